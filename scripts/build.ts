@@ -1,0 +1,180 @@
+// The build pipeline, the only place that orders the stages:
+//
+//   content/ + data/ ──▶ 1 load + validate ──▶ 2 charts (Vega-Lite → SVG, cached)
+//        ──▶ 3 site (Eleventy: Nunjucks + markdown-it) ──▶ 4 PDFs (one Chromium)
+//        ──▶ 5 publish (swap the finished folder into dist/ in one step)
+//
+// Everything is written to a temporary folder first; dist/ changes only when every stage succeeded.
+import Eleventy from "@11ty/eleventy";
+import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { renderCharts } from "./charts/stage.ts";
+import { chartCache, type ChartCache } from "./charts/render.ts";
+import { loadModel } from "./content/files.ts";
+import { ValidationError } from "./messages.ts";
+import { launchBrowser } from "./pdf/browser.ts";
+import { renderPdfs, type PdfResult } from "./pdf/render.ts";
+import { configureSite } from "./site/plugin.ts";
+import { siteView } from "./site/view.ts";
+
+export interface BuildOptions {
+  /** Project root: templates/ live here. */
+  root: string;
+  /** Where content/ and data/ are (the root, or a fixture). */
+  source: string;
+  outDir: string;
+  /** Overrides data/site.json's path_prefix, e.g. "/beskaeftigelsesplan/". */
+  pathPrefix?: string;
+  pdf?: boolean;
+  /** Chart cache folder; undefined for none. */
+  cacheDir?: string;
+  cache?: ChartCache;
+  log?: (line: string) => void;
+}
+
+export interface BuildReport {
+  stages: { name: string; ms: number }[];
+  files: number;
+  charts: { rendered: number; cached: number };
+  pdfs: PdfResult[];
+}
+
+function sourceDateEpoch(root: string): number {
+  if (process.env.SOURCE_DATE_EPOCH) return Number(process.env.SOURCE_DATE_EPOCH);
+  try {
+    return Number(execFileSync("git", ["log", "-1", "--format=%ct"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim()) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).length;
+}
+
+const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const log = options.log ?? (() => {});
+  const stages: BuildReport["stages"] = [];
+  const timed = async <T>(name: string, work: () => Promise<T>, describe: (value: T) => string): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    const ms = performance.now() - started;
+    stages.push({ name, ms });
+    log(`${name.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${describe(value)}`);
+    return value;
+  };
+
+  const outDir = resolve(options.outDir);
+  const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const model = await timed("indhold", () => loadModel(options.source), (m) =>
+      `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
+    );
+    const pathPrefix = options.pathPrefix ?? model.site.path_prefix;
+    const cache = options.cache ?? chartCache(options.cacheDir);
+    const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>
+      `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
+    );
+    const prepared = { model, charts: charts.svgs };
+
+    await timed(
+      "websted",
+      async () => {
+        const eleventy = new Eleventy(join(options.source, "content"), staging, {
+          quietMode: true,
+          configPath: false,
+          pathPrefix,
+          config: (eleventyConfig: never) =>
+            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => prepared }),
+        });
+        await eleventy.write();
+        return countFiles(staging);
+      },
+      (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
+    );
+
+    let pdfs: PdfResult[] = [];
+    if (options.pdf !== false) {
+      const view = siteView(model);
+      pdfs = await timed(
+        "pdf",
+        async () => {
+          const browser = await launchBrowser(log);
+          try {
+            return await renderPdfs(
+              browser,
+              view.documents.map((d) => ({
+                id: d.id,
+                title: d.fullTitle,
+                subject: d.description ?? d.fullTitle,
+                printUrl: d.printUrl,
+                file: d.pdf,
+              })),
+              { outDir: staging, pathPrefix, author: model.site.municipality, date: sourceDateEpoch(options.root), concurrency: availableParallelism() },
+            );
+          } finally {
+            await browser.close();
+          }
+        },
+        (results) => results.map((r) => `${r.file} (${r.pages} sider, ${kib(r.bytes)})`).join(", "),
+      );
+    }
+
+    await timed("udgiv", () => publish(staging, outDir), () => `${relative(process.cwd(), outDir) || "."}/ er opdateret`);
+    return { stages, files: await countFiles(outDir), charts: { rendered: charts.rendered, cached: charts.cached }, pdfs };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Replaces `outDir` with the finished `staging` folder; the old output survives until the swap. */
+async function publish(staging: string, outDir: string): Promise<void> {
+  const old = `${staging}.old`;
+  const exists = await stat(outDir).then(() => true, () => false);
+  if (exists) await rename(outDir, old);
+  await rename(staging, outDir);
+  if (exists) await rm(old, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      "path-prefix": { type: "string" },
+      out: { type: "string", default: "dist" },
+      "no-pdf": { type: "boolean", default: false },
+      source: { type: "string" },
+    },
+  });
+  const root = resolve(import.meta.dirname, "..");
+  const started = performance.now();
+  try {
+    const report = await build({
+      root,
+      source: resolve(values.source ?? root),
+      outDir: resolve(values.out),
+      pathPrefix: values["path-prefix"],
+      pdf: !values["no-pdf"],
+      cacheDir: join(root, ".cache", "charts"),
+      log: (line) => console.log(line),
+    });
+    console.log(`Færdig på ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.files} filer.`);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      console.error(`\n${error.message}\n\nIntet blev udgivet: ${values.out}/ er uændret.`);
+      process.exitCode = 2;
+    } else {
+      console.error(`\nBygningen fejlede: ${(error as Error).message}\n\nIntet blev udgivet: ${values.out}/ er uændret.`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

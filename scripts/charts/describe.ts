@@ -1,0 +1,91 @@
+// Words and tables beside each chart: a Danish summary computed from the figures (what a screen
+// reader announces), the data as a real table, and the source line.
+import { formatDate, formatPeriod, formatPoints, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { comparisonSeries, gapTo, latest, primarySeries, sortedObservations, status, trend } from "../indicators/figures.ts";
+import type { Indicator } from "../indicators/schema.ts";
+import { indicatorDecimals } from "./spec.ts";
+
+export function targetText(indicator: Indicator): string | undefined {
+  const target = indicator.target;
+  if (!target) return undefined;
+  const better = target.direction === "higher" ? "højere" : "lavere";
+  if (target.kind === "value") {
+    const by = target.by ? ` senest ${formatPeriod(target.by)}` : "";
+    return `${formatValue(target.value, indicator.unit, indicatorDecimals(indicator))}${by}`;
+  }
+  if (target.kind === "series") return `niveauet for ${target.series} (${better} er bedre)`;
+  return target.direction === "higher" ? "en stigende tendens" : "en faldende tendens";
+}
+
+/** "79,5 pct. i august 2020. Målet er 100 pct." */
+export function summary(indicator: Indicator): string {
+  const primary = primarySeries(indicator);
+  const last = primary && latest(primary);
+  if (!primary || !last) return "Der er endnu ingen tal for denne indikator.";
+  const decimals = indicatorDecimals(indicator);
+  const parts: string[] = [];
+  const others = indicator.series.slice(1).map((s) => ({ s, o: s.observations.find((o) => o.period === last.period) }));
+  const named = indicator.series.length > 1 ? `${primary.name}: ` : "";
+  parts.push(`${named}${formatValue(last.value, indicator.unit, decimals)} i ${formatPeriod(last.period)}`);
+  for (const { s, o } of others) if (o) parts.push(`${s.name}: ${formatValue(o.value, indicator.unit, decimals)}`);
+  let text = `${parts.join("; ")}.`;
+  const comparison = comparisonSeries(indicator);
+  const gap = comparison && indicator.unit === "pct." ? gapTo(primary, comparison) : undefined;
+  if (gap !== undefined && comparison) text += ` Forskellen til ${comparison.name} er ${formatPoints(gap, decimals || 1)}.`;
+  const direction = trend(primary);
+  if (direction) text += ` Tendensen over de seneste ${Math.min(4, primary.observations.length)} perioder er ${direction}.`;
+  const goal = targetText(indicator);
+  if (goal) text += ` Målet er ${goal}.`;
+  return text;
+}
+
+export function statusText(indicator: Indicator): string {
+  return { nået: "Nået", "på vej": "På vej", "ikke nået": "Ikke nået", ukendt: "Kan ikke vurderes" }[status(indicator)];
+}
+
+/** The chart's data as a table: one row per period, one column per series. */
+export function dataTable(indicator: Indicator, captionId: string): string {
+  const decimals = indicatorDecimals(indicator);
+  const periods = [...new Set(indicator.series.flatMap((s) => sortedObservations(s).map((o) => o.period)))].sort(
+    (a, b) => periodOrdinal(requirePeriod(a)) - periodOrdinal(requirePeriod(b)),
+  );
+  const head = indicator.series.map((s) => `<th scope="col">${escapeHtml(s.name)}</th>`).join("");
+  const body = periods
+    .map((period) => {
+      const cells = indicator.series
+        .map((s) => {
+          const o = s.observations.find((x) => x.period === period);
+          return `<td>${o ? escapeHtml(formatValue(o.value, indicator.unit, decimals)) : "–"}</td>`;
+        })
+        .join("");
+      return `<tr><th scope="row">${escapeHtml(formatPeriod(period))}</th>${cells}</tr>`;
+    })
+    .join("");
+  return `<table class="data-table" aria-labelledby="${captionId}"><thead><tr><th scope="col">Periode</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function sourceText(indicator: Indicator): string {
+  const extracted = indicator.extracted ? ` Udtrukket ${formatDate(indicator.extracted)}.` : "";
+  return `Kilde: ${indicator.source}.${extracted}`;
+}
+
+/** The whole figure: caption, SVG, summary, data table and source. */
+export function chartFigure(indicator: Indicator, svg: string | undefined, options: { open?: boolean } = {}): string {
+  const id = `figur-${indicator.id}`;
+  const titleId = `${id}-titel`;
+  const summaryId = `${id}-resume`;
+  const caption = `<figcaption><span class="chart-title" id="${titleId}">${escapeHtml(indicator.title)}</span>${
+    indicator.question ? ` <span class="chart-question">${escapeHtml(indicator.question)}</span>` : ""
+  }</figcaption>`;
+  if (!svg || indicator.series.every((s) => s.observations.length === 0)) {
+    return `<figure class="chart chart-empty" id="${id}">${caption}<p class="chart-summary">Der er endnu ingen tal for denne indikator.${
+      indicator.notes ? ` ${escapeHtml(indicator.notes)}` : ""
+    }</p></figure>`;
+  }
+  const labelled = svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${summaryId}" focusable="false"`);
+  const notes = indicator.notes ? `<p class="chart-notes">${escapeHtml(indicator.notes)}</p>` : "";
+  return `<figure class="chart" id="${id}">${caption}<div class="chart-svg">${labelled}</div><p class="chart-summary" id="${summaryId}">${escapeHtml(
+    summary(indicator),
+  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${dataTable(indicator, titleId)}</details>${notes}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
+}

@@ -1,0 +1,90 @@
+// Vega-Lite spec -> static SVG in Node, with the Danish locale, the site's font metrics, no
+// `eval` (Vega's expression interpreter) and a content-addressed cache so unchanged charts cost nothing.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as vega from "vega";
+import { expressionInterpreter } from "vega-interpreter";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { measureText } from "../lib/fonts.ts";
+
+// Bump when the rendering code changes in a way that changes SVGs.
+const RENDERER_VERSION = `1/${vega.version}`;
+
+let configured = false;
+function configureVega(): void {
+  if (configured) return;
+  configured = true;
+  vega.formatLocale({ decimal: ",", thousands: ".", grouping: [3], currency: ["", " kr."] });
+  vega.timeFormatLocale({
+    dateTime: "%A den %d. %B %Y %X", date: "%d.%m.%Y", time: "%H:%M:%S",
+    periods: ["AM", "PM"],
+    days: ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
+    shortDays: ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
+    months: ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
+    shortMonths: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+  });
+  // Vega estimates text width without a canvas; measure with the real font instead.
+  vega.textMetrics.width = (item: { fontSize?: number; fontWeight?: number | string }, text: string) =>
+    measureText(String(text), item.fontSize ?? 11, item.fontWeight ?? 400);
+}
+
+/** Vega's own pipeline: compile, parse without eval, render to an SVG string. */
+export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  configureVega();
+  const vgSpec = compile(spec, { config: { aria: false } }).spec;
+  const runtime = vega.parse(vgSpec, undefined, { ast: true });
+  const view = new vega.View(runtime, {
+    renderer: "none",
+    expr: expressionInterpreter,
+    // Custom specs may not fetch anything: data comes from the indicator file.
+    loader: { load: () => Promise.reject(new Error("Diagrammer må ikke hente data udefra.")), sanitize: () => Promise.reject(new Error("Diagrammer må ikke hente data udefra.")) } as never,
+  });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export interface ChartCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, svg: string): Promise<void>;
+}
+
+export function cacheKey(spec: TopLevelSpec): string {
+  return createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
+}
+
+/** A cache in memory in front of one on disk (kept between builds in .cache/charts). */
+export function chartCache(dir?: string): ChartCache {
+  const memory = new Map<string, string>();
+  return {
+    async get(key) {
+      const hit = memory.get(key);
+      if (hit !== undefined || !dir) return hit;
+      try {
+        const svg = await readFile(join(dir, `${key}.svg`), "utf8");
+        memory.set(key, svg);
+        return svg;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, svg) {
+      memory.set(key, svg);
+      if (!dir) return;
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, `${key}.svg`), svg);
+    },
+  };
+}
+
+export async function renderCached(spec: TopLevelSpec, cache: ChartCache): Promise<{ svg: string; cached: boolean }> {
+  const key = cacheKey(spec);
+  const hit = await cache.get(key);
+  if (hit !== undefined) return { svg: hit, cached: true };
+  const svg = await specToSvg(spec);
+  await cache.set(key, svg);
+  return { svg, cached: false };
+}

@@ -1,0 +1,168 @@
+// Indicator -> Vega-Lite spec, by chart kind. Pure: the figures (trend lines, labels) are computed
+// here in TypeScript so the spec carries plain values and Vega needs no expressions of its own.
+import type { TopLevelSpec } from "vega-lite";
+import { decimalsOf, formatPeriodShort, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { FONT_FAMILY } from "../lib/fonts.ts";
+import { sortedObservations, trendLine } from "../indicators/figures.ts";
+import type { ChartKind, Indicator } from "../indicators/schema.ts";
+
+export interface ChartTheme {
+  /** Series colours, first for the municipality; chosen to hold in grey print and for colour-blind readers. */
+  series: readonly string[];
+  text: string;
+  grid: string;
+  target: string;
+}
+
+export const DEFAULT_THEME: ChartTheme = {
+  series: ["#1f4e79", "#b3541e", "#4d7f3a", "#6b4c9a", "#555555"],
+  text: "#1a1a1a",
+  grid: "#d9d9d9",
+  target: "#8a1c1c",
+};
+
+// Series are told apart by dash and point shape as well as colour.
+const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
+const SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"];
+const WIDTH = 560;
+
+export function chartKind(indicator: Indicator): ChartKind {
+  if (indicator.chart?.kind) return indicator.chart.kind;
+  const most = Math.max(0, ...indicator.series.map((s) => s.observations.length));
+  if (most >= 2) return "udvikling";
+  if (indicator.series.length === 1 && indicator.target?.kind === "value") return "maal";
+  return "sammenligning";
+}
+
+export function indicatorDecimals(indicator: Indicator): number {
+  return indicator.decimals ?? decimalsOf(indicator.series.flatMap((s) => s.observations.map((o) => o.value)), 1);
+}
+
+function targetValue(indicator: Indicator): number | undefined {
+  return indicator.target?.kind === "value" ? indicator.target.value : undefined;
+}
+
+function axisTitle(indicator: Indicator): string {
+  return { "pct.": "Pct.", antal: "Antal", uger: "Uger", placering: "Placering" }[indicator.unit];
+}
+
+function baseConfig(theme: ChartTheme) {
+  return {
+    font: FONT_FAMILY,
+    background: null,
+    view: { stroke: null },
+    axis: {
+      labelFontSize: 12, titleFontSize: 12, labelColor: theme.text, titleColor: theme.text,
+      gridColor: theme.grid, domainColor: "#767676", tickColor: "#767676", titleFontWeight: 600,
+    },
+    legend: { labelFontSize: 12, titleFontSize: 12, labelColor: theme.text, orient: "bottom", title: null, symbolStrokeWidth: 2, labelLimit: 400 },
+    text: { fontSize: 12, fill: theme.text },
+  } as const;
+}
+
+/** The Vega-Lite spec for an indicator; a custom spec from the data file gets the data injected. */
+export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_THEME): TopLevelSpec {
+  const decimals = indicatorDecimals(indicator);
+  const names = indicator.series.map((s) => s.name);
+  const color = { field: "series", type: "nominal", title: null, scale: { domain: names, range: theme.series.slice(0, names.length) } } as const;
+  const rows = indicator.series.flatMap((series) =>
+    sortedObservations(series).map((o) => ({
+      series: series.name,
+      period: formatPeriodShort(o.period),
+      order: periodOrdinal(requirePeriod(o.period)),
+      value: o.value,
+      text: formatValue(o.value, indicator.unit, decimals),
+    })),
+  );
+  const target = targetValue(indicator);
+  // Room above the highest value (or target) for its label; shares never beyond 100.
+  const top = Math.max(...rows.map((r) => r.value), target ?? 0, 1) * 1.2;
+  const yScale = { domain: [0, indicator.unit === "pct." ? Math.min(100, top) : top], nice: indicator.unit !== "pct." };
+  const yAxis = { title: axisTitle(indicator), format: ",.0f" } as const;
+  const targetLayers =
+    target === undefined
+      ? []
+      : [
+          { mark: { type: "rule", color: theme.target, strokeWidth: 2, strokeDash: [8, 4] }, encoding: { y: { datum: target } } },
+          {
+            mark: { type: "text", align: "right", baseline: "bottom", dy: -3, color: theme.target, fontWeight: 600, x: "width" },
+            encoding: { y: { datum: target }, text: { value: `Mål: ${formatValue(target, indicator.unit, decimals)}` } },
+          },
+        ];
+
+  if (indicator.chart?.spec) {
+    return { ...indicator.chart.spec, data: { values: rows }, config: baseConfig(theme) } as TopLevelSpec;
+  }
+
+  const kind = chartKind(indicator);
+  const common = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: WIDTH,
+    config: baseConfig(theme),
+    data: { values: rows },
+  } as const;
+
+  if (kind === "udvikling") {
+    const trendRows = indicator.series.flatMap((series) => {
+      const line = trendLine(series);
+      if (!line) return [];
+      return line.points.map((o) => {
+        const x = periodOrdinal(requirePeriod(o.period));
+        return { series: series.name, period: formatPeriodShort(o.period), order: x, trend: line.intercept + line.slope * x };
+      });
+    });
+    const x = { field: "period", type: "ordinal", title: null, sort: { field: "order" }, axis: { labelAngle: 0 } } as const;
+    return {
+      ...common,
+      height: 260,
+      layer: [
+        {
+          mark: { type: "line", point: { filled: true, size: 60 }, strokeWidth: 2.5 },
+          encoding: {
+            x, y: { field: "value", type: "quantitative", scale: yScale, axis: yAxis }, color,
+            strokeDash: { field: "series", type: "nominal", scale: { domain: names, range: DASHES.slice(0, names.length) }, legend: null },
+            shape: { field: "series", type: "nominal", scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend: null },
+          },
+        },
+        {
+          data: { values: trendRows },
+          mark: { type: "line", strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.9 },
+          encoding: { x, y: { field: "trend", type: "quantitative" }, color: { ...color, legend: null }, detail: { field: "series" } },
+        },
+        {
+          mark: { type: "text", dy: -10, fontSize: 11 },
+          encoding: { x, y: { field: "value", type: "quantitative" }, text: { field: "text" } },
+        },
+        ...targetLayers,
+      ],
+    } as TopLevelSpec;
+  }
+
+  // Bars: one per series (and period), value written on the bar.
+  const single = kind === "maal";
+  const category = { field: "series", type: "nominal", title: null, sort: names, axis: { labelLimit: 260 } } as const;
+  return {
+    ...common,
+    height: { step: single ? 44 : 36 },
+    layer: [
+      {
+        mark: { type: "bar", height: { band: 0.7 } },
+        encoding: {
+          y: category,
+          x: { field: "value", type: "quantitative", scale: yScale, axis: { ...yAxis, grid: true } },
+          color: { ...color, legend: null },
+          ...(rows.some((r) => r.period !== rows[0]?.period) ? { yOffset: { field: "period", sort: { field: "order" } } } : {}),
+        },
+      },
+      {
+        mark: { type: "text", align: "left", dx: 4, fontWeight: 600 },
+        encoding: { y: category, x: { field: "value", type: "quantitative" }, text: { field: "text" } },
+      },
+      ...targetLayers.map((layer) => ({
+        ...layer,
+        encoding: { x: { datum: target }, ...(layer.mark.type === "text" ? { text: layer.encoding.text } : {}) },
+        mark: layer.mark.type === "text" ? { ...layer.mark, x: undefined, y: -4, align: "center", baseline: "bottom" } : layer.mark,
+      })),
+    ],
+  } as TopLevelSpec;
+}

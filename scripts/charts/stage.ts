@@ -1,0 +1,37 @@
+// The chart stage: every indicator of the model rendered once, concurrently, through the cache.
+import type { Model } from "../content/load.ts";
+import { indicatorSpec, DEFAULT_THEME, type ChartTheme } from "./spec.ts";
+import { renderCached, type ChartCache } from "./render.ts";
+
+export interface ChartResult {
+  svgs: Map<string, string>;
+  rendered: number;
+  cached: number;
+}
+
+export function themeFor(model: Model): ChartTheme {
+  const colors = model.site.colors;
+  const series = colors.series ?? [colors.primary, colors.accent, ...DEFAULT_THEME.series.slice(2)];
+  return { ...DEFAULT_THEME, series };
+}
+
+export async function renderCharts(model: Model, cache: ChartCache): Promise<ChartResult> {
+  const theme = themeFor(model);
+  const svgs = new Map<string, string>();
+  let rendered = 0;
+  let cached = 0;
+  const withData = [...model.indicators.values()].filter((i) => i.series.some((s) => s.observations.length > 0));
+  await Promise.all(
+    withData.map(async (indicator) => {
+      try {
+        const result = await renderCached(indicatorSpec(indicator, theme), cache);
+        svgs.set(indicator.id, result.svg);
+        if (result.cached) cached++;
+        else rendered++;
+      } catch (error) {
+        throw new Error(`Diagrammet for indikatoren "${indicator.id}" kunne ikke tegnes: ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  );
+  return { svgs, rendered, cached };
+}

@@ -1,0 +1,347 @@
+// Loads and validates all content and data before anything renders. The core, buildModel(), is a
+// pure function of the files it is given, so it is tested (and fuzzed) without Eleventy or disk.
+import matter from "gray-matter";
+import { posix } from "node:path";
+import { validateIndicator, validateTable } from "../indicators/validate.ts";
+import type { Indicator, Table } from "../indicators/schema.ts";
+import { slugify } from "../lib/danish.ts";
+import { describeIssue } from "../lib/zod-problems.ts";
+import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
+import { findDirectives, isKnownDirective, type Directive } from "./directives.ts";
+import {
+  chapterSchema,
+  documentSchema,
+  frontPageSchema,
+  siteSchema,
+  type ChapterData,
+  type DocumentData,
+  type FrontPageData,
+  type SiteConfig,
+} from "./schema.ts";
+
+export interface SourceFile {
+  /** Posix path relative to the project root, e.g. "content/plan/2021/index.md". */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface Page {
+  /** Path below content/ without ".md": "plan/2021/baggrund". */
+  key: string;
+  file: string;
+  /** Site-relative URL without the path prefix: "/plan/2021/baggrund/". */
+  url: string;
+  data: DocumentData | ChapterData | FrontPageData;
+  body: string;
+  /** 1-based line in the file where the Markdown body starts. */
+  bodyStart: number;
+  directives: Directive[];
+  /** Id of the document the page belongs to. */
+  documentId?: string;
+}
+
+export interface Document {
+  id: string;
+  folder: string;
+  data: DocumentData;
+  /** The title as a committee reads it: "Bilag 2 – Indikatorer". */
+  fullTitle: string;
+  index: Page;
+  chapters: Page[];
+  pdf: string;
+  url: string;
+}
+
+export interface Model {
+  site: SiteConfig;
+  pages: Map<string, Page>;
+  documents: Document[];
+  indicators: Map<string, Indicator>;
+  tables: Map<string, Table>;
+  /** Strategy documents by revision ("2020"). */
+  strategies: Map<string, Document>;
+  goals: number[];
+}
+
+const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.(md|json)$/;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function decode(file: SourceFile, problems: Problem[]): string | undefined {
+  let text: string;
+  try {
+    text = utf8.decode(file.bytes);
+  } catch {
+    problems.push({ file: file.path, ...messages.notUtf8() });
+    return undefined;
+  }
+  if (text.trim() === "") {
+    problems.push({ file: file.path, ...messages.emptyFile() });
+    return undefined;
+  }
+  const name = posix.basename(file.path);
+  if (!FILE_NAME.test(name) && !name.endsWith(".schema.json")) {
+    problems.push({ file: file.path, ...messages.badFileName(name) });
+  }
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+function lineOfKey(text: string, key: string): number | undefined {
+  const index = text.split("\n").findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function parseJson(file: SourceFile, problems: Problem[]): unknown {
+  const text = decode(file, problems);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = (error as Error).message;
+    const position = /line (\d+) column (\d+)/.exec(reason);
+    problems.push({
+      file: file.path,
+      line: position ? Number(position[1]) : undefined,
+      column: position ? Number(position[2]) : undefined,
+      ...messages.jsonSyntax(reason.replace(/ in JSON at position.*$/, "").replace(/ \(line \d+ column \d+\)/, "")),
+    });
+    return undefined;
+  }
+}
+
+function urlOf(key: string): string {
+  if (key === "index") return "/";
+  return `/${key.replace(/(^|\/)index$/, "")}/`.replace(/\/+/g, "/");
+}
+
+interface ParsedMarkdown {
+  data: Record<string, unknown>;
+  body: string;
+  bodyStart: number;
+  text: string;
+}
+
+function parseMarkdown(file: SourceFile, problems: Problem[]): ParsedMarkdown | undefined {
+  const text = decode(file, problems);
+  if (text === undefined) return undefined;
+  try {
+    // gray-matter caches by content; a fresh options object keeps parses independent.
+    const parsed = matter(text, {});
+    const bodyStart = text.slice(0, text.length - parsed.content.length).split("\n").length;
+    return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyStart, text };
+  } catch (error) {
+    const yamlError = error as { reason?: string; mark?: { line: number; column: number }; message: string };
+    problems.push({
+      file: file.path,
+      line: yamlError.mark ? yamlError.mark.line + 2 : undefined,
+      column: yamlError.mark ? yamlError.mark.column + 1 : undefined,
+      ...messages.yamlSyntax(yamlError.reason ?? yamlError.message),
+    });
+    return undefined;
+  }
+}
+
+function checkFrontMatter<T>(
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } },
+  parsed: ParsedMarkdown,
+  file: string,
+  problems: Problem[],
+): T | undefined {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues as Parameters<typeof describeIssue>[0][]) {
+    const described = describeIssue(issue, parsed.data);
+    const key = String(issue.path[0] ?? "");
+    problems.push({ file, line: (key && lineOfKey(parsed.text, key)) || 1, ...described, path: undefined });
+  }
+  return undefined;
+}
+
+function documentTitle(data: DocumentData): string {
+  return data.kind === "bilag" && data.number !== undefined ? `Bilag ${data.number} – ${data.title}` : data.title;
+}
+
+/** Validates every file and links pages into documents; throws ValidationError with all problems. */
+export function buildModel(files: readonly SourceFile[]): Model {
+  const problems: Problem[] = [];
+  const at = (page: Page, directive: Directive, text: MessageText) =>
+    problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: 1, ...text });
+
+  // Site identity.
+  let site: SiteConfig | undefined;
+  const siteFile = files.find((f) => f.path === "data/site.json");
+  if (!siteFile) problems.push({ file: "data/site.json", ...messages.missingSiteConfig() });
+  else {
+    const input = parseJson(siteFile, problems);
+    if (input !== undefined) {
+      const result = siteSchema.safeParse(input);
+      if (result.success) site = result.data;
+      else for (const issue of result.error.issues) problems.push({ file: siteFile.path, ...describeIssue(issue, input) });
+    }
+  }
+
+  // Markdown pages.
+  const pages = new Map<string, Page>();
+  const raw = new Map<string, ParsedMarkdown>();
+  for (const file of files.filter((f) => f.path.startsWith("content/") && f.path.endsWith(".md"))) {
+    const parsed = parseMarkdown(file, problems);
+    if (!parsed) continue;
+    const key = file.path.slice("content/".length, -".md".length);
+    raw.set(key, parsed);
+    const isFront = key === "index";
+    const isDocument = !isFront && posix.basename(key) === "index";
+    const data = isFront
+      ? checkFrontMatter<FrontPageData>(frontPageSchema, parsed, file.path, problems)
+      : isDocument
+        ? checkFrontMatter<DocumentData>(documentSchema, parsed, file.path, problems)
+        : checkFrontMatter<ChapterData>(chapterSchema, parsed, file.path, problems);
+    if (!data) continue;
+    pages.set(key, {
+      key,
+      file: file.path,
+      url: urlOf(key),
+      data,
+      body: parsed.body,
+      bodyStart: parsed.bodyStart,
+      directives: findDirectives(parsed.body),
+    });
+  }
+
+  // Documents and their chapters.
+  const documents: Document[] = [];
+  for (const page of pages.values()) {
+    if (page.key === "index" || posix.basename(page.key) !== "index") continue;
+    const data = page.data as DocumentData;
+    const folder = posix.dirname(page.key);
+    const id = folder.replace(/\//g, "-");
+    const fullTitle = documentTitle(data);
+    const document: Document = {
+      id,
+      folder,
+      data,
+      fullTitle,
+      index: page,
+      chapters: [],
+      pdf: data.pdf ?? `${slugify(fullTitle)}.pdf`,
+      url: page.url,
+    };
+    page.documentId = id;
+    const text = raw.get(page.key)!.text;
+    for (const slug of data.chapters) {
+      const chapter = pages.get(`${folder}/${slug}`);
+      if (!chapter) {
+        problems.push({ file: page.file, line: lineOfKey(text, "chapters"), ...messages.missingChapter(slug, `content/${folder}`) });
+        continue;
+      }
+      chapter.documentId = id;
+      document.chapters.push(chapter);
+    }
+    const required: [keyof DocumentData, boolean][] = [
+      ["year", data.kind === "plan"],
+      ["revision", data.kind === "strategi"],
+      ["number", data.kind === "bilag"],
+    ];
+    for (const [field, needed] of required) {
+      if (needed && data[field] === undefined) problems.push({ file: page.file, line: 1, ...messages.missingField(field) });
+    }
+    documents.push(document);
+  }
+  for (const page of pages.values()) {
+    const folder = posix.dirname(page.key);
+    if (!page.documentId && page.key !== "index" && pages.has(`${folder}/index`)) {
+      problems.push({ file: page.file, line: 1, ...messages.orphanPage(folder.replace(/\//g, "-")) });
+    }
+  }
+  documents.sort((a, b) => a.id.localeCompare(b.id, "da"));
+
+  const strategies = new Map(
+    documents.filter((d) => d.data.kind === "strategi" && d.data.revision).map((d) => [d.data.revision!, d]),
+  );
+  const goals = [
+    ...new Set(
+      [...strategies.values()].flatMap((d) => d.chapters.map((c) => (c.data as ChapterData).goal ?? 0)).filter((g) => g > 0),
+    ),
+  ].sort((a, b) => a - b);
+  for (const document of documents) {
+    for (const field of ["strategy", "compare_with"] as const) {
+      const revision = document.data[field];
+      if (revision !== undefined && !strategies.has(revision) && !(field === "compare_with" && document.data.kind !== "strategi")) {
+        const text = raw.get(document.index.key)!.text;
+        problems.push({ file: document.index.file, line: lineOfKey(text, field), ...messages.unknownStrategy(revision, [...strategies.keys()]) });
+      }
+    }
+  }
+
+  // Data: indicators and tables.
+  const indicators = new Map<string, Indicator>();
+  const tables = new Map<string, Table>();
+  const seen = new Map<string, string>();
+  // Files that exist but failed validation: their ids are not reported again as unknown.
+  const invalid = new Set<string>();
+  for (const file of files.filter((f) => /^data\/(indicators|tables)\/[^/]+\.json$/.test(f.path))) {
+    const input = parseJson(file, problems);
+    if (input === undefined) {
+      invalid.add(posix.basename(file.path, ".json"));
+      continue;
+    }
+    const isIndicator = file.path.startsWith("data/indicators/");
+    const result = isIndicator ? validateIndicator(input, file.path, goals) : validateTable(input, file.path);
+    problems.push(...result.problems);
+    const value = "indicator" in result ? result.indicator : "table" in result ? result.table : undefined;
+    const fileName = posix.basename(file.path, ".json");
+    if (!value) {
+      invalid.add(fileName);
+      continue;
+    }
+    if (value.id !== fileName) problems.push({ file: file.path, path: "id", ...messages.idMismatch(value.id, `${fileName}.json`) });
+    const other = seen.get(value.id);
+    if (other) problems.push({ file: file.path, path: "id", ...messages.duplicateId(value.id, other) });
+    seen.set(value.id, file.path);
+    if (isIndicator) indicators.set(value.id, value as Indicator);
+    else tables.set(value.id, value as Table);
+  }
+
+  // Directives: every chart, table and include must name something that exists.
+  for (const page of pages.values()) {
+    for (const directive of page.directives) {
+      if (!isKnownDirective(directive.name)) at(page, directive, messages.unknownDirective(directive.name));
+      else if (invalid.has(directive.argument)) continue;
+      else if (directive.name === "chart" && !indicators.has(directive.argument)) at(page, directive, messages.unknownIndicator(directive.argument));
+      else if (directive.name === "table" && !tables.has(directive.argument)) at(page, directive, messages.unknownTable(directive.argument));
+      else if (directive.name === "include") {
+        const target = posix.normalize(directive.argument);
+        if (target.startsWith("..") || target.startsWith("/")) at(page, directive, messages.includeOutside(directive.argument));
+        else if (!pages.has(target)) at(page, directive, messages.missingInclude(directive.argument));
+      }
+    }
+  }
+  for (const page of pages.values()) {
+    const cycle = findIncludeCycle(page.key, pages, []);
+    if (cycle && cycle[0] === page.key) {
+      const directive = page.directives.find((d) => d.name === "include" && posix.normalize(d.argument) === cycle[1]);
+      if (directive) at(page, directive, messages.includeCycle(cycle));
+    }
+  }
+
+  // Two files must never publish to one URL (e.g. "a.md" and "a/index.md").
+  const urls = new Map<string, string>();
+  for (const page of pages.values()) {
+    const other = urls.get(page.url);
+    if (other) problems.push({ file: page.file, ...messages.duplicateUrl(page.url, other) });
+    urls.set(page.url, page.file);
+  }
+
+  if (problems.length > 0 || !site) throw new ValidationError(problems);
+  return { site, pages, documents, indicators, tables, strategies, goals };
+}
+
+function findIncludeCycle(key: string, pages: Map<string, Page>, chain: string[]): string[] | undefined {
+  if (chain.includes(key)) return [...chain.slice(chain.indexOf(key)), key];
+  const page = pages.get(key);
+  if (!page) return undefined;
+  for (const directive of page.directives) {
+    if (directive.name !== "include") continue;
+    const cycle = findIncludeCycle(posix.normalize(directive.argument), pages, [...chain, key]);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+// Front matter of content pages and the site identity: validators and types from one source.
+import { z } from "zod";
+
+// YAML turns an unquoted 2017-08-16 into a Date; editors should not have to know that.
+const dateText = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'datoen skal skrives som "2020-10" eller "2020-10-15"'),
+);
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kun små bogstaver a-z, tal og bindestreg");
+const revision = z.preprocess((value) => (typeof value === "number" ? String(value) : value), z.string().min(1));
+
+export const STATUSES = ["udkast", "vedtaget"] as const;
+export const DOCUMENT_KINDS = ["plan", "strategi", "bilag"] as const;
+
+export const documentSchema = z.strictObject({
+  title: z.string().min(1),
+  kind: z.enum(DOCUMENT_KINDS),
+  status: z.enum(STATUSES),
+  description: z.string().min(1).optional(),
+  chapters: z.array(slug).default([]),
+  year: z.number().int().min(1990).max(2100).optional(),
+  revision: revision.optional(),
+  number: z.number().int().min(1).optional(),
+  strategy: revision.optional(),
+  compare_with: revision.optional(),
+  pdf: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.pdf$/, "fx beskaeftigelsesplan-2021.pdf").optional(),
+  adopted_by: z.string().min(1).optional(),
+  adopted: dateText.optional(),
+  committee: z.string().min(1).optional(),
+  meeting: dateText.optional(),
+  agenda_item: z.union([z.string(), z.number()]).optional(),
+  journal: z.string().min(1).optional(),
+});
+
+export const chapterSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1).optional(),
+  goal: z.number().int().min(1).optional(),
+  goal_text: z.string().min(1).optional(),
+});
+
+export const frontPageSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1).optional(),
+});
+
+export type DocumentData = z.infer<typeof documentSchema>;
+export type ChapterData = z.infer<typeof chapterSchema>;
+export type FrontPageData = z.infer<typeof frontPageSchema>;
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "farven skrives som #1a5f8c");
+
+export const siteSchema = z.strictObject({
+  $schema: z.string().optional(),
+  municipality: z.string().min(1),
+  department: z.string().min(1).optional(),
+  site_title: z.string().min(1),
+  language: z.literal("da").default("da"),
+  base_url: z.string().url().optional(),
+  path_prefix: z.string().regex(/^\/([a-z0-9-]+\/)*$/, "fx /beskaeftigelsesplan/").default("/"),
+  accessibility_statement: z.string().url(),
+  contact: z.strictObject({
+    name: z.string().min(1),
+    email: z.string().email().optional(),
+    phone: z.string().optional(),
+    address: z.string().optional(),
+    url: z.string().url().optional(),
+  }),
+  colors: z
+    .strictObject({
+      primary: color,
+      accent: color,
+      series: z.array(color).min(2).optional(),
+    })
+    .default({ primary: "#1f4e79", accent: "#b3541e" }),
+  committees: z.array(z.string().min(1)).default([]),
+});
+
+export type SiteConfig = z.infer<typeof siteSchema>;

@@ -1,0 +1,80 @@
+// Checks an indicator or table file beyond its shape: values in range for the unit, one kind of
+// period per series, no duplicate periods, targets that name existing series, no data from URLs.
+import { parsePeriod } from "../lib/danish.ts";
+import { describeIssue } from "../lib/zod-problems.ts";
+import { messages, type Problem } from "../messages.ts";
+import { indicatorSchema, tableSchema, type Indicator, type Table } from "./schema.ts";
+
+const RANGES: Record<Indicator["unit"], { min: number; max: number; text: string }> = {
+  "pct.": { min: 0, max: 100, text: "0 til 100" },
+  antal: { min: 0, max: Number.POSITIVE_INFINITY, text: "0 eller derover" },
+  uger: { min: 0, max: Number.POSITIVE_INFINITY, text: "0 eller derover" },
+  placering: { min: 1, max: Number.POSITIVE_INFINITY, text: "1 eller derover" },
+};
+
+export function validateIndicator(
+  input: unknown,
+  file: string,
+  goals: readonly number[],
+): { indicator?: Indicator; problems: Problem[] } {
+  const parsed = indicatorSchema.safeParse(input);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })) };
+  }
+  const indicator = parsed.data;
+  const problems: Problem[] = [];
+  const add = (path: string, text: { message: string; hint?: string }) => problems.push({ file, path, ...text });
+
+  if (goals.length > 0 && !goals.includes(indicator.goal)) add("goal", messages.unknownGoal(indicator.goal, goals));
+
+  const range = RANGES[indicator.unit];
+  const names = new Set<string>();
+  indicator.series.forEach((series, s) => {
+    if (names.has(series.name)) add(`series[${s}].name`, messages.duplicateSeries(series.name));
+    names.add(series.name);
+    const kinds = new Set<string>();
+    const periods = new Set<string>();
+    series.observations.forEach((observation, o) => {
+      const path = `series[${s}].observations[${o}]`;
+      if (observation.value < range.min || observation.value > range.max) {
+        add(`${path}.value`, messages.outOfRange(observation.value, indicator.unit, range.text));
+      }
+      if (periods.has(observation.period)) add(`${path}.period`, messages.duplicatePeriod(series.name, observation.period));
+      periods.add(observation.period);
+      const kind = parsePeriod(observation.period)?.kind;
+      if (kind) kinds.add(kind);
+    });
+    if (kinds.size > 1) add(`series[${s}].observations`, messages.mixedPeriods(series.name));
+  });
+
+  const target = indicator.target;
+  if (target?.kind === "value" && (target.value < range.min || target.value > range.max)) {
+    add("target.value", messages.outOfRange(target.value, indicator.unit, range.text));
+  }
+  if (target?.kind === "series" && !names.has(target.series)) {
+    add("target.series", messages.missingTargetSeries(target.series));
+  }
+  if (indicator.chart?.spec && JSON.stringify(indicator.chart.spec).includes('"url"')) {
+    add("chart.spec", messages.customSpecData());
+  }
+  return problems.length > 0 ? { problems } : { indicator, problems };
+}
+
+export function validateTable(input: unknown, file: string): { table?: Table; problems: Problem[] } {
+  const parsed = tableSchema.safeParse(input);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })) };
+  }
+  const table = parsed.data;
+  const problems: Problem[] = [];
+  table.rows.forEach((row, r) => {
+    if (row.values.length !== table.columns.length) {
+      problems.push({
+        file,
+        path: `rows[${r}].values`,
+        ...messages.invalidField(`rows[${r}].values`, `der er ${row.values.length} værdier, men ${table.columns.length} kolonner`),
+      });
+    }
+  });
+  return problems.length > 0 ? { problems } : { table, problems };
+}

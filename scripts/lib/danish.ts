@@ -1,0 +1,119 @@
+// Danish presentation of numbers, periods and dates, used by pages, charts and PDFs alike.
+
+const MONTHS = [
+  "januar", "februar", "marts", "april", "maj", "juni",
+  "juli", "august", "september", "oktober", "november", "december",
+];
+
+export type PeriodKind = "month" | "quarter" | "year";
+
+export interface Period {
+  kind: PeriodKind;
+  year: number;
+  /** Month 1-12 or quarter 1-4; 0 for a year. */
+  index: number;
+}
+
+const PERIOD_PATTERNS: [PeriodKind, RegExp][] = [
+  ["month", /^(\d{4})-(0[1-9]|1[0-2])$/],
+  ["quarter", /^(\d{4})-K([1-4])$/],
+  ["year", /^(\d{4})$/],
+];
+
+/** Parses "2020-08", "2020-K2" or "2020"; undefined for anything else. */
+export function parsePeriod(text: string): Period | undefined {
+  for (const [kind, pattern] of PERIOD_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return { kind, year: Number(match[1]), index: match[2] ? Number(match[2]) : 0 };
+  }
+  return undefined;
+}
+
+export function requirePeriod(text: string): Period {
+  const period = parsePeriod(text);
+  if (!period) throw new Error(`Not a period: ${text}`);
+  return period;
+}
+
+/** Position on a common time axis (in months since year 0), so periods of one kind can be ordered and spaced. */
+export function periodOrdinal(period: Period): number {
+  if (period.kind === "month") return period.year * 12 + period.index - 1;
+  if (period.kind === "quarter") return period.year * 12 + (period.index - 1) * 3;
+  return period.year * 12;
+}
+
+/** Number of periods of this kind in a year, used to find "a year before". */
+export function periodsPerYear(kind: PeriodKind): number {
+  return kind === "month" ? 12 : kind === "quarter" ? 4 : 1;
+}
+
+/** "august 2020", "2. kvartal 2020", "2020". */
+export function formatPeriod(text: string): string {
+  const period = requirePeriod(text);
+  if (period.kind === "month") return `${MONTHS[period.index - 1]} ${period.year}`;
+  if (period.kind === "quarter") return `${period.index}. kvartal ${period.year}`;
+  return String(period.year);
+}
+
+/** Short axis label: "aug. 20", "K2 2020", "2020". */
+export function formatPeriodShort(text: string): string {
+  const period = requirePeriod(text);
+  if (period.kind === "month") return `${MONTHS[period.index - 1]!.slice(0, 3)}. ${period.year}`;
+  if (period.kind === "quarter") return `K${period.index} ${period.year}`;
+  return String(period.year);
+}
+
+/** Decimal comma and thousands dot: 1234.5 -> "1.234,5". */
+export function formatNumber(value: number, decimals = 0): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [whole = "0", fraction] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
+  return sign + grouped + (fraction ? `,${fraction}` : "");
+}
+
+export type Unit = "pct." | "antal" | "uger" | "placering";
+
+/** "79,5 pct.", "109", "37,9 uger", "nr. 18". */
+export function formatValue(value: number, unit: Unit, decimals = 0): string {
+  const number = formatNumber(value, decimals);
+  if (unit === "pct.") return `${number} pct.`;
+  if (unit === "uger") return `${number} uger`;
+  if (unit === "placering") return `nr. ${number}`;
+  return number;
+}
+
+/** Percentage points with sign: "+2,4 procentpoint". */
+export function formatPoints(value: number, decimals = 1): string {
+  const sign = value > 0 ? "+" : "";
+  return `${sign}${formatNumber(value, decimals)} procentpoint`;
+}
+
+/** Decimals needed to show every value as written (at most 1 for shares, 2 otherwise). */
+export function decimalsOf(values: readonly number[], max = 2): number {
+  let decimals = 0;
+  for (const value of values) {
+    const text = String(value);
+    const dot = text.indexOf(".");
+    if (dot >= 0) decimals = Math.max(decimals, text.length - dot - 1);
+  }
+  return Math.min(decimals, max);
+}
+
+/** "oktober 2020" from "2020-10", "16. august 2017" from "2017-08-16". */
+export function formatDate(text: string): string {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!match) return text;
+  const month = MONTHS[Number(match[2]) - 1];
+  return match[3] ? `${Number(match[3])}. ${month} ${match[1]}` : `${month} ${match[1]}`;
+}
+
+/** URL-safe slug of Danish text: "Fokusområde 1" -> "fokusomraade-1". */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+    .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

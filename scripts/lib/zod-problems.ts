@@ -1,0 +1,53 @@
+// Turns zod's issues into editor messages from the one catalogue.
+import type { z } from "zod";
+import { messages, type MessageText } from "../messages.ts";
+
+export function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
+    .join("");
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key as string];
+  }
+  return value;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "en tekst",
+  number: "et tal",
+  int: "et heltal",
+  boolean: "true eller false",
+  array: "en liste",
+  object: "en gruppe af felter",
+};
+
+/** One message per zod issue, with the path it concerns. */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageText & { path: string } {
+  const path = pathText(issue.path);
+  const field = path || "(hele filen)";
+  const found = valueAt(input, issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      if (found === undefined) return { path, ...messages.missingField(field) };
+      if (issue.expected === "number" || issue.expected === "int") {
+        return { path, ...messages.notANumber(found) };
+      }
+      return { path, ...messages.wrongType(field, TYPE_NAMES[issue.expected] ?? issue.expected, found) };
+    case "invalid_value":
+      return { path, ...messages.unknownValue(field, found, issue.values) };
+    case "unrecognized_keys":
+      return {
+        path: pathText([...issue.path, issue.keys[0] ?? ""]),
+        ...messages.unknownField(issue.keys.join(", ")),
+      };
+    case "invalid_union":
+      return { path, ...messages.invalidField(field, "formen passer ikke til nogen af de tilladte") };
+    default:
+      return { path, ...messages.invalidField(field, issue.message) };
+  }
+}

@@ -1,0 +1,74 @@
+// The PDF stage: each document's print page, printed by one shared browser, a few at a time.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser } from "puppeteer-core";
+import { setMetadata } from "./metadata.ts";
+import { ORIGIN, sealPage } from "./serve.ts";
+
+export interface PdfJob {
+  /** Document id, used in messages. */
+  id: string;
+  title: string;
+  subject: string;
+  /** Site-relative URL of the print page, e.g. "/print/plan-2021/". */
+  printUrl: string;
+  /** File name in <out>/pdf/. */
+  file: string;
+}
+
+export interface PdfResult {
+  file: string;
+  bytes: number;
+  pages: number;
+  ms: number;
+}
+
+export interface PdfOptions {
+  outDir: string;
+  pathPrefix: string;
+  author: string;
+  date: number;
+  concurrency: number;
+}
+
+async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Promise<PdfResult> {
+  const started = performance.now();
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  try {
+    await sealPage(page, options.outDir, options.pathPrefix, blocked);
+    const response = await page.goto(`${ORIGIN}${options.pathPrefix}${job.printUrl.replace(/^\//, "")}`, { waitUntil: "load" });
+    if (!response?.ok()) throw new Error(`printsiden ${job.printUrl} kunne ikke åbnes (${response?.status() ?? "intet svar"})`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pdf = await page.pdf({
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      tagged: true,
+      outline: true,
+      timeout: 120_000,
+    });
+    const { bytes: final, pages } = await setMetadata(pdf, { title: job.title, author: options.author, subject: job.subject, date: options.date });
+    await mkdir(join(options.outDir, "pdf"), { recursive: true });
+    await writeFile(join(options.outDir, "pdf", job.file), final);
+    return { file: job.file, bytes: final.byteLength, pages, ms: performance.now() - started };
+  } catch (error) {
+    throw new Error(`PDF'en ${job.file} (${job.id}) kunne ikke laves: ${(error as Error).message}`, { cause: error });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Prints every job with at most `concurrency` pages open at once; the first failure fails the stage. */
+export async function renderPdfs(browser: Browser, jobs: readonly PdfJob[], options: PdfOptions): Promise<PdfResult[]> {
+  const results: PdfResult[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      results[index] = await printOne(browser, jobs[index]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
+  return results;
+}

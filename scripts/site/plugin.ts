@@ -1,0 +1,122 @@
+// Eleventy wiring: folders, the Markdown library, includes, global data, print pages and assets.
+// All the work is done by the modules it calls; this file only connects them to Eleventy.
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { posix, relative, resolve } from "node:path";
+import { chartFigure } from "../charts/describe.ts";
+import { expandIncludes } from "../content/include.ts";
+import type { Model } from "../content/load.ts";
+import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
+import { createMarkdown, type MarkdownEnv } from "./markdown.ts";
+import { renderTable } from "./table.ts";
+import { siteView, type SiteView } from "./view.ts";
+
+export interface Prepared {
+  model: Model;
+  charts: Map<string, string>;
+}
+
+export interface SiteOptions {
+  /** Project root holding templates/. */
+  root: string;
+  /** Folder holding content/ and data/ (the project root, or a test fixture). */
+  source: string;
+  /** Loads, validates and renders charts; called before every build (and every rebuild in dev). */
+  prepare(): Promise<Prepared>;
+}
+
+type EleventyConfig = {
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
+  setOutputDirectory(dir: string): void;
+  setLibrary(ext: string, lib: unknown): void;
+  setTemplateFormats(formats: string[]): void;
+  addPreprocessor(name: string, ext: string, fn: (data: { page: { inputPath: string } }, content: string) => string): void;
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  addPlugin(plugin: unknown, options?: unknown): void;
+  on(event: string, fn: (...args: unknown[]) => unknown): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  [key: string]: unknown;
+};
+
+export function pageKey(inputPath: string, contentDir: string): string {
+  return posix.normalize(relative(contentDir, resolve(inputPath)).split("\\").join("/")).replace(/\.md$/, "");
+}
+
+export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): void {
+  const contentDir = resolve(options.source, "content");
+  const templatesDir = resolve(options.root, "templates");
+  let current: Prepared | undefined;
+  let view: SiteView | undefined;
+  const state = () => {
+    if (!current || !view) throw new Error("The content was not prepared before rendering.");
+    return { ...current, view };
+  };
+
+  // --- Folders
+  eleventyConfig.setInputDirectory(contentDir);
+  eleventyConfig.setIncludesDirectory(relative(contentDir, templatesDir));
+  eleventyConfig.setLayoutsDirectory(relative(contentDir, templatesDir));
+  eleventyConfig.setTemplateFormats(["md", "njk"]);
+  eleventyConfig.addWatchTarget(resolve(options.source, "data"));
+  eleventyConfig.addWatchTarget(templatesDir);
+
+  // --- Content and charts, prepared before each build
+  eleventyConfig.on("eleventy.before", async () => {
+    current = await options.prepare();
+    view = siteView(current.model);
+  });
+
+  // --- Markdown
+  const md = createMarkdown({
+    chart: (id, env: MarkdownEnv) => {
+      const { model, charts } = state();
+      return chartFigure(model.indicators.get(id)!, charts.get(id), { open: env.print });
+    },
+    table: (id) => renderTable(state().model.tables.get(id)!),
+  });
+  eleventyConfig.setLibrary("md", md);
+  eleventyConfig.addPreprocessor("includes", "md", (data, content) =>
+    expandIncludes(content, state().model.pages, [pageKey(data.page.inputPath, contentDir)]),
+  );
+
+  // --- Data for templates
+  eleventyConfig.addGlobalData("layout", "layouts/page.njk");
+  eleventyConfig.addGlobalData("fontStack", FONT_STACK);
+  eleventyConfig.addGlobalData("site", () => state().model.site);
+  eleventyConfig.addGlobalData("bp", () => state().view);
+  eleventyConfig.addFilter("pageInfo", (inputPath: string) => state().view.pages[pageKey(inputPath, contentDir)] ?? { position: 0 });
+  eleventyConfig.addFilter("printChapter", (key: string, docId: string) => {
+    const { model } = state();
+    const page = model.pages.get(key)!;
+    return md.render(expandIncludes(page.body, model.pages, [key]), { docId: `${docId}-${posix.basename(key)}`, print: true } satisfies MarkdownEnv);
+  });
+  eleventyConfig.addFilter("chapterData", (key: string) => state().model.pages.get(key)?.data ?? {});
+
+  // --- Pages that are not content: one print page per document, the theme stylesheet
+  eleventyConfig.addTemplate("print.njk", '{% include "print.njk" %}', {
+    layout: false,
+    pagination: { data: "bp.documents", size: 1, alias: "doc" },
+    permalink: (data: { doc: { id: string } }) => `/print/${data.doc.id}/index.html`,
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("theme.njk", '{% include "theme.css.njk" %}', {
+    layout: false,
+    permalink: "/assets/theme.css",
+    eleventyExcludeFromCollections: true,
+  });
+
+  // --- Assets
+  eleventyConfig.addPassthroughCopy({ [resolve(templatesDir, "assets")]: "assets" });
+  eleventyConfig.addPassthroughCopy(
+    Object.fromEntries(FONT_FACES.map((face) => [resolve(FONT_DIR, fontFileName(face)), `assets/fonts/${fontFileName(face)}`])),
+  );
+  eleventyConfig.addGlobalData("fontFaces", FONT_FACES.map((face) => ({ ...face, file: fontFileName(face) })));
+
+  // --- Plugins
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+}

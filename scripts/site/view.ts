@@ -1,0 +1,119 @@
+// What templates see: a plain view of the model (documents, navigation, the current plan) with
+// URLs relative to the site root; Eleventy's base plugin adds the path prefix.
+import type { Document, Model, Page } from "../content/load.ts";
+import type { ChapterData } from "../content/schema.ts";
+import { formatDate } from "../lib/danish.ts";
+
+export interface DocumentView {
+  id: string;
+  kind: string;
+  title: string;
+  fullTitle: string;
+  status: string;
+  url: string;
+  pdf: string;
+  pdfUrl: string;
+  printUrl: string;
+  year?: number;
+  revision?: string;
+  description?: string;
+  meta: string[];
+  chapters: { title: string; url: string; key: string }[];
+}
+
+export interface PageInfo {
+  document?: DocumentView;
+  position: number;
+  previous?: { title: string; url: string };
+  next?: { title: string; url: string };
+  goal?: number;
+  goalText?: string;
+}
+
+export function documentMeta(document: Document): string[] {
+  const data = document.data;
+  const meta: string[] = [data.status === "vedtaget" ? "Vedtaget" : "Udkast"];
+  if (data.adopted_by || data.adopted) {
+    meta[0] = ["Vedtaget", data.adopted_by ? `af ${data.adopted_by}` : "", data.adopted ? formatDate(data.adopted) : ""].filter(Boolean).join(" ");
+  }
+  if (data.committee) meta.push(`Udvalg: ${data.committee}`);
+  if (data.meeting) meta.push(`Møde: ${formatDate(data.meeting)}`);
+  if (data.agenda_item !== undefined) meta.push(`Dagsordenspunkt ${data.agenda_item}`);
+  if (data.journal) meta.push(`Journalnr. ${data.journal}`);
+  if (data.strategy) meta.push(`Bygger på beskæftigelsesstrategien ${data.strategy}`);
+  return meta;
+}
+
+export function documentView(document: Document): DocumentView {
+  const pages = [document.index, ...document.chapters];
+  return {
+    id: document.id,
+    kind: document.data.kind,
+    title: document.data.title,
+    fullTitle: document.fullTitle,
+    status: document.data.status,
+    url: document.url,
+    pdf: document.pdf,
+    pdfUrl: `/pdf/${document.pdf}`,
+    printUrl: `/print/${document.id}/`,
+    year: document.data.year,
+    revision: document.data.revision,
+    description: document.data.description,
+    meta: documentMeta(document),
+    chapters: pages.map((page) => ({ title: page === document.index ? "Indledning" : page.data.title, url: page.url, key: page.key })),
+  };
+}
+
+export interface SiteView {
+  documents: DocumentView[];
+  plans: DocumentView[];
+  strategies: DocumentView[];
+  appendices: DocumentView[];
+  /** The newest adopted plan: what the front page leads to. */
+  currentPlan?: DocumentView;
+  currentStrategy?: DocumentView;
+  goals: { goal: number; title: string; text: string; url: string }[];
+  pages: Record<string, PageInfo>;
+}
+
+function newestAdopted(list: DocumentView[], by: (d: DocumentView) => number): DocumentView | undefined {
+  return [...list].filter((d) => d.status === "vedtaget").sort((a, b) => by(b) - by(a))[0];
+}
+
+export function siteView(model: Model): SiteView {
+  const documents = model.documents.map(documentView);
+  const plans = documents.filter((d) => d.kind === "plan").sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  const strategies = documents.filter((d) => d.kind === "strategi").sort((a, b) => Number(b.revision) - Number(a.revision));
+  const currentStrategy = newestAdopted(strategies, (d) => Number(d.revision));
+  const strategyDoc = model.documents.find((d) => d.id === currentStrategy?.id);
+  const goals = (strategyDoc?.chapters ?? [])
+    .filter((c) => (c.data as ChapterData).goal)
+    .map((c) => ({ goal: (c.data as ChapterData).goal!, title: c.data.title, text: (c.data as ChapterData).goal_text ?? "", url: c.url }));
+
+  const pages: Record<string, PageInfo> = {};
+  for (const document of model.documents) {
+    const view = documents.find((d) => d.id === document.id)!;
+    const all: Page[] = [document.index, ...document.chapters];
+    all.forEach((page, i) => {
+      const data = page.data as ChapterData;
+      pages[page.key] = {
+        document: view,
+        position: i,
+        previous: i > 0 ? { title: view.chapters[i - 1]!.title, url: all[i - 1]!.url } : undefined,
+        next: i < all.length - 1 ? { title: view.chapters[i + 1]!.title, url: all[i + 1]!.url } : undefined,
+        goal: data.goal,
+        goalText: data.goal_text,
+      };
+    });
+  }
+  return {
+    documents,
+    plans,
+    strategies,
+    appendices: documents.filter((d) => d.kind === "bilag"),
+    currentPlan: newestAdopted(plans, (d) => d.year ?? 0),
+    currentStrategy,
+    goals,
+    pages,
+  };
+}
