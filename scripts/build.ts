@@ -16,6 +16,7 @@ import { renderCharts } from "./charts/stage.ts";
 import { chartCache, type ChartCache } from "./charts/render.ts";
 import { loadModel } from "./content/files.ts";
 import { ValidationError } from "./messages.ts";
+import type { Browser } from "puppeteer-core";
 import { launchBrowser } from "./pdf/browser.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { configureSite } from "./site/plugin.ts";
@@ -33,6 +34,8 @@ export interface BuildOptions {
   /** Chart cache folder; undefined for none. */
   cacheDir?: string;
   cache?: ChartCache;
+  /** A running browser to print with (left open); otherwise one is launched for this build. */
+  browser?: Browser;
   log?: (line: string) => void;
 }
 
@@ -107,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       pdfs = await timed(
         "pdf",
         async () => {
-          const browser = await launchBrowser(log);
+          const browser = options.browser ?? (await launchBrowser(log));
           try {
             return await renderPdfs(
               browser,
@@ -121,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
               { outDir: staging, pathPrefix, author: model.site.municipality, date: sourceDateEpoch(options.root), concurrency: availableParallelism() },
             );
           } finally {
-            await browser.close();
+            if (!options.browser) await browser.close();
           }
         },
         (results) => results.map((r) => `${r.file} (${r.pages} sider, ${kib(r.bytes)})`).join(", "),

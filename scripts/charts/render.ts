@@ -11,6 +11,8 @@ import { measureText } from "../lib/fonts.ts";
 // Bump when the rendering code changes in a way that changes SVGs.
 const RENDERER_VERSION = `1/${vega.version}`;
 
+type TextMetrics = { width: (item: { fontSize?: number; fontWeight?: number | string }, text: string) => number };
+
 let configured = false;
 function configureVega(): void {
   if (configured) return;
@@ -25,7 +27,7 @@ function configureVega(): void {
     shortMonths: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
   });
   // Vega estimates text width without a canvas; measure with the real font instead.
-  vega.textMetrics.width = (item: { fontSize?: number; fontWeight?: number | string }, text: string) =>
+  (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = (item, text) =>
     measureText(String(text), item.fontSize ?? 11, item.fontWeight ?? 400);
 }
 

@@ -49,7 +49,7 @@ function axisTitle(indicator: Indicator): string {
 function baseConfig(theme: ChartTheme) {
   return {
     font: FONT_FAMILY,
-    background: null,
+    background: "transparent",
     view: { stroke: null },
     axis: {
       labelFontSize: 12, titleFontSize: 12, labelColor: theme.text, titleColor: theme.text,
@@ -91,7 +91,7 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         ];
 
   if (indicator.chart?.spec) {
-    return { ...indicator.chart.spec, data: { values: rows }, config: baseConfig(theme) } as TopLevelSpec;
+    return { ...indicator.chart.spec, data: { values: rows }, config: baseConfig(theme) } as unknown as TopLevelSpec;
   }
 
   const kind = chartKind(indicator);
@@ -135,7 +135,7 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         },
         ...targetLayers,
       ],
-    } as TopLevelSpec;
+    } as unknown as TopLevelSpec;
   }
 
   // Bars: one per series (and period), value written on the bar.
@@ -164,5 +164,5 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         mark: layer.mark.type === "text" ? { ...layer.mark, x: undefined, y: -4, align: "center", baseline: "bottom" } : layer.mark,
       })),
     ],
-  } as TopLevelSpec;
+  } as unknown as TopLevelSpec;
 }

@@ -31,9 +31,11 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageT
   const path = pathText(issue.path);
   const field = path || "(hele filen)";
   const found = valueAt(input, issue.path);
+  if (found === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
+    return { path, ...messages.missingField(field) };
+  }
   switch (issue.code) {
     case "invalid_type":
-      if (found === undefined) return { path, ...messages.missingField(field) };
       if (issue.expected === "number" || issue.expected === "int") {
         return { path, ...messages.notANumber(found) };
       }

@@ -1,5 +1,5 @@
 // Document information for the PDFs, and dates pinned so that two builds of one commit are identical.
-import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 
 export interface PdfInfo {
   title: string;
@@ -22,7 +22,25 @@ export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ byt
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.catalog.set(PDFName.of("Lang"), PDFString.of("da"));
+  fixOutlineTitles(doc);
   // Chromium's file ID is derived from the clock; without one the file depends only on its content.
   doc.context.trailerInfo.ID = undefined;
   return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
+}
+
+/**
+ * Chromium (150) writes the bookmark of a heading that opens a page after a forced page break
+ * twice over ("IndledningIndledning") once web fonts are loaded; keep one copy.
+ */
+function fixOutlineTitles(doc: PDFDocument): void {
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || !object.has(PDFName.of("Parent"))) continue;
+    const title = object.lookup(PDFName.of("Title"));
+    if (!(title instanceof PDFString || title instanceof PDFHexString)) continue;
+    const text = title.decodeText();
+    const half = text.slice(0, text.length / 2);
+    if (text.length >= 2 && text.length % 2 === 0 && half + half === text) {
+      object.set(PDFName.of("Title"), PDFHexString.fromText(half));
+    }
+  }
 }

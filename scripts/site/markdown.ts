@@ -1,6 +1,8 @@
 // The markdown-it factory: CommonMark with footnotes, Danish heading ids, and the directive lines
 // for charts and tables. Raw HTML is off: a pasted <script> is shown as text, never run.
 import MarkdownIt, { type StateBlock, type StateCore } from "markdown-it";
+
+type Markdown = ReturnType<typeof MarkdownIt>;
 import footnote from "markdown-it-footnote";
 import { DIRECTIVE_LINE } from "../content/directives.ts";
 import { slugify } from "../lib/danish.ts";
@@ -46,12 +48,12 @@ function headingIds(state: StateCore): void {
   });
 }
 
-export function createMarkdown(renderers: DirectiveRenderers): MarkdownIt {
+export function createMarkdown(renderers: DirectiveRenderers): Markdown {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.use(footnote);
   md.block.ruler.before("paragraph", "directive", directiveRule, { alt: ["paragraph"] });
   md.core.ruler.push("heading_ids", headingIds);
-  md.renderer.rules.directive = (tokens, idx, _options, env: MarkdownEnv) => {
+  md.renderer.rules.directive = (tokens, idx, _options, env: MarkdownEnv = {}) => {
     const token = tokens[idx]!;
     return token.info === "chart" ? renderers.chart(token.content, env) : renderers.table(token.content, env);
   };

@@ -1,0 +1,97 @@
+// Builds the small fixture site with PDFs and opens what came out, as a reader would.
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, fixture, readHtml, readPdf, type PdfFacts } from "../helpers.ts";
+
+let out: string;
+let pdf: PdfFacts;
+
+beforeAll(async () => {
+  ({ out } = await buildFixture(fixture("minimal")));
+  pdf = await readPdf(join(out, "pdf", "testplan-2030.pdf"));
+});
+
+describe("the site", () => {
+  it("renders each chapter with its heading, in Danish", async () => {
+    const page = await readHtml(out, "plan/2030/tal");
+    expect(page.querySelector("html")?.getAttribute("lang")).toBe("da");
+    expect(page.querySelector("h1")?.text).toBe("Tal og mål");
+    expect(page.querySelector("title")?.text).toContain("Testplan 2030");
+  });
+
+  it("inlines the chart as SVG with a text alternative and its data table", async () => {
+    const figure = (await readHtml(out, "plan/2030/tal")).querySelector("figure.chart")!;
+    const svg = figure.querySelector("svg")!;
+    expect(svg.getAttribute("role")).toBe("img");
+    const labelledBy = svg.getAttribute("aria-labelledby")!.split(" ");
+    expect(labelledBy.map((id) => figure.querySelector(`#${id}`)?.text)).toEqual([
+      "Andel i job (syntetiske tal)",
+      expect.stringContaining("45,0 pct. i 4. kvartal 2029"),
+    ]);
+    expect(svg.text).toContain("45,0 pct.");
+    expect(figure.querySelectorAll("table tbody tr")).toHaveLength(4);
+    expect(figure.querySelector(".chart-source")?.text).toBe("Kilde: Syntetiske testdata. Udtrukket 10. januar 2030.");
+  });
+
+  it("renders the data table with headers and ranges kept as ranges", async () => {
+    const table = (await readHtml(out, "plan/2030/tal")).querySelector("figure.table table")!;
+    expect(table.querySelector("caption")?.text).toBe("Aktivering (syntetiske tal)");
+    expect(table.querySelectorAll("th[scope=row]").map((th) => th.text)).toEqual(["Aktiverede", "Heraf i uddannelse"]);
+    expect(table.querySelector("tbody tr td:nth-child(3)")?.text).toBe("6-8 pct.");
+  });
+
+  it("includes the strategy's focus area instead of a copy", async () => {
+    const page = await readHtml(out, "plan/2030/fokus");
+    expect(page.querySelector("main h2")?.text).toBe("Første fokusområde");
+    expect(page.querySelector("main h3")?.text).toBe("Et underafsnit");
+    expect(page.querySelector("main")?.text).toContain("Mål 1:");
+  });
+
+  it("links chapters in order and offers the PDF", async () => {
+    const page = await readHtml(out, "plan/2030/fokus");
+    expect(page.querySelector("a[rel=prev]")?.getAttribute("href")).toBe("/plan/2030/");
+    expect(page.querySelector("a[rel=next]")?.getAttribute("href")).toBe("/plan/2030/tal/");
+    const index = await readHtml(out, "plan/2030");
+    expect(index.querySelector(".document-pdf a")?.getAttribute("href")).toBe("/pdf/testplan-2030.pdf");
+  });
+
+  it("self-hosts its font and stylesheets", async () => {
+    const fonts = await readdir(join(out, "assets", "fonts"));
+    expect(fonts.some((f) => f.endsWith(".woff2"))).toBe(true);
+    const theme = await readFile(join(out, "assets", "theme.css"), "utf8");
+    expect(theme).toContain('font-family: "Source Sans 3"');
+    const html = await readFile(join(out, "index.html"), "utf8");
+    expect(html).not.toMatch(/https?:\/\/(?!example\.org)[^"]*\.(css|js|woff2?)/);
+  });
+});
+
+describe("the PDF", () => {
+  it("is A4 with the plan's text, its figures and page numbers", () => {
+    expect(pdf.size[0]).toBeCloseTo(595.3, 0);
+    expect(pdf.size[1]).toBeCloseTo(841.9, 0);
+    expect(pdf.pages).toBeGreaterThanOrEqual(4);
+    const all = pdf.text.join("\n");
+    expect(all).toContain("Planens indledning.");
+    expect(all).toContain("Fokusområdets tekst om beskæftigelse.");
+    expect(all).toContain("45,0 pct.");
+    pdf.text.slice(1).forEach((text, i) => expect(text).toContain(`Side ${i + 2} af ${pdf.pages}`));
+  });
+
+  it("marks a draft as UDKAST on every page", () => {
+    for (const text of pdf.text) expect(text).toContain("UDKAST");
+  });
+
+  it("has the document's metadata, an outline and only embedded, non-Type 3 fonts", () => {
+    expect(pdf.info.Title).toBe("Testplan 2030");
+    expect(pdf.info.Author).toBe("Testby Kommune");
+    expect(pdf.info.Language).toBe("da");
+    expect(pdf.outline, JSON.stringify(pdf.outline)).toContain("Tal og mål");
+    expect(pdf.fonts.length).toBeGreaterThan(0);
+    for (const font of pdf.fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.type).not.toBe("Type3");
+    }
+    expect(pdf.fonts.some((f) => f.name.includes("SourceSans3"))).toBe(true);
+  });
+});

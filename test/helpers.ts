@@ -1,0 +1,99 @@
+// Shared test helpers: the shared browser, fixture builds into temporary folders, and PDF reading.
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import puppeteer, { type Browser } from "puppeteer-core";
+import { inject } from "vitest";
+import { parse, type HTMLElement } from "node-html-parser";
+import { build, type BuildOptions, type BuildReport } from "../scripts/build.ts";
+import { chartCache } from "../scripts/charts/render.ts";
+import type { SourceFile } from "../scripts/content/load.ts";
+import type { PDFDict as PDFDictType } from "pdf-lib";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const fixture = (name: string) => join(ROOT, "test", "fixtures", name);
+
+let shared: Promise<Browser> | undefined;
+export function connectBrowser(): Promise<Browser> {
+  shared ??= puppeteer.connect({ browserWSEndpoint: inject("browserWSEndpoint") });
+  return shared;
+}
+
+export async function buildFixture(
+  source: string,
+  options: Partial<BuildOptions> = {},
+): Promise<{ out: string; report: BuildReport }> {
+  const out = join(await mkdtemp(join(tmpdir(), "bp-test-")), "dist");
+  const browser = options.pdf === false ? undefined : await connectBrowser();
+  const report = await build({ root: ROOT, source, outDir: out, cache: chartCache(), browser, ...options });
+  return { out, report };
+}
+
+export async function readHtml(out: string, path: string): Promise<HTMLElement> {
+  return parse(await readFile(join(out, path, path.endsWith(".html") ? "" : "index.html"), "utf8"));
+}
+
+/** In-memory project files for buildModel(): paths relative to the project root. */
+export function files(entries: Record<string, string | Uint8Array>): SourceFile[] {
+  return Object.entries(entries).map(([path, text]) => ({
+    path,
+    bytes: typeof text === "string" ? new TextEncoder().encode(text) : text,
+  }));
+}
+
+export interface PdfFacts {
+  pages: number;
+  /** Page size in points of the first page. */
+  size: [number, number];
+  text: string[];
+  outline: string[];
+  info: Record<string, unknown>;
+  fonts: { name: string; type: string; embedded: boolean }[];
+}
+
+/** Reads a PDF with pdf.js: text per page, outline titles, metadata and fonts. */
+export async function readPdf(file: string): Promise<PdfFacts> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const data = new Uint8Array(await readFile(file));
+  const task = pdfjs.getDocument({ data: data.slice(), useSystemFonts: false });
+  const doc = await task.promise;
+  const text: string[] = [];
+  let size: [number, number] = [0, 0];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    if (n === 1) size = [page.view[2]!, page.view[3]!];
+    const content = await page.getTextContent();
+    text.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
+  }
+  const outline = ((await doc.getOutline()) ?? []).flatMap(function walk(item: { title: string; items: unknown[] }): string[] {
+    return [item.title, ...(item.items as { title: string; items: unknown[] }[]).flatMap(walk)];
+  });
+  const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+  await task.destroy();
+  return { pages: text.length, size, text, outline, info, fonts: await pdfFonts(data) };
+}
+
+/** Every font dictionary in the file: its name, subtype and whether its program is embedded. */
+async function pdfFonts(data: Uint8Array): Promise<PdfFacts["fonts"]> {
+  const { PDFDocument, PDFDict, PDFName, PDFArray } = await import("pdf-lib");
+  const doc = await PDFDocument.load(data);
+  const fonts: PdfFacts["fonts"] = [];
+  const embedded = (dict: PDFDictType): boolean => {
+    const descriptor = dict.lookup(PDFName.of("FontDescriptor"));
+    if (descriptor instanceof PDFDict) {
+      return ["FontFile", "FontFile2", "FontFile3"].some((key) => descriptor.has(PDFName.of(key)));
+    }
+    const descendants = dict.lookup(PDFName.of("DescendantFonts"));
+    return descendants instanceof PDFArray && descendants.asArray().every((ref) => {
+      const child = doc.context.lookup(ref);
+      return child instanceof PDFDict && embedded(child);
+    });
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of("Type"))?.toString() !== "/Font") continue;
+    const type = object.get(PDFName.of("Subtype"))?.toString().slice(1) ?? "";
+    if (type === "CIDFontType2" || type === "CIDFontType0") continue;
+    fonts.push({ name: object.get(PDFName.of("BaseFont"))?.toString().slice(1) ?? "", type, embedded: embedded(object) });
+  }
+  return fonts;
+}

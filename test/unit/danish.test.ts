@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatNumber, formatPeriod, formatPeriodShort, formatValue, parsePeriod, slugify } from "../../scripts/lib/danish.ts";
+
+describe("Danish numbers", () => {
+  it.each([
+    [79.5, 1, "79,5"],
+    [1234.5, 1, "1.234,5"],
+    [1234567, 0, "1.234.567"],
+    [-2.4, 1, "-2,4"],
+    [0, 1, "0,0"],
+  ])("formatNumber(%s, %s) = %s", (value, decimals, expected) => {
+    expect(formatNumber(value, decimals)).toBe(expected);
+  });
+
+  it("writes values with their unit", () => {
+    expect(formatValue(79.5, "pct.", 1)).toBe("79,5 pct.");
+    expect(formatValue(37.9, "uger", 1)).toBe("37,9 uger");
+    expect(formatValue(18, "placering")).toBe("nr. 18");
+    expect(formatValue(1248, "antal")).toBe("1.248");
+  });
+});
+
+describe("periods", () => {
+  it.each([
+    ["2020-08", "august 2020", "aug. 2020"],
+    ["2020-K2", "2. kvartal 2020", "K2 2020"],
+    ["2020", "2020", "2020"],
+  ])("%s reads as %s", (period, long, short) => {
+    expect(formatPeriod(period)).toBe(long);
+    expect(formatPeriodShort(period)).toBe(short);
+  });
+
+  it.each(["2020-13", "2020-K5", "20-08", "2020-8", "august 2020", ""])("rejects %j", (text) => {
+    expect(parsePeriod(text)).toBeUndefined();
+  });
+});
+
+it("formats dates in Danish", () => {
+  expect(formatDate("2020-10")).toBe("oktober 2020");
+  expect(formatDate("2017-08-16")).toBe("16. august 2017");
+});
+
+it("slugifies Danish text", () => {
+  expect(slugify("Fokusområde 1: Samarbejde i øjenhøjde")).toBe("fokusomraade-1-samarbejde-i-oejenhoejde");
+  expect(slugify("Ærø – Æbler")).toBe("aeroe-aebler");
+});

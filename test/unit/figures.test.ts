@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { changeSincePrevious, changeSinceYearBefore, gapTo, latest, status, trend } from "../../scripts/indicators/figures.ts";
+import type { Indicator, Series } from "../../scripts/indicators/schema.ts";
+
+const series = (name: string, values: [string, number][]): Series => ({
+  name,
+  observations: values.map(([period, value]) => ({ period, value })),
+});
+
+// Synthetic figures for tests.
+const rising = series("Testby", [["2019-K4", 44], ["2019-K2", 40], ["2019-K3", 42], ["2020-K1", 45], ["2020-K4", 50]]);
+const indicator = (over: Partial<Indicator>): Indicator => ({
+  id: "t", goal: 1, kind: "indikator", title: "T", unit: "pct.", series: [rising], source: "Test", extracted: null, ...over,
+});
+
+describe("computed figures", () => {
+  it("finds the latest observation whatever the order in the file", () => {
+    expect(latest(rising)).toEqual({ period: "2020-K4", value: 50 });
+  });
+
+  it("computes changes since the previous period and a year before", () => {
+    expect(changeSincePrevious(rising)).toBe(5);
+    expect(changeSinceYearBefore(rising)).toBe(6);
+    expect(changeSinceYearBefore(series("x", [["2020-08", 1]]))).toBeUndefined();
+  });
+
+  it("reads the trend of the last four periods", () => {
+    expect(trend(rising)).toBe("stigende");
+    expect(trend(series("x", [["2020", 5], ["2021", 4]]))).toBe("faldende");
+    expect(trend(series("x", [["2020", 5], ["2021", 5]]))).toBe("uændret");
+    expect(trend(series("x", [["2020", 5]]))).toBeUndefined();
+  });
+
+  it("computes the gap to a comparison for the same period", () => {
+    expect(gapTo(series("a", [["2020-K1", 60.6]]), series("b", [["2020-K1", 55.0]]))).toBeCloseTo(5.6);
+    expect(gapTo(series("a", [["2020-K1", 60.6]]), series("b", [["2019-K1", 55.0]]))).toBeUndefined();
+  });
+});
+
+describe("status against the target", () => {
+  it.each([
+    [{ kind: "value", value: 50, direction: "higher" }, "nået"],
+    [{ kind: "value", value: 60, direction: "higher" }, "på vej"],
+    [{ kind: "value", value: 30, direction: "lower" }, "ikke nået"],
+    [{ kind: "trend", direction: "higher" }, "nået"],
+    [{ kind: "trend", direction: "lower" }, "ikke nået"],
+  ] as const)("%j gives %s", (target, expected) => {
+    expect(status(indicator({ target }))).toBe(expected);
+  });
+
+  it("compares with a series at the same period, honouring the direction", () => {
+    const ballerup = series("Ballerup", [["2020-K1", 60.6]]);
+    const national = series("Hele landet", [["2020-K1", 55.0]]);
+    const target = { kind: "series", series: "Hele landet", direction: "lower" } as const;
+    expect(status(indicator({ series: [ballerup, national], target }))).toBe("ikke nået");
+    expect(status(indicator({ series: [ballerup, national], target: { ...target, direction: "higher" } }))).toBe("nået");
+  });
+
+  it("cannot judge without data or target", () => {
+    expect(status(indicator({ series: [] , target: { kind: "value", value: 1, direction: "higher" } }))).toBe("ukendt");
+    expect(status(indicator({}))).toBe("ukendt");
+  });
+});
