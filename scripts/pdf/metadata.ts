@@ -1,5 +1,6 @@
 // Document information for the PDFs, and dates pinned so that two builds of one commit are identical.
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { undoubled } from "./toc.ts";
 
 export interface PdfInfo {
   title: string;
@@ -28,19 +29,13 @@ export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ byt
   return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
 }
 
-/**
- * Chromium (150) writes the bookmark of a heading that opens a page after a forced page break
- * twice over ("IndledningIndledning") once web fonts are loaded; keep one copy.
- */
+/** Bookmark titles as the reader should see them (see undoubled). */
 function fixOutlineTitles(doc: PDFDocument): void {
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || !object.has(PDFName.of("Parent"))) continue;
     const title = object.lookup(PDFName.of("Title"));
     if (!(title instanceof PDFString || title instanceof PDFHexString)) continue;
     const text = title.decodeText();
-    const half = text.slice(0, text.length / 2);
-    if (text.length >= 2 && text.length % 2 === 0 && half + half === text) {
-      object.set(PDFName.of("Title"), PDFHexString.fromText(half));
-    }
+    if (undoubled(text) !== text) object.set(PDFName.of("Title"), PDFHexString.fromText(undoubled(text)));
   }
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { setMetadata } from "./metadata.ts";
 import { ORIGIN, sealPage } from "./serve.ts";
+import { contentsTargets, fillContents, matchHeadings, readOutline } from "./toc.ts";
 
 export interface PdfJob {
   /** Document id, used in messages. */
@@ -40,14 +41,17 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
     const response = await page.goto(`${ORIGIN}${options.pathPrefix}${job.printUrl.replace(/^\//, "")}`, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`printsiden ${job.printUrl} kunne ikke åbnes (${response?.status() ?? "intet svar"})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const pdf = await page.pdf({
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: false,
-      tagged: true,
-      outline: true,
-      timeout: 120_000,
-    });
+    const print = () =>
+      page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
+    if (blocked.length > 0) throw new Error(`siden forsøgte at hente noget uden for webstedet: ${blocked.join(", ")}`);
+    let pdf = await print();
+    // Contents: print, read where each heading landed, write the numbers, print again (until stable).
+    const targets = await contentsTargets(page);
+    for (let pass = 0; targets.length > 0 && pass < 3; pass++) {
+      const changed = await fillContents(page, matchHeadings(targets, await readOutline(pdf)));
+      if (changed === 0) break;
+      pdf = await print();
+    }
     const { bytes: final, pages } = await setMetadata(pdf, { title: job.title, author: options.author, subject: job.subject, date: options.date });
     await mkdir(join(options.outDir, "pdf"), { recursive: true });
     await writeFile(join(options.outDir, "pdf", job.file), final);

@@ -8,6 +8,8 @@ import type { Model } from "../content/load.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
 import { createMarkdown, type MarkdownEnv } from "./markdown.ts";
 import { renderTable } from "./table.ts";
+import { hyphenateHtml } from "../pdf/hyphenate.ts";
+import { headingsOf } from "../pdf/toc.ts";
 import { siteView, type SiteView } from "./view.ts";
 
 export interface Prepared {
@@ -93,8 +95,11 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.addFilter("printChapter", (key: string, docId: string) => {
     const { model } = state();
     const page = model.pages.get(key)!;
-    return md.render(expandIncludes(page.body, model.pages, [key]), { docId: `${docId}-${posix.basename(key)}`, print: true } satisfies MarkdownEnv);
+    const env: MarkdownEnv = { docId: `${docId}-${posix.basename(key)}`, print: true };
+    return hyphenateHtml(md.render(expandIncludes(page.body, model.pages, [key]), env));
   });
+  eleventyConfig.addFilter("headings", (html: string) => headingsOf(html));
+  eleventyConfig.addFilter("cssString", (text: string) => `"${text.replace(/[\\"]/g, "\\$&").replace(/[<>\n]/g, " ")}"`);
   eleventyConfig.addFilter("chapterData", (key: string) => state().model.pages.get(key)?.data ?? {});
 
   // --- Pages that are not content: one print page per document, the theme stylesheet

@@ -78,6 +78,22 @@ describe("the PDF", () => {
     pdf.text.slice(1).forEach((text, i) => expect(text).toContain(`Side ${i + 2} af ${pdf.pages}`));
   });
 
+  it("has a table of contents whose page numbers are where the headings are", () => {
+    const toc = pdf.text[1]!;
+    expect(toc).toContain("Indhold");
+    for (const heading of ["Indledning", "Fokusområder", "Første fokusområde", "Tal og mål"]) {
+      const match = new RegExp(`${heading}[ .]*(\\d+)`).exec(toc);
+      expect(match, `${heading} in ${toc}`).not.toBeNull();
+      const page = Number(match![1]);
+      expect(pdf.text[page - 1], `${heading} on page ${page}`).toContain(heading);
+    }
+  });
+
+  it("repeats the document title as a running header after the cover", () => {
+    expect(pdf.text[0]).not.toMatch(/Side \d+ af/);
+    for (const text of pdf.text.slice(1)) expect(text).toContain("Testplan 2030");
+  });
+
   it("marks a draft as UDKAST on every page", () => {
     for (const text of pdf.text) expect(text).toContain("UDKAST");
   });
