@@ -227,12 +227,13 @@ export function buildModel(files: readonly SourceFile[]): Model {
     page.documentId = id;
     const text = raw.get(page.key)!.text;
     for (const slug of data.chapters) {
-      const chapter = pages.get(`${folder}/${slug}`);
+      const borrowed = slug.includes("/");
+      const chapter = pages.get(borrowed ? slug : `${folder}/${slug}`);
       if (!chapter) {
-        problems.push({ file: page.file, line: lineOfKey(text, "chapters"), ...messages.missingChapter(slug, `content/${folder}`) });
+        problems.push({ file: page.file, line: lineOfKey(text, "chapters"), ...messages.missingChapter(slug, borrowed ? "content" : `content/${folder}`) });
         continue;
       }
-      chapter.documentId = id;
+      if (!borrowed) chapter.documentId = id;
       document.chapters.push(chapter);
     }
     const required: [keyof DocumentData, boolean][] = [

@@ -18,7 +18,8 @@ export const documentSchema = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
   status: z.enum(STATUSES),
   description: z.string().min(1).optional(),
-  chapters: z.array(slug).default([]),
+  // A chapter is a file in the document's folder, or a page of another document ("strategi/2022/fokusomraade-1").
+  chapters: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/, "filnavn uden .md, eller en sti fra content/")).default([]),
   year: z.number().int().min(1990).max(2100).optional(),
   revision: revision.optional(),
   number: z.number().int().min(1).optional(),

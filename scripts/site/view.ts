@@ -95,6 +95,8 @@ export function siteView(model: Model): SiteView {
     const view = documents.find((d) => d.id === document.id)!;
     const all: Page[] = [document.index, ...document.chapters];
     all.forEach((page, i) => {
+      // A page borrowed from another document keeps that document's navigation.
+      if (page.documentId !== document.id) return;
       const data = page.data as ChapterData;
       pages[page.key] = {
         document: view,
