@@ -1,0 +1,92 @@
+// What the comparison templates see (templates/compare.njk): one view per `compare_with`, with the
+// summary, the text and the indicator changes already rendered to escaped HTML.
+import type { Document, Model } from "../content/load.ts";
+import { formatDate } from "../lib/danish.ts";
+import { ValidationError } from "../messages.ts";
+import { compareRevisions, type TextComparison } from "./diff.ts";
+import { compareIndicators, type IndicatorChange } from "./indicators.ts";
+import { chapterSources, directiveLabel, findComparisons, indicatorSet, type ComparisonPair } from "./model.ts";
+import { renderIndicators, renderSummary, renderText } from "./render.ts";
+
+export const INDICATORS_ID = "aendringer-i-indikatorerne";
+
+export interface ComparisonView {
+  id: string;
+  /** "Ændringer fra 2020 til 2022". */
+  title: string;
+  /** "Bilag: Ændringer i beskæftigelsesstrategien": the PDF's title and cover. */
+  pdfTitle: string;
+  description: string;
+  status: string;
+  url: string;
+  printUrl: string;
+  pdf: string;
+  pdfUrl: string;
+  old: { id: string; title: string; url: string; label: string };
+  new: { id: string; title: string; url: string; label: string };
+  /** Lines for the PDF cover. */
+  meta: string[];
+  summaryHtml: string;
+  textHtml: string;
+  indicatorsHtml: string;
+  /** Id of the indicator section's heading (the summary links to it). */
+  indicatorsId: string;
+  /** The structured result, for tests and anything else that wants the figures. */
+  text: TextComparison;
+  indicators: IndicatorChange[];
+}
+
+function adopted(document: Document): string {
+  const data = document.data;
+  if (data.status !== "vedtaget") return "udkast";
+  return ["vedtaget", data.adopted_by ? `af ${data.adopted_by}` : "", data.adopted ? formatDate(data.adopted) : ""].filter(Boolean).join(" ");
+}
+
+export function comparisonView(model: Model, pair: ComparisonPair): ComparisonView {
+  const text = compareRevisions(chapterSources(model, pair.old), chapterSources(model, pair.new), {
+    directiveLabel: directiveLabel(model),
+  });
+  const before = indicatorSet(model, pair.old);
+  const after = indicatorSet(model, pair.new);
+  const indicators = compareIndicators(before.indicators, after.indicators);
+  const side = (document: Document, label: string) => ({ id: document.id, title: document.fullTitle, url: document.url, label });
+  return {
+    id: pair.id,
+    title: pair.title,
+    pdfTitle: pair.pdfTitle,
+    description: `Hvad er ændret fra ${pair.old.fullTitle} til ${pair.new.fullTitle}: teksten afsnit for afsnit, målene og indikatorerne.`,
+    status: pair.new.data.status,
+    url: pair.url,
+    printUrl: pair.printUrl,
+    pdf: pair.pdf,
+    pdfUrl: `/pdf/${pair.pdf}`,
+    old: side(pair.old, pair.oldLabel),
+    new: side(pair.new, pair.newLabel),
+    meta: [
+      `Før: ${pair.old.fullTitle} (${adopted(pair.old)})`,
+      `Nu: ${pair.new.fullTitle} (${adopted(pair.new)})`,
+    ],
+    summaryHtml: renderSummary({ text, indicators, indicatorsId: INDICATORS_ID }),
+    textHtml: renderText(text, { chapterLevel: 3 }),
+    indicatorsId: INDICATORS_ID,
+    indicatorsHtml: renderIndicators(indicators, {
+      old: before.sources.map((d) => d.fullTitle),
+      new: after.sources.map((d) => d.fullTitle),
+    }),
+    text,
+    indicators,
+  };
+}
+
+/** Every comparison the content asks for; throws ValidationError when one cannot be made. */
+export function comparisonViews(model: Model): ComparisonView[] {
+  const { pairs, problems } = findComparisons(model);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return pairs.map((pair) => comparisonView(model, pair));
+}
+
+/** Fails with every problem in the comparisons asked for (the build runs this with the content check). */
+export function checkComparisons(model: Model): void {
+  const { problems } = findComparisons(model);
+  if (problems.length > 0) throw new ValidationError(problems);
+}
