@@ -7,7 +7,6 @@ const dateText = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'datoen skal skrives som "2020-10" eller "2020-10-15"'),
 );
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kun små bogstaver a-z, tal og bindestreg");
 const revision = z.preprocess((value) => (typeof value === "number" ? String(value) : value), z.string().min(1));
 
 export const STATUSES = ["udkast", "vedtaget"] as const;

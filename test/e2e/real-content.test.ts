@@ -1,0 +1,156 @@
+// The whole real build, once: every sentence and figure of the source documents must reach the
+// site, with Danish typography, and every document must come out as a PDF.
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "node-html-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, readPdf, ROOT } from "../helpers.ts";
+import type { BuildReport } from "../../scripts/build.ts";
+
+const SEEDS = join(ROOT, "..", "shared", "seeds");
+let out: string;
+let report: BuildReport;
+let siteText: string;
+
+/** Differences that come from the extraction of the sources, not from our content. */
+const ARTEFACTS: [RegExp, string][] = [
+  [/Spør/g, "Spor"], // the source's own typo, corrected in the content
+  [/spør/g, "spor"],
+  [/Slutte- ligt/g, "Slutteligt"],
+  [/^\s*[-•]\s+/gm, ""], // list markers: the site has real lists
+  [/[¹²]/g, ""], // footnote markers become real footnotes
+  [/\bfokusgruppintervjuer\b/g, "fokusgruppeinterviews"],
+  [/opfølgingsbilag/g, "opfølgningsbilag"],
+  [/opfølgingsplan/g, "opfølgningsplan"],
+  [/opfølgingsværktøj/g, "opfølgningsværktøj"],
+  [/borgeregens/g, "borgerens"],
+  [/arbejdsfælleskab/g, "arbejdsfællesskab"],
+  [/dagpenge ret\b/g, "dagpengeret"],
+];
+
+/** Source lines that the site shows under another name. */
+const RENAMED = [
+  "bilag 2 til beskæftigelsesstrategi 2020", // the document's title, shown as "Bilag 2 – Indikatorer"
+];
+
+function normalize(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of ARTEFACTS) result = result.replace(pattern, replacement);
+  result = result
+    .replace(/\u00ad/g, "")
+    .replace(/\[\d+\]|↩︎/g, "") // footnote references and back links on the site
+    .replace(/[ \t]*\n[ \t]*\n?/g, "\n")
+    // words broken over lines in the source: "Beskæftigelses-\nudvalg" (but "Erhvervs- og" stays)
+    .replace(/([a-zæøå])-\n(?=[a-zæøå])/g, "$1")
+    .replace(/\s+/g, " ")
+    .replace(/[”“„]/g, '"')
+    .trim();
+  return result.toLowerCase();
+}
+
+/** Sentences of each paragraph (paragraphs are separated by blank lines in the sources). */
+function sentences(text: string): string[] {
+  return text
+    // words broken over lines (sometimes with an empty line between): "Beskæftigelses-\nudvalg"
+    .replace(/([a-zæøå])-[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[a-zæøå])/g, "$1")
+    // each list item is a paragraph of its own
+    .replace(/\n[ \t]*[-•][ \t]+/g, "\n\n")
+    .split(/\n[ \t]*\n/)
+    .flatMap((block) => block.replace(/\s+/g, " ").split(/(?<=[.!?:])\s+(?=[A-ZÆØÅ"”])/))
+    .map((s) => normalize(s))
+    .filter((s) => s.split(" ").length >= 4);
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((e) => e.endsWith(".html") && !e.startsWith("print")).map((e) => join(dir, e));
+}
+
+beforeAll(async () => {
+  ({ out, report } = await buildFixture(ROOT));
+  const texts = await Promise.all(
+    (await htmlFiles(out)).map(async (file) => {
+      const main = parse(await readFile(file, "utf8")).querySelector("main");
+      return main ? main.structuredText : "";
+    }),
+  );
+  siteText = normalize(texts.join("\n"));
+}, 240_000);
+
+describe("fidelity to the source documents", () => {
+  it.each([
+    ["001_ef4c52ead63799b9.txt", "Beskæftigelsesplan 2021"],
+    ["002_31711436f1b53612.txt", "Beskæftigelsesplan 2018"],
+    ["003_888400b8efeb71a4.txt", "Bilag 2 – Indikatorer"],
+  ])("every sentence of %s (%s) is on the site", async (seed) => {
+    const source = await readFile(join(SEEDS, seed), "utf8");
+    // Table rows are data, checked as figures below; the rest is prose.
+    const prose = source.split("\n").filter((line) => !line.includes("\t")).join("\n");
+    const missing = sentences(prose).filter((sentence) => !siteText.includes(sentence) && !RENAMED.includes(sentence));
+    expect(missing).toEqual([]);
+  });
+
+  it("shows every figure of the indicator appendix with its period in the charts' data tables", async () => {
+    const figures: [string, string][] = [
+      ["79,5 pct.", "august 2020"],
+      ["24,6 pct.", "august 2020"],
+      ["84,2 pct.", "august 2020"],
+      ["4,8 pct.", "juli 2020"],
+      ["60,6 pct.", "1. kvartal 2020"],
+      ["55,0 pct.", "1. kvartal 2020"],
+      ["64,9 pct.", "september 2019"],
+      ["5,7 pct.", "2. kvartal 2020"],
+      ["22,3 pct.", "2020"],
+      ["37,9 uger", "2. kvartal 2020"],
+    ];
+    const rows = await Promise.all(
+      (await htmlFiles(join(out, "bilag"))).map(async (file) =>
+        parse(await readFile(file, "utf8")).querySelectorAll("table.data-table tbody tr").map((tr) => tr.text),
+      ),
+    );
+    for (const [value, period] of figures) {
+      expect(rows.flat().some((row) => row.startsWith(period) && row.includes(value)), `${value} i ${period}`).toBe(true);
+    }
+  });
+
+  it("has Danish letters and no OCR garbling", () => {
+    expect(siteText).toMatch(/æ/);
+    expect(siteText).toMatch(/ø/);
+    expect(siteText).toMatch(/å/);
+    // Patterns of the OCR'd seed 000: "gjenhgjde", "malsaetning", "vaerktgijer", "&" for "få".
+    for (const garbled of [/gj[a-z]*hgj/, /aet/, /gij/, /\bSide \d+\b/, / & /, /[A-Za-z]3l/, /Ha&/]) {
+      expect(siteText).not.toMatch(garbled);
+    }
+  });
+});
+
+describe("the real build", () => {
+  it("writes every document's PDF with its text", async () => {
+    expect(report.pdfs.map((p) => p.file).sort()).toEqual([
+      "aendringer-i-beskaeftigelsesstrategien-2020-2022.pdf",
+      "beskaeftigelsesplan-2018.pdf",
+      "beskaeftigelsesplan-2021.pdf",
+      "beskaeftigelsesstrategi-2020.pdf",
+      "beskaeftigelsesstrategi-revideret-november-2022.pdf",
+      "bilag-1-fokusomraader.pdf",
+      "bilag-2-indikatorer.pdf",
+    ]);
+    const plan = await readPdf(join(out, "pdf", "beskaeftigelsesplan-2021.pdf"));
+    expect(plan.pages).toBeGreaterThanOrEqual(6);
+    expect(plan.pages).toBeLessThanOrEqual(20);
+    expect(normalize(plan.text.join("\n"))).toContain(normalize("Beskæftigelsesplan 2021 for Ballerup Kommune består af hovedelementerne"));
+    const bilag = await readPdf(join(out, "pdf", "bilag-2-indikatorer.pdf"));
+    expect(bilag.text.join("\n")).toContain("79,5 pct.");
+    expect(bilag.info.Title).toBe("Bilag 2 – Indikatorer");
+  });
+
+  it("renders a chart for every indicator with figures", async () => {
+    const page = parse(await readFile(join(out, "bilag", "indikatorer", "maal-2", "index.html"), "utf8"));
+    const figures = page.querySelectorAll("figure.chart");
+    expect(figures.length).toBeGreaterThanOrEqual(4);
+    for (const figure of figures.filter((f) => !f.classList.contains("chart-empty"))) {
+      expect(figure.querySelector("svg")).not.toBeNull();
+      expect(figure.querySelector(".chart-summary")?.text).toMatch(/pct\./);
+    }
+  });
+});
