@@ -1,6 +1,6 @@
 // Words and tables beside each chart: a Danish summary computed from the figures (what a screen
 // reader announces), the data as a real table, and the source line.
-import { formatDate, formatPeriod, formatPoints, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { decimalsOf, formatDate, formatPeriod, formatPoints, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { comparisonSeries, gapTo, latest, primarySeries, sortedObservations, status, trend } from "../indicators/figures.ts";
 import type { Indicator } from "../indicators/schema.ts";
@@ -12,7 +12,7 @@ export function targetText(indicator: Indicator): string | undefined {
   const better = target.direction === "higher" ? "højere" : "lavere";
   if (target.kind === "value") {
     const by = target.by ? ` senest ${formatPeriod(target.by)}` : "";
-    return `${formatValue(target.value, indicator.unit, indicatorDecimals(indicator))}${by}`;
+    return `${formatValue(target.value, indicator.unit, decimalsOf([target.value]))}${by}`;
   }
   if (target.kind === "series") return `niveauet for ${target.series} (${better} er bedre)`;
   return target.direction === "higher" ? "en stigende tendens" : "en faldende tendens";
@@ -29,15 +29,20 @@ export function summary(indicator: Indicator): string {
   const named = indicator.series.length > 1 ? `${primary.name}: ` : "";
   parts.push(`${named}${formatValue(last.value, indicator.unit, decimals)} i ${formatPeriod(last.period)}`);
   for (const { s, o } of others) if (o) parts.push(`${s.name}: ${formatValue(o.value, indicator.unit, decimals)}`);
-  let text = `${parts.join("; ")}.`;
+  let text = sentence(parts.join("; "));
   const comparison = comparisonSeries(indicator);
   const gap = comparison && indicator.unit === "pct." ? gapTo(primary, comparison) : undefined;
-  if (gap !== undefined && comparison) text += ` Forskellen til ${comparison.name} er ${formatPoints(gap, decimals || 1)}.`;
+  if (gap !== undefined && comparison) text += ` ${sentence(`Forskellen til ${comparison.name} er ${formatPoints(gap, decimals || 1)}`)}`;
   const direction = trend(primary);
   if (direction) text += ` Tendensen over de seneste ${Math.min(4, primary.observations.length)} perioder er ${direction}.`;
   const goal = targetText(indicator);
-  if (goal) text += ` Målet er ${goal}.`;
+  if (goal) text += ` ${sentence(`Målet er ${goal}`)}`;
   return text;
+}
+
+/** Ends a sentence with one full stop, also after "pct.". */
+function sentence(text: string): string {
+  return text.endsWith(".") ? text : `${text}.`;
 }
 
 export function statusText(indicator: Indicator): string {

@@ -9,7 +9,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { measureText } from "../lib/fonts.ts";
 
 // Bump when the rendering code changes in a way that changes SVGs.
-const RENDERER_VERSION = `1/${vega.version}`;
+const RENDERER_VERSION = `2/${vega.version}`;
 
 type TextMetrics = { width: (item: { fontSize?: number; fontWeight?: number | string }, text: string) => number };
 
@@ -34,16 +34,33 @@ function configureVega(): void {
 /** Vega's own pipeline: compile, parse without eval, render to an SVG string. */
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   configureVega();
-  const vgSpec = compile(spec, { config: { aria: false } }).spec;
+  // Issue 6 (a11y): no ARIA roles on the marks either; the <svg role="img"> is described as a whole.
+  const vgSpec = compile(spec, { config: { aria: false, mark: { aria: false } } }).spec;
   const runtime = vega.parse(vgSpec, undefined, { ast: true });
+  // Vega logs failures (such as a refused data load) instead of throwing; collect them to fail loudly.
+  const errors: string[] = [];
+  const logger = vega.logger(vega.Error);
+  logger.error = (...args: unknown[]) => {
+    errors.push(args.map(String).join(" "));
+    return logger;
+  };
+  // A refused data load is only a warning to Vega.
+  logger.warn = (...args: unknown[]) => {
+    if (args[0] === "Loading failed") errors.push(args.map(String).join(" "));
+    return logger;
+  };
+  const refuse = () => Promise.reject(new Error("Diagrammer må ikke hente data udefra."));
   const view = new vega.View(runtime, {
     renderer: "none",
     expr: expressionInterpreter,
+    logger,
     // Custom specs may not fetch anything: data comes from the indicator file.
-    loader: { load: () => Promise.reject(new Error("Diagrammer må ikke hente data udefra.")), sanitize: () => Promise.reject(new Error("Diagrammer må ikke hente data udefra.")) } as never,
+    loader: { load: refuse, sanitize: refuse } as never,
   });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (errors.length > 0) throw new Error(errors.join("; "));
+    return svg;
   } finally {
     view.finalize();
   }

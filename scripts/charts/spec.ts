@@ -21,10 +21,27 @@ export const DEFAULT_THEME: ChartTheme = {
   target: "#8a1c1c",
 };
 
-// Series are told apart by dash and point shape as well as colour.
-const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
+// Series are told apart by point shape as well as colour; dashed lines are reserved for trends.
 const SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"];
 const WIDTH = 560;
+const HEIGHT = 260;
+const LABEL_GAP_PX = 14;
+
+/** Moves end labels apart (in data units) so that labels of close values do not overlap. */
+export function spreadLabels<T extends { value: number }>(rows: T[], unitsPerPixel: number): (T & { labelY: number })[] {
+  const gap = LABEL_GAP_PX * unitsPerPixel;
+  const sorted = rows.map((row) => ({ ...row, labelY: row.value })).sort((a, b) => a.labelY - b.labelY);
+  for (let i = 1; i < sorted.length; i++) {
+    const below = sorted[i - 1]!;
+    const current = sorted[i]!;
+    if (current.labelY - below.labelY < gap) {
+      const middle = (current.labelY + below.labelY) / 2;
+      below.labelY = Math.min(below.labelY, middle - gap / 2);
+      current.labelY = below.labelY + gap;
+    }
+  }
+  return sorted;
+}
 
 export function chartKind(indicator: Indicator): ChartKind {
   if (indicator.chart?.kind) return indicator.chart.kind;
@@ -86,7 +103,7 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
           { mark: { type: "rule", color: theme.target, strokeWidth: 2, strokeDash: [8, 4] }, encoding: { y: { datum: target } } },
           {
             mark: { type: "text", align: "right", baseline: "bottom", dy: -3, color: theme.target, fontWeight: 600, x: "width" },
-            encoding: { y: { datum: target }, text: { value: `Mål: ${formatValue(target, indicator.unit, decimals)}` } },
+            encoding: { y: { datum: target }, text: { value: `Mål: ${formatValue(target, indicator.unit, decimalsOf([target]))}` } },
           },
         ];
 
@@ -111,27 +128,35 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         return { series: series.name, period: formatPeriodShort(o.period), order: x, trend: line.intercept + line.slope * x };
       });
     });
+    const lastRows = spreadLabels(
+      indicator.series.flatMap((series) => {
+        const last = rows.filter((r) => r.series === series.name).at(-1);
+        return last ? [last] : [];
+      }),
+      yScale.domain[1]! / HEIGHT,
+    );
     const x = { field: "period", type: "ordinal", title: null, sort: { field: "order" }, axis: { labelAngle: 0 } } as const;
     return {
       ...common,
-      height: 260,
+      height: HEIGHT,
       layer: [
         {
           mark: { type: "line", point: { filled: true, size: 60 }, strokeWidth: 2.5 },
           encoding: {
             x, y: { field: "value", type: "quantitative", scale: yScale, axis: yAxis }, color,
-            strokeDash: { field: "series", type: "nominal", scale: { domain: names, range: DASHES.slice(0, names.length) }, legend: null },
-            shape: { field: "series", type: "nominal", scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend: null },
+            shape: { field: "series", type: "nominal", title: null, scale: { domain: names, range: SHAPES.slice(0, names.length) } },
           },
         },
         {
           data: { values: trendRows },
           mark: { type: "line", strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.9 },
-          encoding: { x, y: { field: "trend", type: "quantitative" }, color: { ...color, legend: null }, detail: { field: "series" } },
+          encoding: { x, y: { field: "trend", type: "quantitative" }, color, detail: { field: "series" } },
         },
         {
-          mark: { type: "text", dy: -10, fontSize: 11 },
-          encoding: { x, y: { field: "value", type: "quantitative" }, text: { field: "text" } },
+          // The latest value of each series, written beside its last point.
+          data: { values: lastRows },
+          mark: { type: "text", align: "left", dx: 8, fontSize: 11, fontWeight: 600 },
+          encoding: { x, y: { field: "labelY", type: "quantitative" }, text: { field: "text" }, color },
         },
         ...targetLayers,
       ],

@@ -1,0 +1,95 @@
+// Indicator -> Vega-Lite -> SVG: Danish numbers, the site's font, the target, trend lines, and a
+// summary computed from the figures. Figures here are synthetic.
+import { parse } from "node-html-parser";
+import { describe, expect, it } from "vitest";
+import { chartFigure, summary } from "../../scripts/charts/describe.ts";
+import { cacheKey, chartCache, renderCached, specToSvg } from "../../scripts/charts/render.ts";
+import { chartKind, indicatorSpec, spreadLabels } from "../../scripts/charts/spec.ts";
+import type { Indicator } from "../../scripts/indicators/schema.ts";
+
+const quarters: Indicator = {
+  id: "m1-syntetisk", goal: 1, kind: "nøgletal", title: "Andel i job (syntetisk)", unit: "pct.", source: "Syntetiske data", extracted: "2030-01-10",
+  series: [
+    { name: "Testby", observations: [["2029-K1", 40.5], ["2029-K2", 42], ["2029-K3", 43.5], ["2029-K4", 45]].map(([period, value]) => ({ period: period as string, value: value as number })) },
+    { name: "Hele landet", observations: [{ period: "2029-K4", value: 44.5 }] },
+  ],
+  target: { kind: "value", value: 50, direction: "higher" },
+};
+const single: Indicator = { ...quarters, id: "m1-en", series: [{ name: "Testby", observations: [{ period: "2020-08", value: 79.5 }] }], target: { kind: "value", value: 100, direction: "higher" } };
+
+describe("chart kind", () => {
+  it("follows the data, unless the editor chose", () => {
+    expect(chartKind(quarters)).toBe("udvikling");
+    expect(chartKind(single)).toBe("maal");
+    expect(chartKind({ ...single, target: undefined, series: [...single.series, { name: "Hele landet", observations: [{ period: "2020-08", value: 70 }] }] })).toBe("sammenligning");
+    expect(chartKind({ ...single, chart: { kind: "sammenligning" } })).toBe("sammenligning");
+  });
+});
+
+describe("SVG", () => {
+  it("draws a development chart with Danish numbers, the target, a dashed trend and the site's font", async () => {
+    const svg = await specToSvg(indicatorSpec(quarters));
+    const root = parse(svg);
+    const texts = root.querySelectorAll("text").map((t) => t.text);
+    expect(texts).toContain("45,0 pct.");
+    expect(texts).toContain("Mål: 50 pct.");
+    expect(texts).toContain("K4 2029");
+    expect(texts.join(" ")).not.toMatch(/\d\.\d pct|NaN|undefined/);
+    expect(svg).toContain("Source Sans 3");
+    expect(root.querySelectorAll("path").some((p) => (p.getAttribute("stroke-dasharray") ?? "").startsWith("5"))).toBe(true);
+  });
+
+  it("draws a single figure against its target", async () => {
+    const texts = parse(await specToSvg(indicatorSpec(single))).querySelectorAll("text").map((t) => t.text);
+    expect(texts).toContain("79,5 pct.");
+    expect(texts).toContain("Mål: 100 pct.");
+  });
+
+  it("renders a custom spec with the indicator's data and without fetching anything", async () => {
+    const custom: Indicator = { ...quarters, chart: { spec: { mark: "bar", encoding: { x: { field: "period", type: "ordinal" }, y: { field: "value", type: "quantitative" } } } } };
+    expect(parse(await specToSvg(indicatorSpec(custom))).querySelectorAll("path").length).toBeGreaterThan(0);
+    const fetching = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", data: { url: "https://example.org/data.json" }, mark: "bar" };
+    await expect(specToSvg(fetching as never)).rejects.toThrow();
+  });
+});
+
+describe("cache", () => {
+  it("keys on the spec and serves the second render from the cache", async () => {
+    const spec = indicatorSpec(single);
+    expect(cacheKey(spec)).toBe(cacheKey(indicatorSpec(single)));
+    expect(cacheKey(spec)).not.toBe(cacheKey(indicatorSpec(quarters)));
+    const cache = chartCache();
+    expect((await renderCached(spec, cache)).cached).toBe(false);
+    expect((await renderCached(spec, cache)).cached).toBe(true);
+  });
+});
+
+describe("words beside the chart", () => {
+  it("summarises the latest value, the comparison, the trend and the target in Danish", () => {
+    expect(summary(single)).toBe("79,5 pct. i august 2020. Målet er 100 pct.");
+    expect(summary(quarters)).toBe(
+      "Testby: 45,0 pct. i 4. kvartal 2029; Hele landet: 44,5 pct. Forskellen til Hele landet er +0,5 procentpoint. Tendensen over de seneste 4 perioder er stigende. Målet er 50 pct.",
+    );
+  });
+
+  it("labels the SVG with the title and summary, and gives the data as a table", () => {
+    const figure = parse(chartFigure(quarters, "<svg></svg>"));
+    const [title, resume] = figure.querySelector("svg")!.getAttribute("aria-labelledby")!.split(" ");
+    expect(figure.querySelector(`#${title}`)?.text).toBe("Andel i job (syntetisk)");
+    expect(figure.querySelector(`#${resume}`)?.text).toContain("45,0 pct.");
+    expect(figure.querySelectorAll("tbody tr").map((tr) => tr.querySelector("th")?.text)).toEqual(["1. kvartal 2029", "2. kvartal 2029", "3. kvartal 2029", "4. kvartal 2029"]);
+  });
+
+  it("says so when an indicator has no figures yet", () => {
+    const figure = parse(chartFigure({ ...single, series: [] }, undefined));
+    expect(figure.querySelector("svg")).toBeNull();
+    expect(figure.text).toContain("Der er endnu ingen tal");
+  });
+});
+
+it("spreads end labels that would overlap", () => {
+  const rows = spreadLabels([{ value: 45 }, { value: 44.5 }, { value: 20 }], 0.2);
+  const ys = rows.map((r) => r.labelY).sort((a, b) => a - b);
+  expect(ys[2]! - ys[1]!).toBeGreaterThanOrEqual(14 * 0.2 - 1e-9);
+  expect(ys[0]).toBe(20);
+});
