@@ -1,7 +1,7 @@
 // The build pipeline, the only place that orders the stages:
 //
 //   content/ + data/ ──▶ 1 load + validate ──▶ 2 charts (Vega-Lite → SVG, cached)
-//        ──▶ 3 site (Eleventy: Nunjucks + markdown-it) ──▶ 4 PDFs (one Chromium)
+//        ──▶ 3 site (Eleventy: Nunjucks + markdown-it) ──▶ 3b search index (Pagefind) ──▶ 4 PDFs (one Chromium)
 //        ──▶ 5 publish (swap the finished folder into dist/ in one step)
 //
 // Everything is written to a temporary folder first; dist/ changes only when every stage succeeded.
@@ -15,11 +15,13 @@ import { pathToFileURL } from "node:url";
 import { renderCharts } from "./charts/stage.ts";
 import { chartCache, type ChartCache } from "./charts/render.ts";
 import { loadModel } from "./content/files.ts";
-import { ValidationError } from "./messages.ts";
+import { messages, ValidationError } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { launchBrowser } from "./pdf/browser.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { configureSite } from "./site/plugin.ts";
+import { indexSite } from "./site/search.ts"; // issue 6
+import { checkComparisons } from "./compare/view.ts"; // issue 8
 import { siteView } from "./site/view.ts";
 
 export interface BuildOptions {
@@ -76,11 +78,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const outDir = resolve(options.outDir);
   const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
+  await cleanStaleStaging(outDir);
   await rm(staging, { recursive: true, force: true });
   try {
     const model = await timed("indhold", () => loadModel(options.source), (m) =>
       `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
     );
+    checkComparisons(model); // issue 8: every compare_with names an existing revision
     const pathPrefix = options.pathPrefix ?? model.site.path_prefix;
     const cache = options.cache ?? chartCache(options.cacheDir);
     const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>
@@ -95,14 +99,24 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           quietMode: true,
           configPath: false,
           pathPrefix,
-          config: (eleventyConfig: never) =>
-            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => prepared }),
+          config: (eleventyConfig: never) => {
+            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => prepared });
+            // Editors' Markdown is text, not a Liquid template (Eleventy's default): "{{ … }}" and
+            // "{% … %}" show as written. Only .md pages; the Nunjucks templates stay Nunjucks.
+            // (Belongs in site/plugin.ts, so that the dev server does the same.)
+            (eleventyConfig as { addGlobalData(name: string, value: unknown): void }).addGlobalData("eleventyComputed", {
+              templateEngineOverride: (data: { page?: { inputPath?: string } }) => (data.page?.inputPath?.endsWith(".md") ? "md" : undefined),
+            });
+          },
         });
         await eleventy.write();
         return countFiles(staging);
       },
       (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
     );
+
+    // Issue 6: the search index (Pagefind) over the built pages, before the PDFs.
+    await timed("søgning", () => indexSite(staging), (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`);
 
     let pdfs: PdfResult[] = [];
     if (options.pdf !== false) {
@@ -120,7 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
                 subject: d.description ?? d.fullTitle,
                 printUrl: d.printUrl,
                 file: d.pdf,
-              })),
+              })).concat(view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, subject: c.description, printUrl: c.printUrl, file: c.pdf }))), // issue 8
               { outDir: staging, pathPrefix, author: model.site.municipality, date: sourceDateEpoch(options.root), concurrency: availableParallelism() },
             );
           } finally {
@@ -147,6 +161,30 @@ async function publish(staging: string, outDir: string): Promise<void> {
   if (exists) await rm(old, { recursive: true, force: true });
 }
 
+/**
+ * Clears what killed builds left beside `outDir`: their staging folders (".dist.building-<pid>") and,
+ * had one died between the two renames of publish(), puts the output it had moved aside back.
+ */
+async function cleanStaleStaging(outDir: string): Promise<void> {
+  const prefix = `.${basename(outDir)}.building-`;
+  const running = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+  };
+  for (const name of await readdir(dirname(outDir)).catch(() => [] as string[])) {
+    const match = name.startsWith(prefix) ? /^(\d+)(\.old)?$/.exec(name.slice(prefix.length)) : null;
+    if (!match || running(Number(match[1]))) continue;
+    const path = join(dirname(outDir), name);
+    const published = await stat(outDir).then(() => true, () => false);
+    if (match[2] && !published) await rename(path, outDir);
+    else await rm(path, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -171,10 +209,10 @@ async function main(): Promise<void> {
     console.log(`Færdig på ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.files} filer.`);
   } catch (error) {
     if (error instanceof ValidationError) {
-      console.error(`\n${error.message}\n\nIntet blev udgivet: ${values.out}/ er uændret.`);
+      console.error(`\n${error.message}\n\n${messages.notPublished(values.out).message}`);
       process.exitCode = 2;
     } else {
-      console.error(`\nBygningen fejlede: ${(error as Error).message}\n\nIntet blev udgivet: ${values.out}/ er uændret.`);
+      console.error(`\nBygningen fejlede: ${(error as Error).message}\n\n${messages.notPublished(values.out).message}`);
       process.exitCode = 1;
     }
   }

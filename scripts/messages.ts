@@ -36,8 +36,20 @@ export function formatProblems(problems: readonly Problem[]): string {
   return `${count} i indhold eller data:\n\n${problems.map(formatProblem).join("\n\n")}`;
 }
 
-const show = (value: unknown): string =>
-  value === undefined ? "ingenting" : typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+/** A found value as the editor wrote it, cut short: front matter can hold huge or self-referring YAML. */
+const show = (value: unknown): string => {
+  let budget = 100;
+  let text: string;
+  try {
+    text = value === undefined ? "ingenting" : typeof value === "string" ? `"${value}"` : (JSON.stringify(value, (_key, v: unknown) => {
+      if (--budget < 0) throw new RangeError("for stor");
+      return v;
+    }) ?? String(value));
+  } catch {
+    text = Array.isArray(value) ? "[…]" : "{…}";
+  }
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+};
 
 export const messages = {
   notUtf8: () => ({
@@ -51,6 +63,10 @@ export const messages = {
   badFileName: (name: string) => ({
     message: `Filnavnet ${show(name)} indeholder tegn, der ikke kan bruges i en webadresse.`,
     hint: "Brug kun små bogstaver a-z, tal og bindestreg, fx fokusomraade-1.md (æ → ae, ø → oe, å → aa).",
+  }),
+  badFolderName: (folder: string) => ({
+    message: `Mappen ${show(folder)} har et navn med tegn, der ikke kan bruges i en webadresse.`,
+    hint: "Brug kun små bogstaver a-z, tal og bindestreg i mappenavne, fx content/plan/2021 (æ → ae, ø → oe, å → aa).",
   }),
   yamlSyntax: (reason: string) => ({
     message: `Forsiden (front matter mellem linjerne ---) kan ikke læses: ${reason}.`,
@@ -162,9 +178,106 @@ export const messages = {
     message: "Et eget Vega-Lite-diagram må ikke hente data fra en adresse.",
     hint: "Fjern data.url fra specifikationen; data hentes fra indikatoren.",
   }),
+  unsafeUrl: (field: string, found: string) => ({
+    message: `Feltet ${show(field)} skal være en webadresse, der begynder med https://, men er ${show(found)}.`,
+    hint: "Skriv hele adressen, fx https://www.ballerup.dk/tilgaengelighed.",
+  }),
+  notPublished: (out: string) => ({
+    message: `Intet blev udgivet: ${out}/ er uændret.`,
+  }),
   missingSiteConfig: () => ({
     message: "Filen med kommunens oplysninger mangler.",
     hint: "Opret data/site.json (se README under 'Kommunens oplysninger').",
+  }),
+  // Issue 8: comparisons between revisions (compare_with).
+  compareWithUnknown: (revision: string, known: readonly string[]) => ({
+    message: `compare_with: ${show(revision)} peger ikke på en anden udgave af samme slags dokument.`,
+    hint: `Kendte udgaver: ${known.map(show).join(", ") || "ingen"}. En plan sammenlignes med et år, en strategi med en revision, et bilag med den strategi, det bygger på.`,
+  }),
+  compareUrlTaken: (url: string) => ({
+    message: `Siden får adressen ${url}, som er forbeholdt sammenligningen med en tidligere udgave (compare_with).`,
+    hint: "Omdøb filen, fx til aendringer-i-teksten.md.",
+  }),
+  // Issue 10: importing figures (npm run import) and next year's plan (npm run new).
+  importUsage: () => ({
+    message: "Angiv én fil med tal, der skal indlæses.",
+    hint: "Skriv fx npm run import -- eksport.csv --mapping opsaetning.json. Tilføj --dry-run for kun at se, hvad der ville ændre sig.",
+  }),
+  importFileMissing: (file: string) => ({
+    message: `Filen ${show(file)} findes ikke.`,
+    hint: "Tjek stavningen og mappen. En sti uden mappe læses fra den mappe, du kører kommandoen i.",
+  }),
+  importFileType: (name: string) => ({
+    message: `Filen ${show(name)} er hverken en CSV-fil eller en Excel-fil (.xlsx).`,
+    hint: "Hent tallene igen som CSV eller Excel, eller åbn filen i Excel og gem den som Excel-projektmappe (.xlsx).",
+  }),
+  importUnreadable: (reason: string) => ({
+    message: `Filen kan ikke læses: ${reason}.`,
+    hint: "Åbn filen i Excel for at se, om den er hel, og hent den evt. igen.",
+  }),
+  importSheetMissing: (sheet: string, sheets: readonly string[]) => ({
+    message: `Arket ${show(sheet)} findes ikke i Excel-filen.`,
+    hint: `Arkene hedder ${sheets.map(show).join(", ")}. Ret "sheet" i opsætningen.`,
+  }),
+  importNoMapping: (name: string) => ({
+    message: `Der er ingen opsætning (--mapping), og filnavnet ${show(name)} er ikke navnet på en indikator i data/indicators/.`,
+    hint: "Angiv en opsætning med --mapping, eller giv filen indikatorens navn, fx m2-dagpenge-efter-13-uger.csv.",
+  }),
+  importMappingLayout: () => ({
+    message: "Opsætningen siger ikke entydigt, hvor perioder, serier og tal står.",
+    hint: 'Brug en af tre former: "series": {"Kolonne": "Serie"} (én kolonne pr. serie); "series": {"column": …} og "value": {"column": …} (én række pr. tal); eller "period": {"headers": true} og "series": {"column": …} (perioderne som kolonneoverskrifter).',
+  }),
+  importColumnsMissing: (columns: readonly string[], headers: readonly string[], row?: number) => ({
+    message: `${columns.length === 1 ? "Kolonnen" : "Kolonnerne"} ${columns.map(show).join(", ")} findes ikke i filen.`,
+    hint: `${headers.length > 0 ? `Række ${row} har overskrifterne ${headers.map(show).join(", ")}. ` : ""}Skriv kolonnens overskrift i opsætningen præcis som i filen, eller angiv dens nummer (1 er den første kolonne).`,
+  }),
+  importBadPeriod: (found: string, where: string) => ({
+    message: `Perioden ${show(found)} i ${where} kan ikke forstås.`,
+    hint: 'Skriv perioden som fx "2020K2", "2. kvt. 2020", "2020M08", "august 2020" eller "2020". Er det ikke en periode, så tjek "period" i opsætningen.',
+  }),
+  importBadNumber: (found: string, where: string) => ({
+    message: `Værdien ${show(found)} i ${where} er ikke et tal.`,
+    hint: 'Tal skal stå med decimalkomma og evt. tusindtalspunktum, fx 1.234,5. Tomme celler og ".." eller "-" springes over.',
+  }),
+  importDuplicate: (series: string, period: string, where: string, firstRow: number) => ({
+    message: `Serien ${show(series)} har perioden ${show(period)} to gange i filen: i række ${firstRow} og i ${where}.`,
+    hint: "Slet den ene af rækkerne, eller tjek, at opsætningen peger på de rigtige kolonner.",
+  }),
+  importNoSeriesName: (where: string) => ({
+    message: `Der står ikke noget serienavn i ${where}.`,
+    hint: "Skriv seriens navn (fx Ballerup), eller slet rækken.",
+  }),
+  importNoData: () => ({
+    message: "Der er ingen tal at indlæse i filen.",
+    hint: "Tjek, at opsætningen passer til filen: at kolonnerne er de rigtige, og at der står tal under overskrifterne.",
+  }),
+  importExistingInvalid: () => ({
+    message: "Indikatorfilen har allerede fejl, så der indlæses ikke tal i den.",
+    hint: "Ret fejlene herunder (npm run check viser dem også), og kør indlæsningen igen.",
+  }),
+  importResultInvalid: () => ({
+    message: "Med de nye tal ville indikatorfilen få fejlene herunder, så den er ikke ændret.",
+    hint: "Tjek tallene og perioderne i filen: fx skal en serie have samme slags perioder (måneder, kvartaler eller år) som i forvejen.",
+  }),
+  newUsage: () => ({
+    message: "Angiv, hvad der skal oprettes, og for hvilket år.",
+    hint: "Skriv fx npm run new -- plan 2026.",
+  }),
+  newBadYear: (found: string) => ({
+    message: `Årstallet ${show(found)} kan ikke bruges.`,
+    hint: "Skriv året med fire cifre, fx npm run new -- plan 2026.",
+  }),
+  newPlanExists: (folder: string) => ({
+    message: `Mappen ${folder} findes allerede, så intet er oprettet eller overskrevet.`,
+    hint: "Vælg et andet år, eller flyt den eksisterende mappe væk, hvis du vil begynde forfra.",
+  }),
+  newNoPlan: () => ({
+    message: "Der er ingen plan i content/plan/ at bygge den nye plan på.",
+    hint: "Opret den første plan i hånden (se docs/redaktoervejledning.md).",
+  }),
+  newNoStrategy: () => ({
+    message: "Der er ingen vedtaget strategi, som planen kan bygge på.",
+    hint: "Skriv status: vedtaget i strategiens index.md, når strategien er vedtaget.",
   }),
 } as const;
 

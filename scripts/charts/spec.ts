@@ -95,7 +95,7 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
   // Room above the highest value (or target) for its label; shares never beyond 100.
   const top = Math.max(...rows.map((r) => r.value), target ?? 0, 1) * 1.2;
   const yScale = { domain: [0, indicator.unit === "pct." ? Math.min(100, top) : top], nice: indicator.unit !== "pct." };
-  const yAxis = { title: axisTitle(indicator), format: ",.0f" } as const;
+  const yAxis = { title: axisTitle(indicator), format: ",.1~f", tickMinStep: indicator.unit === "pct." ? 0.5 : 1 } as const;
   const targetLayers =
     target === undefined
       ? []

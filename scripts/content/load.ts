@@ -64,30 +64,44 @@ export interface Model {
 }
 
 const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.(md|json)$/;
+const FOLDER_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset)).split("\n");
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
 
 function decode(file: SourceFile, problems: Problem[]): string | undefined {
   let text: string;
   try {
     text = utf8.decode(file.bytes);
   } catch {
-    problems.push({ file: file.path, ...messages.notUtf8() });
+    // Point at the first byte that is not UTF-8 (shown as U+FFFD when decoded leniently).
+    const lenient = new TextDecoder("utf-8").decode(file.bytes);
+    problems.push({ file: file.path, ...lineColumn(lenient, lenient.indexOf("\uFFFD")), ...messages.notUtf8() });
     return undefined;
   }
   if (text.trim() === "") {
-    problems.push({ file: file.path, ...messages.emptyFile() });
+    problems.push({ file: file.path, line: 1, column: 1, ...messages.emptyFile() });
     return undefined;
   }
   const name = posix.basename(file.path);
   if (!FILE_NAME.test(name) && !name.endsWith(".schema.json")) {
-    problems.push({ file: file.path, ...messages.badFileName(name) });
+    problems.push({ file: file.path, line: 1, column: 1, ...messages.badFileName(name) });
   }
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-function lineOfKey(text: string, key: string): number | undefined {
-  const index = text.split("\n").findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
-  return index >= 0 ? index + 1 : undefined;
+/** Where a top-level front matter field is written: its line, and the column its value starts at. */
+function fieldAt(parsed: ParsedMarkdown, key: string): { line: number; column: number } {
+  const lines = parsed.text.split("\n").slice(0, parsed.bodyStart - 1);
+  const index = key ? lines.findIndex((line) => line.startsWith(key) && /^[ \t]*:/.test(line.slice(key.length))) : -1;
+  if (index < 0) return { line: 1, column: 1 };
+  const value = /^[ \t]*:[ \t]*/.exec(lines[index]!.slice(key.length))![0];
+  const column = key.length + value.length + 1;
+  return { line: index + 1, column: column > lines[index]!.length ? 1 : column };
 }
 
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
@@ -98,10 +112,12 @@ function parseJson(file: SourceFile, problems: Problem[]): unknown {
   } catch (error) {
     const reason = (error as Error).message;
     const position = /line (\d+) column (\d+)/.exec(reason);
+    // Without "(line … column …)" (e.g. "Unexpected end of JSON input"): from the offset, or the end.
+    const offset = /at position (\d+)/.exec(reason);
+    const at = position ? { line: Number(position[1]), column: Number(position[2]) } : lineColumn(text, offset ? Number(offset[1]) : text.length);
     problems.push({
       file: file.path,
-      line: position ? Number(position[1]) : undefined,
-      column: position ? Number(position[2]) : undefined,
+      ...at,
       ...messages.jsonSyntax(reason.replace(/ in JSON at position.*$/, "").replace(/ \(line \d+ column \d+\)/, "")),
     });
     return undefined;
@@ -120,20 +136,28 @@ interface ParsedMarkdown {
   text: string;
 }
 
+const notYaml = (): never => {
+  throw new Error('forsiden skal skrives i YAML og begynde med linjen "---" alene');
+};
+
 function parseMarkdown(file: SourceFile, problems: Problem[]): ParsedMarkdown | undefined {
   const text = decode(file, problems);
   if (text === undefined) return undefined;
   try {
+    // Front matter is YAML only: gray-matter would run "---js" front matter as JavaScript (eval).
+    const language = /^---(?!-)([^\n]*)\n/.exec(text)?.[1]?.trim();
+    if (language && !/^ya?ml$/i.test(language)) notYaml();
     // gray-matter caches by content; a fresh options object keeps parses independent.
-    const parsed = matter(text, {});
+    const parsed = matter(text, { engines: { javascript: notYaml } });
     const bodyStart = text.slice(0, text.length - parsed.content.length).split("\n").length;
     return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyStart, text };
   } catch (error) {
     const yamlError = error as { reason?: string; mark?: { line: number; column: number }; message: string };
     problems.push({
       file: file.path,
-      line: yamlError.mark ? yamlError.mark.line + 2 : undefined,
-      column: yamlError.mark ? yamlError.mark.column + 1 : undefined,
+      // js-yaml counts from the rest of the opening "---" line (line 1), from 0.
+      line: yamlError.mark ? yamlError.mark.line + 1 : 1,
+      column: yamlError.mark ? yamlError.mark.column + 1 : 1,
       ...messages.yamlSyntax(yamlError.reason ?? yamlError.message),
     });
     return undefined;
@@ -150,8 +174,8 @@ function checkFrontMatter<T>(
   if (result.success) return result.data;
   for (const issue of result.error.issues as Parameters<typeof describeIssue>[0][]) {
     const described = describeIssue(issue, parsed.data);
-    const key = String(issue.path[0] ?? "");
-    problems.push({ file, line: (key && lineOfKey(parsed.text, key)) || 1, ...described, path: undefined });
+    const key = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : ""));
+    problems.push({ file, ...fieldAt(parsed, key), ...described, path: undefined });
   }
   return undefined;
 }
@@ -174,15 +198,30 @@ export function buildModel(files: readonly SourceFile[]): Model {
     const input = parseJson(siteFile, problems);
     if (input !== undefined) {
       const result = siteSchema.safeParse(input);
-      if (result.success) site = result.data;
-      else for (const issue of result.error.issues) problems.push({ file: siteFile.path, ...describeIssue(issue, input) });
+      if (result.success) {
+        site = result.data;
+        // Links in the footer and the sitemap: web addresses only, never javascript: or data:.
+        const urls = { base_url: site.base_url, accessibility_statement: site.accessibility_statement, "contact.url": site.contact.url };
+        for (const [path, url] of Object.entries(urls)) {
+          if (url !== undefined && !/^https?:\/\//i.test(url)) problems.push({ file: siteFile.path, path, ...messages.unsafeUrl(path, url) });
+        }
+      } else for (const issue of result.error.issues) problems.push({ file: siteFile.path, ...describeIssue(issue, input) });
     }
   }
 
   // Markdown pages.
   const pages = new Map<string, Page>();
   const raw = new Map<string, ParsedMarkdown>();
+  const badFolders = new Set<string>();
   for (const file of files.filter((f) => f.path.startsWith("content/") && f.path.endsWith(".md"))) {
+    // Folder names become parts of URLs too; each bad folder is reported once.
+    const folders = file.path.split("/").slice(1, -1);
+    const bad = folders.findIndex((name) => !FOLDER_NAME.test(name));
+    const folder = ["content", ...folders.slice(0, bad + 1)].join("/");
+    if (bad >= 0 && !badFolders.has(folder)) {
+      badFolders.add(folder);
+      problems.push({ file: file.path, line: 1, column: 1, ...messages.badFolderName(folder) });
+    }
     const parsed = parseMarkdown(file, problems);
     if (!parsed) continue;
     const key = file.path.slice("content/".length, -".md".length);
@@ -225,12 +264,12 @@ export function buildModel(files: readonly SourceFile[]): Model {
       url: page.url,
     };
     page.documentId = id;
-    const text = raw.get(page.key)!.text;
+    const source = raw.get(page.key)!;
     for (const slug of data.chapters) {
       const borrowed = slug.includes("/");
       const chapter = pages.get(borrowed ? slug : `${folder}/${slug}`);
       if (!chapter) {
-        problems.push({ file: page.file, line: lineOfKey(text, "chapters"), ...messages.missingChapter(slug, borrowed ? "content" : `content/${folder}`) });
+        problems.push({ file: page.file, ...fieldAt(source, "chapters"), ...messages.missingChapter(slug, borrowed ? "content" : `content/${folder}`) });
         continue;
       }
       if (!borrowed) chapter.documentId = id;
@@ -242,14 +281,14 @@ export function buildModel(files: readonly SourceFile[]): Model {
       ["number", data.kind === "bilag"],
     ];
     for (const [field, needed] of required) {
-      if (needed && data[field] === undefined) problems.push({ file: page.file, line: 1, ...messages.missingField(field) });
+      if (needed && data[field] === undefined) problems.push({ file: page.file, line: 1, column: 1, ...messages.missingField(field) });
     }
     documents.push(document);
   }
   for (const page of pages.values()) {
     const folder = posix.dirname(page.key);
     if (!page.documentId && page.key !== "index" && pages.has(`${folder}/index`)) {
-      problems.push({ file: page.file, line: 1, ...messages.orphanPage(folder.replace(/\//g, "-")) });
+      problems.push({ file: page.file, line: 1, column: 1, ...messages.orphanPage(folder.replace(/\//g, "-")) });
     }
   }
   documents.sort((a, b) => a.id.localeCompare(b.id, "da"));
@@ -266,8 +305,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
     for (const field of ["strategy", "compare_with"] as const) {
       const revision = document.data[field];
       if (revision !== undefined && !strategies.has(revision) && !(field === "compare_with" && document.data.kind !== "strategi")) {
-        const text = raw.get(document.index.key)!.text;
-        problems.push({ file: document.index.file, line: lineOfKey(text, field), ...messages.unknownStrategy(revision, [...strategies.keys()]) });
+        problems.push({ file: document.index.file, ...fieldAt(raw.get(document.index.key)!, field), ...messages.unknownStrategy(revision, [...strategies.keys()]) });
       }
     }
   }
@@ -317,7 +355,8 @@ export function buildModel(files: readonly SourceFile[]): Model {
   }
   for (const page of pages.values()) {
     const cycle = findIncludeCycle(page.key, pages, []);
-    if (cycle && cycle[0] === page.key) {
+    // One report per ring: at the page whose key sorts first.
+    if (cycle && cycle[0] === page.key && cycle.every((key) => key >= page.key)) {
       const directive = page.directives.find((d) => d.name === "include" && posix.normalize(d.argument) === cycle[1]);
       if (directive) at(page, directive, messages.includeCycle(cycle));
     }
@@ -327,7 +366,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
   const urls = new Map<string, string>();
   for (const page of pages.values()) {
     const other = urls.get(page.url);
-    if (other) problems.push({ file: page.file, ...messages.duplicateUrl(page.url, other) });
+    if (other) problems.push({ file: page.file, line: 1, column: 1, ...messages.duplicateUrl(page.url, other) });
     urls.set(page.url, page.file);
   }
 

@@ -47,6 +47,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageT
         path: pathText([...issue.path, issue.keys[0] ?? ""]),
         ...messages.unknownField(issue.keys.join(", ")),
       };
+    case "custom":
+      // The period refinement in indicators/schema.ts (observations' period, a target's by).
+      if (typeof found === "string" && (issue.path.at(-1) === "period" || issue.path.at(-1) === "by")) {
+        return { path, ...messages.badPeriod(found) };
+      }
+      return { path, ...messages.invalidField(field, issue.message) };
     case "invalid_union":
       return { path, ...messages.invalidField(field, "formen passer ikke til nogen af de tilladte") };
     default:

@@ -1,5 +1,5 @@
 // Document information for the PDFs, and dates pinned so that two builds of one commit are identical.
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
 import { undoubled } from "./toc.ts";
 
 export interface PdfInfo {
@@ -24,9 +24,36 @@ export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ byt
   doc.setModificationDate(date);
   doc.catalog.set(PDFName.of("Lang"), PDFString.of("da"));
   fixOutlineTitles(doc);
+  renumberNodeIds(doc);
   // Chromium's file ID is derived from the clock; without one the file depends only on its content.
   doc.context.trailerInfo.ID = undefined;
   return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
+}
+
+/**
+ * Chromium names tagged structure elements after its DOM node ids ("node00000201": /ID, the /Headers
+ * of table cells, the /IDTree), and those shift from one print to the next. Number them by rank
+ * instead (order kept, so the /IDTree stays sorted), so that two builds give the same bytes.
+ */
+function renumberNodeIds(doc: PDFDocument): void {
+  const found: { owner: PDFDict | PDFArray; key: PDFName | number; text: string }[] = [];
+  const walk = (owner: PDFObject): void => {
+    const children: [PDFName | number, PDFObject][] =
+      owner instanceof PDFDict ? owner.entries() : owner instanceof PDFArray ? owner.asArray().map((child, i) => [i, child]) : [];
+    for (const [key, child] of children) {
+      const text = child instanceof PDFString || child instanceof PDFHexString ? child.decodeText() : undefined;
+      if (text && /^node\d+$/.test(text)) found.push({ owner: owner as PDFDict | PDFArray, key, text });
+      else walk(child);
+    }
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) walk(object);
+  const ranked = [...new Set(found.map((f) => f.text))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const renamed = new Map(ranked.map((text, i) => [text, `node${String(i + 1).padStart(8, "0")}`]));
+  for (const { owner, key, text } of found) {
+    const value = PDFString.of(renamed.get(text)!);
+    if (owner instanceof PDFDict) owner.set(key as PDFName, value);
+    else owner.set(key as number, value);
+  }
 }
 
 /** Bookmark titles as the reader should see them (see undoubled). */

@@ -8,6 +8,7 @@ import type { Model } from "../content/load.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
 import { createMarkdown, type MarkdownEnv } from "./markdown.ts";
 import { renderTable } from "./table.ts";
+import { absoluteUrl, pageHeadings } from "./pages.ts"; // issue 6
 import { hyphenateHtml } from "../pdf/hyphenate.ts";
 import { headingsOf } from "../pdf/toc.ts";
 import { siteView, type SiteView } from "./view.ts";
@@ -95,7 +96,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.addFilter("printChapter", (key: string, docId: string) => {
     const { model } = state();
     const page = model.pages.get(key)!;
-    const env: MarkdownEnv = { docId: `${docId}-${posix.basename(key)}`, print: true };
+    const env = { docId: `${docId}-${posix.basename(key)}`, print: true } satisfies MarkdownEnv;
     return hyphenateHtml(md.render(expandIncludes(page.body, model.pages, [key]), env));
   });
   eleventyConfig.addFilter("headings", (html: string) => headingsOf(html));
@@ -114,6 +115,50 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     permalink: "/assets/theme.css",
     eleventyExcludeFromCollections: true,
   });
+
+  // --- Issue 6: the search page, the archive, the sitemap (only with a base_url), the in-page contents
+  eleventyConfig.addTemplate("soeg.njk", '{% include "pages/search.njk" %}', {
+    title: "Søg",
+    description: "Søg i beskæftigelsesplanerne, strategien og bilagene.",
+    permalink: "/soeg/index.html",
+    scripts: ["/assets/search.js"],
+    search_exclude: true,
+  });
+  eleventyConfig.addTemplate("arkiv.njk", '{% include "pages/archive.njk" %}', {
+    title: "Alle planer, strategier og bilag",
+    description: "Alle beskæftigelsesplaner, revisioner af beskæftigelsesstrategien og bilag, også de tidligere.",
+    permalink: "/arkiv/index.html",
+  });
+  eleventyConfig.addTemplate("sitemap.njk", '{% include "sitemap.xml.njk" %}', {
+    layout: false,
+    permalink: (data: { site: { base_url?: string } }) => (data.site.base_url ? "/sitemap.xml" : false),
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addFilter("pageSections", (html: string) => pageHeadings(html));
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => {
+    const base = state().model.site.base_url;
+    return base ? absoluteUrl(base, String(eleventyConfig.pathPrefix ?? "/"), url) : undefined;
+  });
+
+  // --- Issue 8: what changed between two revisions (compare_with): a page on the site and a print page for its PDF
+  type CompareData = { comparison: { url: string; printUrl: string; title: string; description: string } };
+  const comparePagination = { data: "bp.comparisons", size: 1, alias: "comparison" };
+  eleventyConfig.addTemplate("aendringer.njk", '{% include "compare.njk" %}', {
+    pagination: comparePagination,
+    permalink: (data: CompareData) => `${data.comparison.url}index.html`,
+    eleventyComputed: { title: (data: CompareData) => data.comparison.title, description: (data: CompareData) => data.comparison.description },
+    stylesheets: ["/assets/compare.css"],
+    search_exclude: true,
+    compareMode: "page",
+  });
+  eleventyConfig.addTemplate("aendringer-print.njk", '{% include "compare.njk" %}', {
+    layout: false,
+    pagination: comparePagination,
+    permalink: (data: CompareData) => `${data.comparison.printUrl}index.html`,
+    eleventyExcludeFromCollections: true,
+    compareMode: "print",
+  });
+  eleventyConfig.addPassthroughCopy({ [resolve(import.meta.dirname, "../compare/compare.css")]: "assets/compare.css" });
 
   // --- Assets
   eleventyConfig.addPassthroughCopy({ [resolve(templatesDir, "assets")]: "assets" });

@@ -3,6 +3,8 @@
 import type { Document, Model, Page } from "../content/load.ts";
 import type { ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
+import { overviewRows, type OverviewRow } from "../indicators/overview.ts"; // issue 6: front-page key figures
+import { comparisonViews, type ComparisonView } from "../compare/view.ts"; // issue 8: what changed between revisions
 
 export interface DocumentView {
   id: string;
@@ -19,6 +21,8 @@ export interface DocumentView {
   description?: string;
   meta: string[];
   chapters: { title: string; url: string; key: string }[];
+  /** Issue 8: the comparison with the revision named in compare_with, linked from the index page. */
+  comparison?: { title: string; url: string };
 }
 
 export interface PageInfo {
@@ -74,6 +78,24 @@ export interface SiteView {
   currentStrategy?: DocumentView;
   goals: { goal: number; title: string; text: string; url: string }[];
   pages: Record<string, PageInfo>;
+  /** Issue 6: the front page's key-figure overview, one row per "nøgletal", linked to its chart. */
+  keyFigures: OverviewRow[];
+  /** Issue 8: one comparison per compare_with (a page and a PDF each). */
+  comparisons: ComparisonView[];
+}
+
+/** Issue 6: where each indicator's chart is shown ("/bilag/indikatorer/maal-1/#figur-<id>"), appendices first. */
+function chartUrls(model: Model): Map<string, string> {
+  const urls = new Map<string, string>();
+  const order = (d: Document) => (d.data.kind === "bilag" ? 0 : 1);
+  for (const document of [...model.documents].sort((a, b) => order(a) - order(b))) {
+    for (const page of [document.index, ...document.chapters]) {
+      for (const directive of page.directives) {
+        if (directive.name === "chart" && !urls.has(directive.argument)) urls.set(directive.argument, `${page.url}#figur-${directive.argument}`);
+      }
+    }
+  }
+  return urls;
 }
 
 function newestAdopted(list: DocumentView[], by: (d: DocumentView) => number): DocumentView | undefined {
@@ -108,6 +130,13 @@ export function siteView(model: Model): SiteView {
       };
     });
   }
+  const charts = chartUrls(model); // issue 6
+  // Issue 8: comparisons, linked from the newer revision.
+  const comparisons = comparisonViews(model);
+  for (const comparison of comparisons) {
+    const newer = documents.find((d) => d.id === comparison.new.id);
+    if (newer) newer.comparison = { title: comparison.title, url: comparison.url };
+  }
   return {
     documents,
     plans,
@@ -117,5 +146,7 @@ export function siteView(model: Model): SiteView {
     currentStrategy,
     goals,
     pages,
+    keyFigures: overviewRows(model.indicators.values(), (id) => charts.get(id)), // issue 6
+    comparisons, // issue 8
   };
 }

@@ -1,0 +1,190 @@
+// Small helpers for `npm run bench`: medians, the machine, a static file server on 127.0.0.1,
+// free ports and the resident memory of a process tree (Linux /proc).
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+/**
+ * Runs `work`, and if it throws waits and tries again (at most `tries` times): other engineers edit
+ * the same checkout, so a build can fail for a minute while a file is half-written.
+ */
+export async function retrying<T>(what: string, work: () => Promise<T>, log: (line: string) => void, tries = 4, waitMs = 30_000): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      log(`  ${what} failed (${(error as Error).message.split("\n")[0]}); trying again in ${waitMs / 1000} s (${attempt}/${tries - 1})`);
+      await sleep(waitMs);
+    }
+  }
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  chromium: string;
+  os: string;
+}
+
+export function machine(chromiumPath: string): Machine {
+  let chromium = "unknown";
+  try {
+    chromium = execFileSync(chromiumPath, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    // reported as unknown
+  }
+  let os = `${process.platform} ${process.arch}`;
+  try {
+    const release = execFileSync("sh", ["-c", ". /etc/os-release && echo \"$PRETTY_NAME\""], { encoding: "utf8" }).trim();
+    if (release) os = `${release} (${process.arch})`;
+  } catch {
+    // keep the platform
+  }
+  return {
+    cpu: cpus()[0]?.model.trim() ?? "unknown",
+    cores: availableParallelism(),
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    chromium,
+    os,
+  };
+}
+
+export const load = () => loadavg().map((n) => n.toFixed(2)).join(" ");
+
+/** A port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".xml": "application/xml",
+};
+
+/** Serves a folder on 127.0.0.1 (an ephemeral port), so a built site's /assets/ resolve. */
+export async function serveFolder(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const base = normalize(root + sep);
+  const server: Server = createHttpServer((request, response) => {
+    void (async () => {
+      let path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+      if (path.endsWith("/")) path += "index.html";
+      const file = normalize(join(root, path));
+      try {
+        if (!file.startsWith(base) || !(await stat(file)).isFile()) throw new Error("not found");
+        const body = await readFile(file);
+        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.byteLength });
+        response.end(body);
+      } catch {
+        response.writeHead(404, { "content-type": "text/plain" });
+        response.end("not found");
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** Resident memory (bytes) of `pid` and all its descendants now, from /proc; 0 where /proc is missing. */
+export async function treeRss(pid: number): Promise<number> {
+  let entries: string[];
+  try {
+    entries = (await readdir("/proc")).filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  await Promise.all(
+    entries.map(async (name) => {
+      try {
+        const text = await readFile(`/proc/${name}/stat`, "utf8");
+        // pid (comm) state ppid ... ; comm may hold spaces, so read after the last ")".
+        const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+        parent.set(Number(name), Number(fields[1]));
+        rss.set(Number(name), Number(fields[21]) * 4096); // field 24: rss in pages
+      } catch {
+        // the process ended meanwhile
+      }
+    }),
+  );
+  const inTree = (candidate: number): boolean => {
+    for (let p: number | undefined = candidate, depth = 0; p && depth < 64; p = parent.get(p), depth++) if (p === pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [p, bytes] of rss) if (inTree(p)) total += bytes;
+  return total;
+}
+
+/** Runs a Node script in a child process, sampling the tree's memory; resolves with its stdout. */
+export function runNode(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; sampleMs?: number },
+): Promise<{ stdout: string; stderr: string; code: number | null; peakTreeBytes: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child: ChildProcess = spawn(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let peak = 0;
+    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    let sampling = false;
+    const timer = options.sampleMs
+      ? setInterval(() => {
+        if (sampling || child.pid === undefined) return;
+        sampling = true;
+        void treeRss(child.pid).then((bytes) => { peak = Math.max(peak, bytes); sampling = false; });
+      }, options.sampleMs)
+      : undefined;
+    child.once("error", (error) => { clearInterval(timer); reject(error); });
+    child.once("close", (code) => {
+      clearInterval(timer);
+      resolve({ stdout, stderr, code, peakTreeBytes: peak, ms: performance.now() - started });
+    });
+  });
+}
