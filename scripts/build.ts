@@ -99,15 +99,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           quietMode: true,
           configPath: false,
           pathPrefix,
-          config: (eleventyConfig: never) => {
-            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => prepared });
-            // Editors' Markdown is text, not a Liquid template (Eleventy's default): "{{ … }}" and
-            // "{% … %}" show as written. Only .md pages; the Nunjucks templates stay Nunjucks.
-            // (Belongs in site/plugin.ts, so that the dev server does the same.)
-            (eleventyConfig as { addGlobalData(name: string, value: unknown): void }).addGlobalData("eleventyComputed", {
-              templateEngineOverride: (data: { page?: { inputPath?: string } }) => (data.page?.inputPath?.endsWith(".md") ? "md" : undefined),
-            });
-          },
+          config: (eleventyConfig: never) =>
+            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => prepared }),
         });
         await eleventy.write();
         return countFiles(staging);
@@ -134,7 +127,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
                 subject: d.description ?? d.fullTitle,
                 printUrl: d.printUrl,
                 file: d.pdf,
-              })).concat(view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, subject: c.description, printUrl: c.printUrl, file: c.pdf }))), // issue 8
+              })).concat(view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, subject: c.description, printUrl: c.printUrl, file: c.pdf }))) // issue 8
+                .concat(view.status ? [{ id: "status", title: view.status.title, subject: "Status på nøgletal", printUrl: view.status.printUrl, file: view.status.pdf }] : []),
               { outDir: staging, pathPrefix, author: model.site.municipality, date: sourceDateEpoch(options.root), concurrency: availableParallelism() },
             );
           } finally {

@@ -2,8 +2,8 @@
 // computed from the observations (never typed by hand). Pure: the caller says where each chart is.
 import { statusText, targetText } from "../charts/describe.ts";
 import { indicatorDecimals } from "../charts/spec.ts";
-import { formatPeriod, formatPoints, formatValue } from "../lib/danish.ts";
-import { comparisonSeries, gapTo, latest, primarySeries, status, trend, type Status, type Trend } from "./figures.ts";
+import { formatPeriod, formatPoints, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { changeSincePrevious, changeSinceYearBefore, comparisonSeries, gapTo, latest, primarySeries, status, trend, type Status, type Trend } from "./figures.ts";
 import type { Indicator } from "./schema.ts";
 
 export interface OverviewRow {
@@ -18,6 +18,9 @@ export interface OverviewRow {
   comparison?: { series: string; value: string; gap?: string };
   /** The target as the strategy words it, or as computed from the target's definition. */
   target?: string;
+  /** Change of the latest figure since the previous period and since the same period a year before. */
+  changePrevious?: string;
+  changeYear?: string;
   status: Status;
   statusText: string;
   trend?: Trend;
@@ -25,6 +28,30 @@ export interface OverviewRow {
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "+2,4 procentpoint" for shares, "+12" or "-1,5 uger" otherwise. */
+function formatChange(change: number | undefined, indicator: Indicator, decimals: number): string | undefined {
+  if (change === undefined) return undefined;
+  if (indicator.unit === "pct.") return formatPoints(change, decimals || 1);
+  const sign = change > 0 ? "+" : "";
+  return sign + formatValue(change, indicator.unit === "placering" ? "antal" : indicator.unit, decimals);
+}
+
+/** The quarter of the newest key figure: what a quarterly status is "as of" ("3. kvartal 2020"). */
+export function statusQuarter(indicators: Iterable<Indicator>): string | undefined {
+  let newest: { ordinal: number; year: number; quarter: number } | undefined;
+  for (const indicator of indicators) {
+    if (indicator.kind !== "nøgletal") continue;
+    for (const observation of indicator.series[0]?.observations ?? []) {
+      const period = requirePeriod(observation.period);
+      const ordinal = periodOrdinal(period) + (period.kind === "year" ? 11 : period.kind === "quarter" ? 2 : 0);
+      if (!newest || ordinal > newest.ordinal) {
+        newest = { ordinal, year: Math.floor(ordinal / 12), quarter: Math.floor((ordinal % 12) / 3) + 1 };
+      }
+    }
+  }
+  return newest && `${newest.quarter}. kvartal ${newest.year}`;
+}
 
 export function overviewRow(indicator: Indicator, url?: string): OverviewRow {
   const decimals = indicatorDecimals(indicator);
@@ -46,6 +73,8 @@ export function overviewRow(indicator: Indicator, url?: string): OverviewRow {
         ? { series: other.name, value: formatValue(otherValue.value, indicator.unit, decimals), gap: gap === undefined ? undefined : formatPoints(gap, decimals || 1) }
         : undefined,
     target: target ? capitalize(target) : undefined,
+    changePrevious: primary ? formatChange(changeSincePrevious(primary), indicator, decimals) : undefined,
+    changeYear: primary ? formatChange(changeSinceYearBefore(primary), indicator, decimals) : undefined,
     status: status(indicator),
     statusText: statusText(indicator),
     trend: direction,

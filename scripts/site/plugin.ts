@@ -83,6 +83,11 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     table: (id) => renderTable(state().model.tables.get(id)!),
   });
   eleventyConfig.setLibrary("md", md);
+  // Editors' Markdown is text, not a Liquid template (Eleventy's default): "{{ … }}" and "{% … %}"
+  // show as written. Only .md pages; the Nunjucks templates stay Nunjucks.
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    templateEngineOverride: (data: { page?: { inputPath?: string } }) => (data.page?.inputPath?.endsWith(".md") ? "md" : undefined),
+  });
   eleventyConfig.addPreprocessor("includes", "md", (data, content) =>
     expandIncludes(content, state().model.pages, [pageKey(data.page.inputPath, contentDir)]),
   );
@@ -138,6 +143,18 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.addFilter("absoluteUrl", (url: string) => {
     const base = state().model.site.base_url;
     return base ? absoluteUrl(base, String(eleventyConfig.pathPrefix ?? "/"), url) : undefined;
+  });
+
+  // --- The quarterly status of the key figures: a page and a print page for its PDF
+  type StatusData = { bp: SiteView };
+  eleventyConfig.addTemplate("status.njk", '{% include "pages/status.njk" %}', {
+    permalink: (data: StatusData) => (data.bp.status ? "/status/index.html" : false),
+    eleventyComputed: { title: (data: StatusData) => data.bp.status?.title, description: () => "Status på beskæftigelsesstrategiens nøgletal." },
+  });
+  eleventyConfig.addTemplate("status-print.njk", '{% include "status-print.njk" %}', {
+    layout: false,
+    permalink: (data: StatusData) => (data.bp.status ? "/print/status/index.html" : false),
+    eleventyExcludeFromCollections: true,
   });
 
   // --- Issue 8: what changed between two revisions (compare_with): a page on the site and a print page for its PDF

@@ -3,7 +3,7 @@
 import type { Document, Model, Page } from "../content/load.ts";
 import type { ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
-import { overviewRows, type OverviewRow } from "../indicators/overview.ts"; // issue 6: front-page key figures
+import { overviewRows, statusQuarter, type OverviewRow } from "../indicators/overview.ts"; // issue 6: front-page key figures
 import { comparisonViews, type ComparisonView } from "../compare/view.ts"; // issue 8: what changed between revisions
 
 export interface DocumentView {
@@ -82,6 +82,24 @@ export interface SiteView {
   keyFigures: OverviewRow[];
   /** Issue 8: one comparison per compare_with (a page and a PDF each). */
   comparisons: ComparisonView[];
+  /** The quarterly status of the key figures for the committee, when there are key figures. */
+  status?: StatusView;
+}
+
+export interface StatusView {
+  title: string;
+  quarter: string;
+  url: string;
+  printUrl: string;
+  pdf: string;
+  pdfUrl: string;
+}
+
+function statusView(model: Model): StatusView | undefined {
+  const quarter = statusQuarter(model.indicators.values());
+  if (!quarter) return undefined;
+  const pdf = "status-paa-noegletal.pdf";
+  return { title: `Status på nøgletal, ${quarter}`, quarter, url: "/status/", printUrl: "/print/status/", pdf, pdfUrl: `/pdf/${pdf}` };
 }
 
 /** Issue 6: where each indicator's chart is shown ("/bilag/indikatorer/maal-1/#figur-<id>"), appendices first. */
@@ -148,5 +166,6 @@ export function siteView(model: Model): SiteView {
     pages,
     keyFigures: overviewRows(model.indicators.values(), (id) => charts.get(id)), // issue 6
     comparisons, // issue 8
+    status: statusView(model),
   };
 }

@@ -56,6 +56,15 @@ describe("the site", () => {
     expect(index.querySelector(".document-pdf a")?.getAttribute("href")).toBe("/pdf/testplan-2030.pdf");
   });
 
+  it("has a quarterly status of the key figures, computed from the data, as a page and a PDF", async () => {
+    const page = await readHtml(out, "status");
+    expect(page.querySelector("h1")?.text).toBe("Status på nøgletal, 4. kvartal 2029");
+    const cells = page.querySelectorAll(".status-table tbody tr")[0]!.querySelectorAll("td").map((td) => td.text);
+    expect(cells.slice(0, 4).map((c) => c.replace(/\s+/g, " "))).toEqual(["45,0 pct. 4. kvartal 2029", "+1,5 procentpoint", "–", "50 pct."]);
+    const status = await readPdf(join(out, "pdf", "status-paa-noegletal.pdf"));
+    expect(status.text.join("\n")).toContain("+1,5 procentpoint");
+  });
+
   it("self-hosts its font and stylesheets", async () => {
     const fonts = await readdir(join(out, "assets", "fonts"));
     expect(fonts.some((f) => f.endsWith(".woff2"))).toBe(true);
