@@ -134,6 +134,7 @@ describe("the real build", () => {
       "beskaeftigelsesstrategi-revideret-november-2022.pdf",
       "bilag-1-fokusomraader.pdf",
       "bilag-2-indikatorer.pdf",
+      "status-paa-noegletal.pdf",
     ]);
     const plan = await readPdf(join(out, "pdf", "beskaeftigelsesplan-2021.pdf"));
     expect(plan.pages).toBeGreaterThanOrEqual(6);
