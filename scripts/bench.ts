@@ -274,7 +274,7 @@ async function benchScale(work: string): Promise<void> {
     const summary = await writeSyntheticFixture(dir, Number(scale));
     log(`  ${scale}x: ${summary.markdownFiles} Markdown files, ${summary.documents} documents, ${summary.indicators} indicators (${summary.indicatorsWithData} charts), ${summary.tables} tables, ${(summary.bytes / 1024).toFixed(0)} KiB`);
   }
-  const samples: Record<"1" | "10", { ms: number; peakMiB: number; nodeMaxRssMiB: number; stages: { name: string; ms: number }[] }[]> = { 1: [], 10: [] };
+  const samples: Record<"1" | "10", { ms: number; peakMiB: number; rssSumMiB: number; nodeMaxRssMiB: number; stages: { name: string; ms: number }[] }[]> = { 1: [], 10: [] };
   for (let run = 0; run <= RUNS; run++) {
     const parts: string[] = [];
     for (const scale of ["1", "10"] as const) {
@@ -287,8 +287,10 @@ async function benchScale(work: string): Promise<void> {
       }, log);
       const line = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { ms: number; maxRssKiB: number; stages: { name: string; ms: number }[] };
       const nodeMaxRssMiB = line.maxRssKiB / 1024;
-      const peakMiB = Math.max(child.peakTreeBytes / 2 ** 20, nodeMaxRssMiB);
-      if (run > 0) samples[scale].push({ ms: line.ms, peakMiB, nodeMaxRssMiB, stages: line.stages });
+      // The sampled tree's PSS, or Node's own peak if that is higher (a peak between two samples).
+      const peakMiB = Math.max(child.peakPss / 2 ** 20, nodeMaxRssMiB);
+      const rssSumMiB = child.peakRss / 2 ** 20;
+      if (run > 0) samples[scale].push({ ms: line.ms, peakMiB, rssSumMiB, nodeMaxRssMiB, stages: line.stages });
       parts.push(`${scale}x ${s(line.ms).toFixed(2)} s, peak ${peakMiB.toFixed(0)} MiB`);
     }
     log(`  ${run === 0 ? "warm-up" : `run ${run}`}: ${parts.join("; ")}  [load ${load()}]`);
@@ -301,7 +303,8 @@ async function benchScale(work: string): Promise<void> {
   results.scale_10x_s = fmt(s(median(samples[10].map((x) => x.ms))));
   results.scale_time_ratio = fmt(median(samples[10].map((x) => x.ms)) / median(samples[1].map((x) => x.ms)));
   results.scale_peak_mib = fmt(median(peaks), 0);
-  log(`  10x peak memory of the build's process tree (Node, Pagefind${withPdf ? ", Chromium" : ""}), sampled every 50 ms: median ${median(peaks).toFixed(0)} MiB, max ${Math.max(...peaks).toFixed(0)} MiB; Node's own maxRSS median ${median(samples[10].map((x) => x.nodeMaxRssMiB)).toFixed(0)} MiB`);
+  log(`  10x peak memory of the build's process tree (Node, Pagefind${withPdf ? ", Chromium" : ""}), PSS sampled every 50 ms: median ${median(peaks).toFixed(0)} MiB, max ${Math.max(...peaks).toFixed(0)} MiB`);
+  log(`    (sum of the processes' RSS, shared pages counted again in each: median ${median(samples[10].map((x) => x.rssSumMiB)).toFixed(0)} MiB; Node's own maxRSS median ${median(samples[10].map((x) => x.nodeMaxRssMiB)).toFixed(0)} MiB)`);
   details.scale = { stages1x: stagesOf("1"), stages10x: stagesOf("10"), samples };
   notes.push(withPdf
     ? "scale figures are whole builds with PDFs (--scale-pdf)"

@@ -19,10 +19,11 @@ import { messages, ValidationError } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { launchBrowser } from "./pdf/browser.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
+import { annotateSite } from "./pdf/sizes.ts";
 import { configureSite } from "./site/plugin.ts";
 import { indexSite } from "./site/search.ts"; // issue 6
 import { checkComparisons } from "./compare/view.ts"; // issue 8
-import { siteView } from "./site/view.ts";
+import { pdfJobs, siteView } from "./site/view.ts";
 
 export interface BuildOptions {
   /** Project root: templates/ live here. */
@@ -119,18 +120,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         async () => {
           const browser = options.browser ?? (await launchBrowser(log));
           try {
-            return await renderPdfs(
-              browser,
-              view.documents.map((d) => ({
-                id: d.id,
-                title: d.fullTitle,
-                subject: d.description ?? d.fullTitle,
-                printUrl: d.printUrl,
-                file: d.pdf,
-              })).concat(view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, subject: c.description, printUrl: c.printUrl, file: c.pdf }))) // issue 8
-                .concat(view.status ? [{ id: "status", title: view.status.title, subject: "Status på nøgletal", printUrl: view.status.printUrl, file: view.status.pdf }] : []),
-              { outDir: staging, pathPrefix, author: model.site.municipality, date: sourceDateEpoch(options.root), concurrency: availableParallelism() },
-            );
+            const results = await renderPdfs(browser, pdfJobs(view), {
+              outDir: staging,
+              pathPrefix,
+              author: model.site.municipality,
+              date: sourceDateEpoch(options.root),
+              concurrency: availableParallelism(),
+            });
+            await annotateSite(staging, new Map(results.map((r) => [r.file, r.bytes])));
+            return results;
           } finally {
             if (!options.browser) await browser.close();
           }

@@ -279,6 +279,10 @@ export const messages = {
     message: "Der er ingen vedtaget strategi, som planen kan bygge på.",
     hint: "Skriv status: vedtaget i strategiens index.md, når strategien er vedtaget.",
   }),
+  duplicatePdf: (file: string, other: string) => ({
+    message: `PDF-filen ${show(file)} bruges også af ${other}, så den ene ville overskrive den anden.`,
+    hint: "Giv dokumenterne hver sit pdf-navn i forsiden (front matter).",
+  }),
 } as const;
 
 export type MessageText = { message: string; hint?: string };

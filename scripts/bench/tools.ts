@@ -1,5 +1,5 @@
 // Small helpers for `npm run bench`: medians, the machine, a static file server on 127.0.0.1,
-// free ports and the resident memory of a process tree (Linux /proc).
+// free ports and the memory of a process tree (Linux /proc).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { createServer as createHttpServer, type Server } from "node:http";
@@ -127,13 +127,18 @@ export async function serveFolder(root: string): Promise<{ origin: string; close
   };
 }
 
-/** Resident memory (bytes) of `pid` and all its descendants now, from /proc; 0 where /proc is missing. */
-export async function treeRss(pid: number): Promise<number> {
+/**
+ * Memory (bytes) of `pid` and all its descendants now, from Linux /proc: the sum of their
+ * proportional set sizes (PSS: a shared page counts once in all, split between its users), and the
+ * plain sum of resident sets (RSS: shared pages counted in every process, so Chromium's many
+ * processes overstate it). Zeros where /proc is missing.
+ */
+export async function treeMemory(pid: number): Promise<{ pss: number; rss: number }> {
   let entries: string[];
   try {
     entries = (await readdir("/proc")).filter((name) => /^\d+$/.test(name));
   } catch {
-    return 0;
+    return { pss: 0, rss: 0 };
   }
   const parent = new Map<number, number>();
   const rss = new Map<number, number>();
@@ -154,9 +159,19 @@ export async function treeRss(pid: number): Promise<number> {
     for (let p: number | undefined = candidate, depth = 0; p && depth < 64; p = parent.get(p), depth++) if (p === pid) return true;
     return false;
   };
-  let total = 0;
-  for (const [p, bytes] of rss) if (inTree(p)) total += bytes;
-  return total;
+  const members = [...rss.keys()].filter(inTree);
+  const pss = await Promise.all(
+    members.map(async (p) => {
+      try {
+        const rollup = await readFile(`/proc/${p}/smaps_rollup`, "utf8");
+        const kib = /^Pss:\s+(\d+) kB/m.exec(rollup);
+        return kib ? Number(kib[1]) * 1024 : rss.get(p)!;
+      } catch {
+        return 0;
+      }
+    }),
+  );
+  return { pss: pss.reduce((a, b) => a + b, 0), rss: members.reduce((sum, p) => sum + rss.get(p)!, 0) };
 }
 
 /** Runs a Node script in a child process, sampling the tree's memory; resolves with its stdout. */
@@ -164,13 +179,14 @@ export function runNode(
   script: string,
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; sampleMs?: number },
-): Promise<{ stdout: string; stderr: string; code: number | null; peakTreeBytes: number; ms: number }> {
+): Promise<{ stdout: string; stderr: string; code: number | null; peakPss: number; peakRss: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child: ChildProcess = spawn(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    let peak = 0;
+    let peakPss = 0;
+    let peakRss = 0;
     child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     let sampling = false;
@@ -178,13 +194,17 @@ export function runNode(
       ? setInterval(() => {
         if (sampling || child.pid === undefined) return;
         sampling = true;
-        void treeRss(child.pid).then((bytes) => { peak = Math.max(peak, bytes); sampling = false; });
+        void treeMemory(child.pid).then(({ pss, rss }) => {
+          peakPss = Math.max(peakPss, pss);
+          peakRss = Math.max(peakRss, rss);
+          sampling = false;
+        });
       }, options.sampleMs)
       : undefined;
     child.once("error", (error) => { clearInterval(timer); reject(error); });
     child.once("close", (code) => {
       clearInterval(timer);
-      resolve({ stdout, stderr, code, peakTreeBytes: peak, ms: performance.now() - started });
+      resolve({ stdout, stderr, code, peakPss, peakRss, ms: performance.now() - started });
     });
   });
 }

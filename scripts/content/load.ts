@@ -292,6 +292,14 @@ export function buildModel(files: readonly SourceFile[]): Model {
     }
   }
   documents.sort((a, b) => a.id.localeCompare(b.id, "da"));
+  const pdfs = new Map<string, string>();
+  for (const document of documents) {
+    const other = pdfs.get(document.pdf);
+    if (other) {
+      problems.push({ file: document.index.file, ...fieldAt(raw.get(document.index.key)!, "pdf"), ...messages.duplicatePdf(document.pdf, other) });
+    }
+    pdfs.set(document.pdf, document.index.file);
+  }
 
   const strategies = new Map(
     documents.filter((d) => d.data.kind === "strategi" && d.data.revision).map((d) => [d.data.revision!, d]),

@@ -53,7 +53,9 @@ describe("the site", () => {
     expect(page.querySelector("a[rel=prev]")?.getAttribute("href")).toBe("/plan/2030/");
     expect(page.querySelector("a[rel=next]")?.getAttribute("href")).toBe("/plan/2030/tal/");
     const index = await readHtml(out, "plan/2030");
-    expect(index.querySelector(".document-pdf a")?.getAttribute("href")).toBe("/pdf/testplan-2030.pdf");
+    const link = index.querySelector(".document-pdf a")!;
+    expect(link.getAttribute("href")).toBe("/pdf/testplan-2030.pdf");
+    expect(link.text).toMatch(/\(PDF, \d+ kB\)$/);
   });
 
   it("has a quarterly status of the key figures, computed from the data, as a page and a PDF", async () => {
