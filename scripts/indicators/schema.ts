@@ -1,15 +1,13 @@
 // The indicator data format: one zod schema gives both the validator and the TypeScript types,
 // and `npm run schema` writes it as JSON Schema for editors' tools (data/indicator.schema.json).
 import { z } from "zod";
-import { parsePeriod } from "../lib/danish.ts";
 
 export const UNITS = ["pct.", "antal", "uger", "placering"] as const;
 export const KINDS = ["nøgletal", "indikator"] as const;
 export const CHART_KINDS = ["udvikling", "sammenligning", "maal"] as const;
 
-const period = z.string().refine((text) => parsePeriod(text) !== undefined, {
-  message: 'perioden skal skrives som "2020-08", "2020-K2" eller "2020"',
-});
+// The same forms parsePeriod() reads, as a pattern so that the JSON Schema carries it too.
+const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-K[1-4])?$/, 'perioden skal skrives som "2020-08", "2020-K2" eller "2020"');
 
 const direction = z.enum(["higher", "lower"]).describe("Whether a higher or a lower value is better.");
 
@@ -47,7 +45,7 @@ export const targetSchema = z.discriminatedUnion("kind", [
 export const indicatorSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kun små bogstaver a-z, tal og bindestreg"),
-  goal: z.number().int(),
+  goal: z.number().int().min(1).max(99),
   kind: z.enum(KINDS),
   title: z.string().min(1),
   question: z.string().min(1).optional(),

@@ -47,8 +47,8 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageT
         path: pathText([...issue.path, issue.keys[0] ?? ""]),
         ...messages.unknownField(issue.keys.join(", ")),
       };
-    case "custom":
-      // The period refinement in indicators/schema.ts (observations' period, a target's by).
+    case "invalid_format":
+      // The period pattern in indicators/schema.ts (observations' period, a target's by).
       if (typeof found === "string" && (issue.path.at(-1) === "period" || issue.path.at(-1) === "by")) {
         return { path, ...messages.badPeriod(found) };
       }
