@@ -283,6 +283,10 @@ export const messages = {
     message: `PDF-filen ${show(file)} bruges også af ${other}, så den ene ville overskrive den anden.`,
     hint: "Giv dokumenterne hver sit pdf-navn i forsiden (front matter).",
   }),
+  malformedDirective: (line: string) => ({
+    message: `Linjen ${show(line)} ligner en instruktion, men kan ikke læses.`,
+    hint: "Skriv tre koloner, et mellemrum, instruktionen med små bogstaver og dens navn, fx ::: chart m1-noegletal.",
+  }),
 } as const;
 
 export type MessageText = { message: string; hint?: string };

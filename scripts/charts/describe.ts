@@ -35,8 +35,11 @@ export function summary(indicator: Indicator): string {
   if (gap !== undefined && comparison) text += ` ${sentence(`Forskellen til ${comparison.name} er ${formatPoints(gap, decimals || 1)}`)}`;
   const direction = trend(primary);
   if (direction) text += ` Tendensen over de seneste ${Math.min(4, primary.observations.length)} perioder er ${direction}.`;
+  // The strategy's own wording of the target, where the data file gives it.
+  const label = indicator.target?.label;
   const goal = targetText(indicator);
-  if (goal) text += ` ${sentence(`Målet er ${goal}`)}`;
+  if (label) text += ` ${sentence(`Mål: ${label}`)}`;
+  else if (goal) text += ` ${sentence(`Målet er ${goal}`)}`;
   return text;
 }
 

@@ -9,6 +9,8 @@ export interface Directive {
   argument: string;
   /** 0-based line in the Markdown body. */
   bodyLine: number;
+  /** The line starts like a directive but is not one ("::: Chart x", ":::chart x"). */
+  malformed?: string;
 }
 
 export const DIRECTIVE_LINE = /^:::[ \t]+([a-zæøå-]+)(?:[ \t]+(\S.*?))?[ \t]*$/;
@@ -27,6 +29,7 @@ export function findDirectives(body: string): Directive[] {
     if (fence) return;
     const match = DIRECTIVE_LINE.exec(line);
     if (match) found.push({ name: match[1]!, argument: match[2] ?? "", bodyLine });
+    else if (/^ {0,3}:::/.test(line)) found.push({ name: "", argument: "", bodyLine, malformed: line.trim() });
   });
   return found;
 }

@@ -350,7 +350,8 @@ export function buildModel(files: readonly SourceFile[]): Model {
   // Directives: every chart, table and include must name something that exists.
   for (const page of pages.values()) {
     for (const directive of page.directives) {
-      if (!isKnownDirective(directive.name)) at(page, directive, messages.unknownDirective(directive.name));
+      if (directive.malformed !== undefined) at(page, directive, messages.malformedDirective(directive.malformed));
+      else if (!isKnownDirective(directive.name)) at(page, directive, messages.unknownDirective(directive.name));
       else if (invalid.has(directive.argument)) continue;
       else if (directive.name === "chart" && !indicators.has(directive.argument)) at(page, directive, messages.unknownIndicator(directive.argument));
       else if (directive.name === "table" && !tables.has(directive.argument)) at(page, directive, messages.unknownTable(directive.argument));

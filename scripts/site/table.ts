@@ -25,6 +25,7 @@ export function renderTable(table: Table): string {
       return `<tr${level}><th scope="row">${escapeHtml(row.label)}</th>${cells}</tr>`;
     })
     .join("");
-  const source = table.source ? `<p class="table-source">Kilde: ${escapeHtml(table.source)}.</p>` : "";
+  const notes = table.notes ? `<p class="table-notes">${escapeHtml(table.notes)}</p>` : "";
+  const source = `${notes}${table.source ? `<p class="table-source">Kilde: ${escapeHtml(table.source)}.</p>` : ""}`;
   return `<figure class="table" id="tabel-${table.id}"><table><caption>${escapeHtml(table.caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>${source}</figure>`;
 }
