@@ -51,12 +51,11 @@ export interface PdfFacts {
   fonts: { name: string; type: string; embedded: boolean }[];
 }
 
-/** Reads a PDF with pdf.js: text per page, outline titles, metadata and fonts. */
+/** Reads a PDF with pdf.js (through unpdf): text per page, outline titles, metadata and fonts. */
 export async function readPdf(file: string): Promise<PdfFacts> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const { getDocumentProxy } = await import("unpdf");
   const data = new Uint8Array(await readFile(file));
-  const task = pdfjs.getDocument({ data: data.slice(), useSystemFonts: false });
-  const doc = await task.promise;
+  const doc = await getDocumentProxy(data.slice(), { useSystemFonts: false });
   const text: string[] = [];
   let size: [number, number] = [0, 0];
   for (let n = 1; n <= doc.numPages; n++) {
@@ -68,8 +67,8 @@ export async function readPdf(file: string): Promise<PdfFacts> {
   const outline = ((await doc.getOutline()) ?? []).flatMap(function walk(item: { title: string; items: unknown[] }): string[] {
     return [item.title, ...(item.items as { title: string; items: unknown[] }[]).flatMap(walk)];
   });
-  const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
-  await task.destroy();
+  const info = (await doc.getMetadata()).info as unknown as Record<string, unknown>;
+  await doc.loadingTask.destroy();
   return { pages: text.length, size, text, outline, info, fonts: await pdfFonts(data) };
 }
 

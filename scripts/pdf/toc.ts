@@ -49,9 +49,9 @@ export function matchHeadings(headings: readonly Heading[], outline: readonly Ou
 
 /** Bookmarks of a PDF with the 1-based page each points to, flattened in document order. */
 export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = pdfjs.getDocument({ data: pdf.slice(), useSystemFonts: false, verbosity: 0 });
-  const doc = await task.promise;
+  // unpdf: pdf.js built for servers, without the native canvas package pdfjs-dist pulls in.
+  const { getDocumentProxy } = await import("unpdf");
+  const doc = await getDocumentProxy(pdf.slice(), { useSystemFonts: false, verbosity: 0 });
   try {
     type Item = { title: string; dest: unknown; items: Item[] };
     const entries: OutlineEntry[] = [];
@@ -66,7 +66,7 @@ export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
     await walk(((await doc.getOutline()) ?? []) as Item[]);
     return entries;
   } finally {
-    await task.destroy();
+    await doc.loadingTask.destroy();
   }
 }
 
