@@ -245,7 +245,7 @@ export const messages = {
   }),
   importNoSeriesName: (where: string) => ({
     message: `Der står ikke noget serienavn i ${where}.`,
-    hint: "Skriv seriens navn (fx Ballerup), eller slet rækken.",
+    hint: "Skriv seriens navn (fx kommunens navn eller Hele landet), eller slet rækken.",
   }),
   importNoData: () => ({
     message: "Der er ingen tal at indlæse i filen.",
@@ -286,6 +286,14 @@ export const messages = {
   malformedDirective: (line: string) => ({
     message: `Linjen ${show(line)} ligner en instruktion, men kan ikke læses.`,
     hint: "Skriv tre koloner, et mellemrum, instruktionen med små bogstaver og dens navn, fx ::: chart m1-noegletal.",
+  }),
+  lowContrast: (color: string, ratio: number, needed: number) => ({
+    message: `Farven ${show(color)} står for svagt mod hvid baggrund (kontrast ${ratio.toFixed(1).replace(".", ",")}:1, der kræves mindst ${String(needed).replace(".", ",")}:1).`,
+    hint: "Vælg en mørkere udgave af farven; kravet følger webtilgængelighedsloven (WCAG 2.1 AA).",
+  }),
+  missingLogo: (file: string) => ({
+    message: `Logoet data/${file} findes ikke.`,
+    hint: "Læg kommunens logo som SVG-fil i data/, og skriv filnavnet i logo, eller fjern linjen.",
   }),
 } as const;
 

@@ -4,6 +4,7 @@ import matter from "gray-matter";
 import { posix } from "node:path";
 import { validateIndicator, validateTable } from "../indicators/validate.ts";
 import type { Indicator, Table } from "../indicators/schema.ts";
+import { contrastRatio } from "../lib/contrast.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
@@ -61,6 +62,8 @@ export interface Model {
   /** Strategy documents by revision ("2020"). */
   strategies: Map<string, Document>;
   goals: number[];
+  /** The municipality's logo (SVG text from data/), when site.json names one. */
+  logo?: string;
 }
 
 const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.(md|json)$/;
@@ -204,6 +207,19 @@ export function buildModel(files: readonly SourceFile[]): Model {
         const urls = { base_url: site.base_url, accessibility_statement: site.accessibility_statement, "contact.url": site.contact.url };
         for (const [path, url] of Object.entries(urls)) {
           if (url !== undefined && !/^https?:\/\//i.test(url)) problems.push({ file: siteFile.path, path, ...messages.unsafeUrl(path, url) });
+        }
+        // Colours: text on white needs 4.5:1 (WCAG 1.4.3), chart lines and shapes 3:1 (1.4.11).
+        const colors: [string, string, number][] = [
+          ["colors.primary", site.colors.primary, 4.5],
+          ["colors.accent", site.colors.accent, 4.5],
+          ...(site.colors.series ?? []).map((color, i): [string, string, number] => [`colors.series[${i}]`, color, 4.5]),
+        ];
+        for (const [path, color, needed] of colors) {
+          const ratio = contrastRatio(color, "#ffffff");
+          if (ratio < needed) problems.push({ file: siteFile.path, path, ...messages.lowContrast(color, ratio, needed) });
+        }
+        if (site.logo && !files.some((f) => f.path === `data/${site!.logo}`)) {
+          problems.push({ file: siteFile.path, path: "logo", ...messages.missingLogo(site.logo) });
         }
       } else for (const issue of result.error.issues) problems.push({ file: siteFile.path, ...describeIssue(issue, input) });
     }
@@ -380,7 +396,9 @@ export function buildModel(files: readonly SourceFile[]): Model {
   }
 
   if (problems.length > 0 || !site) throw new ValidationError(problems);
-  return { site, pages, documents, indicators, tables, strategies, goals };
+  const logoFile = site.logo ? files.find((f) => f.path === `data/${site!.logo}`) : undefined;
+  const logo = logoFile ? new TextDecoder().decode(logoFile.bytes) : undefined;
+  return { site, pages, documents, indicators, tables, strategies, goals, logo };
 }
 
 function findIncludeCycle(key: string, pages: Map<string, Page>, chain: string[]): string[] | undefined {

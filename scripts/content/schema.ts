@@ -60,6 +60,8 @@ export const siteSchema = z.strictObject({
   base_url: z.string().url().optional(),
   path_prefix: z.string().regex(/^\/([a-z0-9-]+\/)*$/, "fx /beskaeftigelsesplan/").default("/"),
   accessibility_statement: z.string().url(),
+  /** The municipality's logo: an SVG file in data/, shown in the site's header and on PDF covers. */
+  logo: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.svg$/, "en SVG-fil i data/, fx logo.svg").optional(),
   contact: z.strictObject({
     name: z.string().min(1),
     email: z.string().email().optional(),

@@ -17,7 +17,7 @@ export const observationSchema = z.strictObject({
 });
 
 export const seriesSchema = z.strictObject({
-  name: z.string().min(1).describe('"Ballerup", "Hele landet", "Region Hovedstaden" or a group.'),
+  name: z.string().min(1).describe('The municipality first, then comparisons ("Hele landet", "Region Hovedstaden") or groups.'),
   observations: z.array(observationSchema),
 });
 

@@ -115,6 +115,14 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     permalink: (data: { doc: { id: string } }) => `/print/${data.doc.id}/index.html`,
     eleventyExcludeFromCollections: true,
   });
+  eleventyConfig.addGlobalData("logo", () => state().model.logo !== undefined);
+  // Served as an image file (never inlined), so an SVG cannot run script in the page.
+  eleventyConfig.addTemplate("logo.njk", "{{ logoSvg | safe }}", {
+    layout: false,
+    permalink: (data: { logo: boolean }) => (data.logo ? "/assets/logo.svg" : false),
+    eleventyComputed: { logoSvg: () => state().model.logo ?? "" },
+    eleventyExcludeFromCollections: true,
+  });
   eleventyConfig.addTemplate("theme.njk", '{% include "theme.css.njk" %}', {
     layout: false,
     permalink: "/assets/theme.css",

@@ -67,6 +67,12 @@ describe("the site", () => {
     expect(status.text.join("\n")).toContain("+1,5 procentpoint");
   });
 
+  it("shows the municipality's logo from data/ as an image", async () => {
+    const page = await readHtml(out, "");
+    expect(page.querySelector(".site-header img")?.getAttribute("src")).toBe("/assets/logo.svg");
+    expect(await readFile(join(out, "assets", "logo.svg"), "utf8")).toContain("syntetisk testlogo");
+  });
+
   it("self-hosts its font and stylesheets", async () => {
     const fonts = await readdir(join(out, "assets", "fonts"));
     expect(fonts.some((f) => f.endsWith(".woff2"))).toBe(true);
@@ -74,6 +80,15 @@ describe("the site", () => {
     expect(theme).toContain('font-family: "Source Sans 3"');
     const html = await readFile(join(out, "index.html"), "utf8");
     expect(html).not.toMatch(/https?:\/\/(?!example\.org)[^"]*\.(css|js|woff2?)/);
+  });
+});
+
+describe("any municipality", () => {
+  it("leaves no trace of Ballerup in another municipality's site", async () => {
+    const files = (await readdir(out, { recursive: true })).filter((f) => /\.(html|css|svg|xml|js)$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) expect(await readFile(join(out, file), "utf8"), file).not.toMatch(/ballerup/i);
+    for (const text of pdf.text) expect(text).not.toMatch(/ballerup/i);
   });
 });
 
