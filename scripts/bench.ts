@@ -7,7 +7,7 @@
 //   npm run bench                       everything (a few minutes)
 //   npm run bench -- --only charts,site  some sections: build, charts, site, rebuild, scale
 //   npm run bench -- --runs 7
-//   npm run bench -- --scale-pdf         the scale runs with PDFs too (70 PDFs at 10x: slow)
+//   npm run bench -- --scale-pdf         the scale runs with PDFs too (about 70 PDFs at 10x: slow)
 import Eleventy from "@11ty/eleventy";
 import { rmSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
@@ -64,12 +64,13 @@ const showStages = (label: string, stages: Record<string, number>) =>
   log(`  ${label} stages (median s): ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
 /** Where each PDF's print page is: the same jobs the build prints (site/view.ts's pdfJobs where it exists). */
-async function printPages(source: string): Promise<Map<string, string>> {
+async function printPages(source: string): Promise<{ pathPrefix: string; pages: Map<string, string> }> {
   type Job = { pdf?: string; file?: string; printUrl: string };
-  const view = siteView(await loadModel(source)) as unknown as { documents: Job[]; comparisons?: Job[] };
+  const model = await loadModel(source);
+  const view = siteView(model) as unknown as { documents: Job[]; comparisons?: Job[] };
   const jobs = (siteViewModule as unknown as { pdfJobs?: (v: unknown) => Job[] }).pdfJobs;
   const list = jobs ? jobs(view) : [...view.documents, ...(view.comparisons ?? [])];
-  return new Map(list.map((job) => [job.file ?? job.pdf ?? "", job.printUrl]));
+  return { pathPrefix: model.site.path_prefix, pages: new Map(list.map((job) => [job.file ?? job.pdf ?? "", job.printUrl])) };
 }
 
 // --- 1. The whole build, cold and warm, and Paged.js printing the same print pages --------------
@@ -93,9 +94,9 @@ async function benchBuild(work: string, chromium: string): Promise<void> {
 
     // Paged.js on this build's print pages, same HTML and CSS, served from 127.0.0.1.
     if (!pagedError) {
-      const server = await serveFolder(out);
+      const { pathPrefix, pages } = await retrying("loading the content", () => printPages(ROOT), log);
+      const server = await serveFolder(out, pathPrefix);
       try {
-        const pages = await printPages(ROOT);
         let cliTotal = 0;
         for (const pdf of c.value.pdfs) {
           const printUrl = pages.get(pdf.file);
@@ -313,7 +314,7 @@ async function benchScale(work: string): Promise<void> {
   details.scale = { stages1x: stagesOf("1"), stages10x: stagesOf("10"), samples };
   notes.push(withPdf
     ? "scale figures are whole builds with PDFs (--scale-pdf)"
-    : "scale figures are builds without PDFs (site, charts, search index): the 10x PDFs (70) take about a minute per run; --scale-pdf measures them");
+    : "scale figures are builds without PDFs (site, charts, search index): the 10x PDFs (about 70) take about a minute per run; --scale-pdf measures them");
 }
 
 // --- Report -------------------------------------------------------------------------------------

@@ -126,6 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
               author: model.site.municipality,
               date: sourceDateEpoch(options.root),
               concurrency: availableParallelism(),
+              publicUrl: model.site.base_url ? new URL(model.site.base_url).origin : undefined,
             });
             await annotateSite(staging, new Map(results.map((r) => [r.file, r.bytes])));
             return results;

@@ -97,12 +97,16 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-/** Serves a folder on 127.0.0.1 (an ephemeral port), so a built site's /assets/ resolve. */
-export async function serveFolder(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/**
+ * Serves a built site on 127.0.0.1 (an ephemeral port) below its path prefix, as it will be
+ * published, so its /assets/ resolve. `origin` includes the prefix without its last slash.
+ */
+export async function serveFolder(root: string, pathPrefix = "/"): Promise<{ origin: string; close: () => Promise<void> }> {
   const base = normalize(root + sep);
   const server: Server = createHttpServer((request, response) => {
     void (async () => {
       let path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+      path = path.startsWith(pathPrefix) ? `/${path.slice(pathPrefix.length)}` : "/\0"; // outside the prefix: not found
       if (path.endsWith("/")) path += "index.html";
       const file = normalize(join(root, path));
       try {
@@ -122,7 +126,7 @@ export async function serveFolder(root: string): Promise<{ origin: string; close
   });
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${port}${pathPrefix.replace(/\/$/, "")}`,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

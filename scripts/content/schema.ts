@@ -31,6 +31,8 @@ export const documentSchema = z.strictObject({
   meeting: dateText.optional(),
   agenda_item: z.union([z.string(), z.number()]).optional(),
   journal: z.string().min(1).optional(),
+  /** Opens the document with the overview of the key figures, as the committee reads Bilag 2. */
+  overview: z.boolean().optional(),
 });
 
 export const chapterSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // Document information for the PDFs, and dates pinned so that two builds of one commit are identical.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
-import { undoubled } from "./toc.ts";
+import { normalizeTitle, sameTitle } from "./toc.ts";
 
 export interface PdfInfo {
   title: string;
@@ -9,6 +9,8 @@ export interface PdfInfo {
   keywords?: string[];
   /** Seconds since 1970 (SOURCE_DATE_EPOCH). */
   date: number;
+  /** The page's headings in document order: the bookmarks get their exact words. */
+  headings?: string[];
 }
 
 export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ bytes: Uint8Array; pages: number }> {
@@ -23,7 +25,7 @@ export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ byt
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.catalog.set(PDFName.of("Lang"), PDFString.of("da"));
-  fixOutlineTitles(doc);
+  fixOutlineTitles(doc, info.headings ?? []);
   renumberNodeIds(doc);
   // Chromium's file ID is derived from the clock; without one the file depends only on its content.
   doc.context.trailerInfo.ID = undefined;
@@ -56,13 +58,24 @@ function renumberNodeIds(doc: PDFDocument): void {
   }
 }
 
-/** Bookmark titles as the reader should see them (see undoubled). */
-function fixOutlineTitles(doc: PDFDocument): void {
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || !object.has(PDFName.of("Parent"))) continue;
-    const title = object.lookup(PDFName.of("Title"));
-    if (!(title instanceof PDFString || title instanceof PDFHexString)) continue;
-    const text = title.decodeText();
-    if (undoubled(text) !== text) object.set(PDFName.of("Title"), PDFHexString.fromText(undoubled(text)));
-  }
+/** Bookmark titles as the reader should see them: each the words of its heading (see sameTitle). */
+function fixOutlineTitles(doc: PDFDocument, headings: readonly string[]): void {
+  const outlines = doc.catalog.lookup(PDFName.of("Outlines"));
+  if (!(outlines instanceof PDFDict)) return;
+  let cursor = 0;
+  const visit = (item: unknown): void => {
+    if (!(item instanceof PDFDict)) return;
+    const title = item.lookup(PDFName.of("Title"));
+    if (title instanceof PDFString || title instanceof PDFHexString) {
+      const text = title.decodeText();
+      const found = headings.findIndex((heading, i) => i >= cursor && sameTitle(text, heading));
+      if (found >= 0) {
+        cursor = found + 1;
+        item.set(PDFName.of("Title"), PDFHexString.fromText(normalizeTitle(headings[found]!)));
+      }
+    }
+    visit(item.lookup(PDFName.of("First")));
+    visit(item.lookup(PDFName.of("Next")));
+  };
+  visit(outlines.lookup(PDFName.of("First")));
 }

@@ -1,10 +1,10 @@
 // The PDF stage: each document's print page, printed by one shared browser, a few at a time.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { setMetadata } from "./metadata.ts";
 import { ORIGIN, sealPage } from "./serve.ts";
-import { contentsTargets, fillContents, matchHeadings, readOutline } from "./toc.ts";
+import { contentsTargets, fillContents, headingTexts, matchHeadings, readOutline } from "./toc.ts";
 
 export interface PdfJob {
   /** Document id, used in messages. */
@@ -30,6 +30,8 @@ export interface PdfOptions {
   author: string;
   date: number;
   concurrency: number;
+  /** The site's public origin (from site.json base_url), for links that leave the document. */
+  publicUrl?: string;
 }
 
 async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Promise<PdfResult> {
@@ -44,6 +46,7 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
     const print = () =>
       page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
     if (blocked.length > 0) throw new Error(`siden forsøgte at hente noget uden for webstedet: ${blocked.join(", ")}`);
+    await localizeLinks(page, options.publicUrl);
     let pdf = await print();
     // Contents: print, read where each heading landed, write the numbers, print again (until stable).
     const targets = await contentsTargets(page);
@@ -52,7 +55,8 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
       if (changed === 0) break;
       pdf = await print();
     }
-    const { bytes: final, pages } = await setMetadata(pdf, { title: job.title, author: options.author, subject: job.subject, date: options.date });
+    const headings = await headingTexts(page);
+    const { bytes: final, pages } = await setMetadata(pdf, { title: job.title, author: options.author, subject: job.subject, date: options.date, headings });
     await mkdir(join(options.outDir, "pdf"), { recursive: true });
     await writeFile(join(options.outDir, "pdf", job.file), final);
     return { file: job.file, bytes: final.byteLength, pages, ms: performance.now() - started };
@@ -61,6 +65,27 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Links in a PDF must not point at the private address the page was loaded from: a link to a
+ * heading in the same document becomes an internal link, a link to another page of the site
+ * becomes its public address (site.json base_url) or, without one, plain text.
+ */
+async function localizeLinks(page: Page, publicUrl: string | undefined): Promise<void> {
+  await page.evaluate(
+    (origin: string, base: string | null) => {
+      for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+        if (!link.href.startsWith(origin)) continue;
+        const url = new URL(link.href);
+        if (url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)))) link.setAttribute("href", url.hash);
+        else if (base) link.setAttribute("href", base + url.pathname + url.hash);
+        else link.removeAttribute("href");
+      }
+    },
+    ORIGIN,
+    publicUrl ?? null,
+  );
 }
 
 /** Prints every job with at most `concurrency` pages open at once; the first failure fails the stage. */

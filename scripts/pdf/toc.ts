@@ -13,15 +13,21 @@ export interface OutlineEntry {
   page: number;
 }
 
-export const normalizeTitle = (text: string) => text.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim();
+// Soft hyphens and footnote references ("[1]") are not part of a title.
+export const normalizeTitle = (text: string) => text.replace(/\u00ad/g, "").replace(/\[\d+\]/g, "").replace(/\s+/g, " ").trim();
 
 /**
- * Chromium (150) writes the bookmark of a heading that opens a page after a forced page break
- * twice over ("IndledningIndledning") once web fonts are loaded; this gives back one copy.
+ * Whether a bookmark title names a heading. Chromium (150) writes bookmark titles with the spaces
+ * at line breaks dropped ("etvirksomhedsrettet"), and repeats the first line of a heading that opens
+ * a page after a forced break once web fonts are loaded ("IndledningIndledning"); so titles are
+ * compared without white space, allowing a repeated first line.
  */
-export function undoubled(title: string): string {
-  const half = title.slice(0, title.length / 2);
-  return title.length >= 2 && title.length % 2 === 0 && half + half === title ? half : title;
+export function sameTitle(bookmark: string, heading: string): boolean {
+  const squash = (text: string) => normalizeTitle(text).replace(/\s+/g, "");
+  const b = squash(bookmark);
+  const h = squash(heading);
+  if (b === h) return true;
+  return b.length > h.length && b.endsWith(h) && h.startsWith(b.slice(0, b.length - h.length));
 }
 
 /** The h2 headings of rendered HTML, for the contents: [{ id, text }]. */
@@ -38,8 +44,7 @@ export function matchHeadings(headings: readonly Heading[], outline: readonly Ou
   const pages = new Map<string, number>();
   let cursor = 0;
   for (const heading of headings) {
-    const title = normalizeTitle(heading.text);
-    const found = outline.findIndex((entry, i) => i >= cursor && normalizeTitle(entry.title) === title);
+    const found = outline.findIndex((entry, i) => i >= cursor && sameTitle(entry.title, heading.text));
     if (found < 0) continue;
     pages.set(heading.id, outline[found]!.page);
     cursor = found + 1;
@@ -59,7 +64,7 @@ export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
       for (const item of items) {
         const dest = typeof item.dest === "string" ? await doc.getDestination(item.dest) : (item.dest as unknown[] | null);
         const ref = dest?.[0];
-        if (ref && typeof ref === "object") entries.push({ title: undoubled(item.title), page: (await doc.getPageIndex(ref as never)) + 1 });
+        if (ref && typeof ref === "object") entries.push({ title: item.title, page: (await doc.getPageIndex(ref as never)) + 1 });
         await walk(item.items);
       }
     };
@@ -94,4 +99,9 @@ export async function contentsTargets(page: Page): Promise<Heading[]> {
       return { id, text: document.getElementById(id)?.textContent ?? "" };
     }),
   );
+}
+
+/** The text of every heading of the page, in document order (what the bookmarks should say). */
+export async function headingTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => h.textContent ?? ""));
 }

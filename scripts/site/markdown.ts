@@ -40,7 +40,9 @@ function headingIds(state: StateCore): void {
   const prefix = env.docId ? `${env.docId}-` : "";
   state.tokens.forEach((token, i) => {
     if (token.type !== "heading_open") return;
-    const base = prefix + (slugify(state.tokens[i + 1]?.content ?? "") || "afsnit");
+    // Kept short: ids become URL fragments and PDF destination names (at most 127 bytes).
+    const slug = slugify(state.tokens[i + 1]?.content ?? "").slice(0, 50).replace(/-+$/, "");
+    const base = prefix + (slug || "afsnit");
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);

@@ -20,6 +20,8 @@ export interface DocumentView {
   year?: number;
   revision?: string;
   description?: string;
+  /** Starts with the key-figure overview (front matter `overview: true`). */
+  overview: boolean;
   meta: string[];
   chapters: { title: string; url: string; key: string }[];
   /** Issue 8: the comparison with the revision named in compare_with, linked from the index page. */
@@ -64,6 +66,7 @@ export function documentView(document: Document): DocumentView {
     year: document.data.year,
     revision: document.data.revision,
     description: document.data.description,
+    overview: document.data.overview ?? false,
     meta: documentMeta(document),
     chapters: pages.map((page) => ({ title: page === document.index ? "Indledning" : page.data.title, url: page.url, key: page.key })),
   };

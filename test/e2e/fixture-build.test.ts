@@ -120,6 +120,19 @@ describe("the PDF", () => {
     for (const text of pdf.text.slice(1)) expect(text).toContain("Testplan 2030");
   });
 
+  it("links only inside itself: no link to the private address it was printed from", async () => {
+    const { PDFDocument, PDFDict, PDFName } = await import("pdf-lib");
+    const doc = await PDFDocument.load(await readFile(join(out, "pdf", "testplan-2030.pdf")));
+    // Link annotations carry their address in an action: << /A << /S /URI /URI (…) >> >>.
+    const uris = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => (object instanceof PDFDict ? object.lookup(PDFName.of("A")) : undefined))
+      .map((action) => (action instanceof PDFDict ? action.lookup(PDFName.of("URI")) : undefined))
+      .filter((uri) => uri !== undefined)
+      .map(String);
+    expect(uris.filter((uri) => uri.includes("site.invalid"))).toEqual([]);
+  });
+
   it("marks a draft as UDKAST on every page", () => {
     for (const text of pdf.text) expect(text).toContain("UDKAST");
   });
