@@ -15,14 +15,18 @@ export function themeFor(model: Model): ChartTheme {
   return { ...DEFAULT_THEME, series };
 }
 
+const CONCURRENCY = 4;
+
 export async function renderCharts(model: Model, cache: ChartCache): Promise<ChartResult> {
   const theme = themeFor(model);
   const svgs = new Map<string, string>();
   let rendered = 0;
   let cached = 0;
   const withData = [...model.indicators.values()].filter((i) => i.series.some((s) => s.observations.length > 0));
-  await Promise.all(
-    withData.map(async (indicator) => {
+  // A few at a time: every Vega view in flight holds its scenegraph in memory.
+  const queue = [...withData];
+  const worker = async () => {
+    for (let indicator = queue.shift(); indicator; indicator = queue.shift()) {
       try {
         const result = await renderCached(indicatorSpec(indicator, theme), cache);
         svgs.set(indicator.id, result.svg);
@@ -31,7 +35,8 @@ export async function renderCharts(model: Model, cache: ChartCache): Promise<Cha
       } catch (error) {
         throw new Error(`Diagrammet for indikatoren "${indicator.id}" kunne ikke tegnes: ${(error as Error).message}`, { cause: error });
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return { svgs, rendered, cached };
 }
