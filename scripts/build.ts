@@ -21,8 +21,7 @@ import { launchBrowser } from "./pdf/browser.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { annotateSite } from "./pdf/sizes.ts";
 import { configureSite } from "./site/plugin.ts";
-import { indexSite } from "./site/search.ts"; // issue 6
-import { checkComparisons } from "./compare/view.ts"; // issue 8
+import { indexSite } from "./site/search.ts";
 import { pdfJobs, siteView } from "./site/view.ts";
 
 export interface BuildOptions {
@@ -85,7 +84,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const model = await timed("indhold", () => loadModel(options.source), (m) =>
       `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
     );
-    checkComparisons(model); // issue 8: every compare_with names an existing revision
     const pathPrefix = options.pathPrefix ?? model.site.path_prefix;
     const cache = options.cache ?? chartCache(options.cacheDir);
     const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>
@@ -109,7 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
     );
 
-    // Issue 6: the search index (Pagefind) over the built pages, before the PDFs.
+   
     await timed("søgning", () => indexSite(staging), (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`);
 
     let pdfs: PdfResult[] = [];

@@ -189,7 +189,7 @@ export const messages = {
     message: "Filen med kommunens oplysninger mangler.",
     hint: "Opret data/site.json (se README under 'Kommunens oplysninger').",
   }),
-  // Issue 8: comparisons between revisions (compare_with).
+ 
   compareWithUnknown: (revision: string, known: readonly string[]) => ({
     message: `compare_with: ${show(revision)} peger ikke på en anden udgave af samme slags dokument.`,
     hint: `Kendte udgaver: ${known.map(show).join(", ") || "ingen"}. En plan sammenlignes med et år, en strategi med en revision, et bilag med den strategi, det bygger på.`,
@@ -198,7 +198,7 @@ export const messages = {
     message: `Siden får adressen ${url}, som er forbeholdt sammenligningen med en tidligere udgave (compare_with).`,
     hint: "Omdøb filen, fx til aendringer-i-teksten.md.",
   }),
-  // Issue 10: importing figures (npm run import) and next year's plan (npm run new).
+ 
   importUsage: () => ({
     message: "Angiv én fil med tal, der skal indlæses.",
     hint: "Skriv fx npm run import -- eksport.csv --mapping opsaetning.json. Tilføj --dry-run for kun at se, hvad der ville ændre sig.",

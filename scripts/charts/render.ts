@@ -34,7 +34,7 @@ function configureVega(): void {
 /** Vega's own pipeline: compile, parse without eval, render to an SVG string. */
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   configureVega();
-  // Issue 6 (a11y): no ARIA roles on the marks either; the <svg role="img"> is described as a whole.
+  // no ARIA roles on the marks either; the <svg role="img"> is described as a whole.
   const vgSpec = compile(spec, { config: { aria: false, mark: { aria: false } } }).spec;
   const runtime = vega.parse(vgSpec, undefined, { ast: true });
   // Vega logs failures (such as a refused data load) instead of throwing; collect them to fail loudly.

@@ -1,6 +1,7 @@
 // Reads the editable files of a project (content/ and data/) from disk for buildModel().
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { checkComparisons } from "../compare/view.ts";
 import { buildModel, type Model, type SourceFile } from "./load.ts";
 
 async function walk(dir: string): Promise<string[]> {
@@ -27,6 +28,9 @@ export async function readSourceFiles(source: string): Promise<SourceFile[]> {
   );
 }
 
+/** Everything an editor can get wrong, checked: files, links between them, and what compare_with names. */
 export async function loadModel(source: string): Promise<Model> {
-  return buildModel(await readSourceFiles(source));
+  const model = buildModel(await readSourceFiles(source));
+  checkComparisons(model);
+  return model;
 }

@@ -1,4 +1,4 @@
-// Helpers for the page templates (issue 6): the in-page table of contents and absolute addresses.
+// Helpers for the page templates: the in-page table of contents and absolute addresses.
 
 export interface Heading {
   id: string;

@@ -8,7 +8,7 @@ import type { Model } from "../content/load.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
 import { createMarkdown, type MarkdownEnv } from "./markdown.ts";
 import { renderTable } from "./table.ts";
-import { absoluteUrl, pageHeadings } from "./pages.ts"; // issue 6
+import { absoluteUrl, pageHeadings } from "./pages.ts";
 import { hyphenateHtml } from "../pdf/hyphenate.ts";
 import { headingsOf } from "../pdf/toc.ts";
 import { siteView, type SiteView } from "./view.ts";
@@ -129,7 +129,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     eleventyExcludeFromCollections: true,
   });
 
-  // --- Issue 6: the search page, the archive, the sitemap (only with a base_url), the in-page contents
+  // --- the search page, the archive, the sitemap (only with a base_url), the in-page contents
   eleventyConfig.addTemplate("soeg.njk", '{% include "pages/search.njk" %}', {
     title: "Søg",
     description: "Søg i beskæftigelsesplanerne, strategien og bilagene.",
@@ -165,7 +165,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     eleventyExcludeFromCollections: true,
   });
 
-  // --- Issue 8: what changed between two revisions (compare_with): a page on the site and a print page for its PDF
+  // --- what changed between two revisions (compare_with): a page on the site and a print page for its PDF
   type CompareData = { comparison: { url: string; printUrl: string; title: string; description: string } };
   const comparePagination = { data: "bp.comparisons", size: 1, alias: "comparison" };
   eleventyConfig.addTemplate("aendringer.njk", '{% include "compare.njk" %}', {

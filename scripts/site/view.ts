@@ -4,8 +4,8 @@ import type { Document, Model, Page } from "../content/load.ts";
 import type { PdfJob } from "../pdf/render.ts";
 import type { ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
-import { overviewRows, statusQuarter, type OverviewRow } from "../indicators/overview.ts"; // issue 6: front-page key figures
-import { comparisonViews, type ComparisonView } from "../compare/view.ts"; // issue 8: what changed between revisions
+import { overviewRows, statusQuarter, type OverviewRow } from "../indicators/overview.ts";
+import { comparisonViews, type ComparisonView } from "../compare/view.ts";
 
 export interface DocumentView {
   id: string;
@@ -24,7 +24,7 @@ export interface DocumentView {
   overview: boolean;
   meta: string[];
   chapters: { title: string; url: string; key: string }[];
-  /** Issue 8: the comparison with the revision named in compare_with, linked from the index page. */
+  /** the comparison with the revision named in compare_with, linked from the index page. */
   comparison?: { title: string; url: string };
 }
 
@@ -82,9 +82,9 @@ export interface SiteView {
   currentStrategy?: DocumentView;
   goals: { goal: number; title: string; text: string; url: string }[];
   pages: Record<string, PageInfo>;
-  /** Issue 6: the front page's key-figure overview, one row per "nøgletal", linked to its chart. */
+  /** the front page's key-figure overview, one row per "nøgletal", linked to its chart. */
   keyFigures: OverviewRow[];
-  /** Issue 8: one comparison per compare_with (a page and a PDF each). */
+  /** one comparison per compare_with (a page and a PDF each). */
   comparisons: ComparisonView[];
   /** The quarterly status of the key figures for the committee, when there are key figures. */
   status?: StatusView;
@@ -106,7 +106,7 @@ function statusView(model: Model): StatusView | undefined {
   return { title: `Status på nøgletal, ${quarter}`, quarter, url: "/status/", printUrl: "/print/status/", pdf, pdfUrl: `/pdf/${pdf}` };
 }
 
-/** Issue 6: where each indicator's chart is shown ("/bilag/indikatorer/maal-1/#figur-<id>"), appendices first. */
+/** where each indicator's chart is shown ("/bilag/indikatorer/maal-1/#figur-<id>"), appendices first. */
 function chartUrls(model: Model): Map<string, string> {
   const urls = new Map<string, string>();
   const order = (d: Document) => (d.data.kind === "bilag" ? 0 : 1);
@@ -152,8 +152,8 @@ export function siteView(model: Model): SiteView {
       };
     });
   }
-  const charts = chartUrls(model); // issue 6
-  // Issue 8: comparisons, linked from the newer revision.
+  const charts = chartUrls(model);
+ 
   const comparisons = comparisonViews(model);
   for (const comparison of comparisons) {
     const newer = documents.find((d) => d.id === comparison.new.id);
@@ -168,8 +168,8 @@ export function siteView(model: Model): SiteView {
     currentStrategy,
     goals,
     pages,
-    keyFigures: overviewRows(model.indicators.values(), (id) => charts.get(id)), // issue 6
-    comparisons, // issue 8
+    keyFigures: overviewRows(model.indicators.values(), (id) => charts.get(id)),
+    comparisons,
     status: statusView(model),
   };
 }

@@ -1,4 +1,4 @@
-// Issue 8: builds the comparison fixture (two strategy revisions, two appendices, two plan years,
+// builds the comparison fixture (two strategy revisions, two appendices, two plan years,
 // each newer one with compare_with) and reads the comparison pages and the PDF appendix.
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";

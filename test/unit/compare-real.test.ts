@@ -1,4 +1,4 @@
-// Issue 8: the comparison of the real strategy of 2020 with its 2022 revision, checked against the
+// the comparison of the real strategy of 2020 with its 2022 revision, checked against the
 // differences the transcriber noted. No Eleventy, no browser: the content is loaded and compared.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Entry, Segment } from "../../scripts/compare/diff.ts";

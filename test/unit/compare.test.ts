@@ -1,4 +1,4 @@
-// Issue 8: the comparison between two revisions on small texts: blocks, word-level changes,
+// the comparison between two revisions on small texts: blocks, word-level changes,
 // alignment of paragraphs, goals, indicators and the HTML it becomes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
