@@ -89,7 +89,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>
       `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
     );
-    const prepared = { model, charts: charts.svgs };
+    // One view for the site and the PDF jobs: it holds the comparisons, whose text diff is costly.
+    const view = siteView(model);
+    const prepared = { model, charts: charts.svgs, view };
 
     await timed(
       "websted",
@@ -112,7 +114,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     let pdfs: PdfResult[] = [];
     if (options.pdf !== false) {
-      const view = siteView(model);
       pdfs = await timed(
         "pdf",
         async () => {

@@ -16,6 +16,8 @@ import { siteView, type SiteView } from "./view.ts";
 export interface Prepared {
   model: Model;
   charts: Map<string, string>;
+  /** The templates' view of the model, when the caller has made it already. */
+  view?: SiteView;
 }
 
 export interface SiteOptions {
@@ -71,7 +73,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   // --- Content and charts, prepared before each build
   eleventyConfig.on("eleventy.before", async () => {
     current = await options.prepare();
-    view = siteView(current.model);
+    view = current.view ?? siteView(current.model);
   });
 
   // --- Markdown
