@@ -53,7 +53,7 @@ describe("the site", () => {
     const table = (await readHtml(out, "plan/2030/tal")).querySelector("figure.table table")!;
     expect(table.querySelector("caption")?.text).toBe("Aktivering (syntetiske tal)");
     expect(table.querySelectorAll("th[scope=row]").map((th) => th.text)).toEqual(["Aktiverede", "Heraf i uddannelse"]);
-    expect(table.querySelector("tbody tr td:nth-child(3)")?.text).toBe("6–8 pct.");
+    expect(table.querySelector("tbody tr td:nth-child(3)")?.text).toBe("6-8 pct.");
   });
 
   it("includes the strategy's focus area instead of a copy", async () => {
