@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { caseSchema } from "./bundle/case.ts";
 import { siteSchema } from "./content/schema.ts";
-import { indicatorSchema, tableSchema } from "./indicators/schema.ts";
+import { indicatorSchema, tableSchema } from "./content/data-schema.ts";
 
 export const SCHEMAS = {
   "indicator.schema.json": indicatorSchema,

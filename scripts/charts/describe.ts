@@ -1,22 +1,10 @@
 // Words and tables beside each chart: a Danish summary computed from the figures (what a screen
 // reader announces), the data as a real table, and the source line.
-import { decimalsOf, formatDate, formatPeriod, formatPoints, formatValue, nameInSentence, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { formatDate, formatPeriod, formatPoints, formatValue, nameInSentence, periodOrdinal, requirePeriod } from "../lib/danish.ts";
 import { escapeHtml } from "../lib/html.ts";
-import { comparisonSeries, gapTo, latest, primarySeries, sortedObservations, status, trend } from "../indicators/figures.ts";
-import type { Indicator } from "../indicators/schema.ts";
-import { indicatorDecimals } from "./spec.ts";
-
-export function targetText(indicator: Indicator): string | undefined {
-  const target = indicator.target;
-  if (!target) return undefined;
-  const better = target.direction === "higher" ? "højere" : "lavere";
-  if (target.kind === "value") {
-    const by = target.by ? ` senest ${formatPeriod(target.by)}` : "";
-    return `${formatValue(target.value, indicator.unit, decimalsOf([target.value]))}${by}`;
-  }
-  if (target.kind === "series") return `niveauet for ${nameInSentence(target.series)} (${better} er bedre)`;
-  return target.direction === "higher" ? "en stigende tendens" : "en faldende tendens";
-}
+import { comparisonSeries, gapTo, latest, primarySeries, sortedObservations, trend } from "../indicators/figures.ts";
+import type { Indicator } from "../content/data-schema.ts";
+import { indicatorDecimals, targetText } from "../indicators/wording.ts";
 
 /** "79,5 pct. i august 2020. Målet er 100 pct." */
 export function summary(indicator: Indicator): string {
@@ -48,10 +36,6 @@ export function summary(indicator: Indicator): string {
 /** Ends a sentence with one full stop, also after "pct.". */
 function sentence(text: string): string {
   return text.endsWith(".") ? text : `${text}.`;
-}
-
-export function statusText(indicator: Indicator): string {
-  return { nået: "Nået", "på vej": "På vej", "ikke nået": "Ikke nået", ukendt: "Kan ikke vurderes" }[status(indicator)];
 }
 
 /** The chart's data as a table: one row per period, one column per series. */

@@ -4,7 +4,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { decimalsOf, formatPeriodShort, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
 import { FONT_FAMILY } from "../lib/fonts.ts";
 import { sortedObservations, trendLine } from "../indicators/figures.ts";
-import type { ChartKind, Indicator } from "../indicators/schema.ts";
+import { indicatorDecimals } from "../indicators/wording.ts";
+import type { ChartKind, Indicator } from "../content/data-schema.ts";
 
 export interface ChartTheme {
   /** Series colours, first for the municipality; chosen to hold in grey print and for colour-blind readers. */
@@ -49,10 +50,6 @@ export function chartKind(indicator: Indicator): ChartKind {
   if (most >= 2) return "udvikling";
   if (indicator.series.length === 1 && indicator.target?.kind === "value") return "maal";
   return "sammenligning";
-}
-
-export function indicatorDecimals(indicator: Indicator): number {
-  return indicator.decimals ?? decimalsOf(indicator.series.flatMap((s) => s.observations.map((o) => o.value)), 1);
 }
 
 function targetValue(indicator: Indicator): number | undefined {

@@ -1,9 +1,9 @@
 // What changed in the indicators between two revisions: indicators added or dropped, and for the
 // ones in both a moved target, a new title, goal or unit, new figures or corrected figures.
 // Pure: two indicator sets in, a list of changes out, with values already written in Danish.
-import { indicatorDecimals } from "../charts/spec.ts";
+import { indicatorDecimals } from "../indicators/wording.ts";
 import { latest, primarySeries } from "../indicators/figures.ts";
-import type { Indicator } from "../indicators/schema.ts";
+import type { Indicator } from "../content/data-schema.ts";
 import { formatPeriod, formatValue } from "../lib/danish.ts";
 
 export const INDICATOR_FIELDS = ["title", "goal", "kind", "unit", "question", "target", "series", "latest", "revised", "source"] as const;

@@ -1,102 +1,11 @@
-// Which documents are compared with which (front matter `compare_with`), the full text of each
-// revision and its indicator set, taken from the content model. The comparison itself is diff.ts.
+// The full text of each revision and its indicator set, taken from the content model, for the
+// comparisons that content/comparisons.ts pairs up. The comparison itself is diff.ts.
 import { findDirectives } from "../content/directives.ts";
 import { expandIncludes } from "../content/include.ts";
 import type { Document, Model } from "../content/load.ts";
 import type { ChapterData } from "../content/schema.ts";
-import type { Indicator } from "../indicators/schema.ts";
-import { slugify } from "../lib/danish.ts";
-import { messages, type Problem } from "../messages.ts";
+import type { Indicator } from "../content/data-schema.ts";
 import { INTRODUCTION, type ChapterSource } from "./blocks.ts";
-
-export interface ComparisonPair {
-  /** "strategi-2022-aendringer": unique, used for the print page and messages. */
-  id: string;
-  old: Document;
-  new: Document;
-  /** "2020", "2022": how each revision is named. */
-  oldLabel: string;
-  newLabel: string;
-  /** "Ændringer fra 2020 til 2022". */
-  title: string;
-  /** "Bilag: Ændringer i beskæftigelsesstrategien". */
-  pdfTitle: string;
-  /** Site-relative page URL: "/strategi/2022/aendringer/". */
-  url: string;
-  printUrl: string;
-  /** "aendringer-i-beskaeftigelsesstrategien-2020-2022.pdf". */
-  pdf: string;
-}
-
-/** How a revision is named: a strategy by its revision, a plan by its year, an appendix by its strategy. */
-export function revisionLabel(document: Document): string {
-  const data = document.data;
-  if (data.kind === "strategi") return data.revision ?? "";
-  if (data.kind === "plan") return data.year === undefined ? "" : String(data.year);
-  return data.strategy ?? "";
-}
-
-/** What the document is called in "Ændringer i …". */
-function subject(document: Document): string {
-  if (document.data.kind === "strategi") return "beskæftigelsesstrategien";
-  if (document.data.kind === "plan") return "beskæftigelsesplanen";
-  return document.fullTitle;
-}
-
-/** The document `compare_with` names: the same kind of document with that revision label. */
-function counterpart(model: Model, document: Document): Document | undefined {
-  const wanted = document.data.compare_with;
-  if (wanted === undefined) return undefined;
-  if (document.data.kind === "strategi") return model.strategies.get(wanted);
-  return model.documents.find(
-    (other) =>
-      other !== document &&
-      other.data.kind === document.data.kind &&
-      revisionLabel(other) === wanted &&
-      (other.data.kind !== "bilag" || other.data.number === document.data.number),
-  );
-}
-
-/** Every comparison asked for in front matter, and the problems with the ones that cannot be made. */
-export function findComparisons(model: Model): { pairs: ComparisonPair[]; problems: Problem[] } {
-  const pairs: ComparisonPair[] = [];
-  const problems: Problem[] = [];
-  for (const document of model.documents) {
-    const wanted = document.data.compare_with;
-    if (wanted === undefined) continue;
-    const old = counterpart(model, document);
-    if (!old || old === document) {
-      // The loader already reports a strategy revision that does not exist.
-      if (document.data.kind !== "strategi" || old === document) {
-        const known = model.documents
-          .filter((d) => d !== document && d.data.kind === document.data.kind)
-          .map(revisionLabel)
-          .filter(Boolean);
-        problems.push({ file: document.index.file, ...messages.compareWithUnknown(wanted, known) });
-      }
-      continue;
-    }
-    const oldLabel = revisionLabel(old);
-    const newLabel = revisionLabel(document);
-    const pdfTitle = `Bilag: Ændringer i ${subject(document)}`;
-    const url = `${document.url}aendringer/`;
-    const taken = [...model.pages.values()].find((page) => page.url === url);
-    if (taken) problems.push({ file: taken.file, ...messages.compareUrlTaken(url) });
-    pairs.push({
-      id: `${document.id}-aendringer`,
-      old,
-      new: document,
-      oldLabel,
-      newLabel,
-      title: `Ændringer fra ${oldLabel} til ${newLabel}`,
-      pdfTitle,
-      url,
-      printUrl: `/print/${document.id}-aendringer/`,
-      pdf: `${slugify(`Ændringer i ${subject(document)} ${oldLabel} ${newLabel}`)}.pdf`,
-    });
-  }
-  return { pairs, problems };
-}
 
 /** A document's full text as chapters: the introduction (index body), then each chapter, includes expanded. */
 export function chapterSources(model: Model, document: Document): ChapterSource[] {

@@ -5,7 +5,8 @@ import { formatDate } from "../lib/danish.ts";
 import { ValidationError } from "../messages.ts";
 import { compareRevisions, type TextComparison } from "./diff.ts";
 import { compareIndicators, type IndicatorChange } from "./indicators.ts";
-import { chapterSources, directiveLabel, findComparisons, indicatorSet, type ComparisonPair } from "./model.ts";
+import { findComparisons, type ComparisonPair } from "../content/comparisons.ts";
+import { chapterSources, directiveLabel, indicatorSet } from "./model.ts";
 import { renderIndicators, renderSummary, renderText } from "./render.ts";
 
 export const INDICATORS_ID = "aendringer-i-indikatorerne";
@@ -83,10 +84,4 @@ export function comparisonViews(model: Model): ComparisonView[] {
   const { pairs, problems } = findComparisons(model);
   if (problems.length > 0) throw new ValidationError(problems);
   return pairs.map((pair) => comparisonView(model, pair));
-}
-
-/** Fails with every problem in the comparisons asked for (the build runs this with the content check). */
-export function checkComparisons(model: Model): void {
-  const { problems } = findComparisons(model);
-  if (problems.length > 0) throw new ValidationError(problems);
 }

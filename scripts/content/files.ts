@@ -1,7 +1,7 @@
 // Reads the editable files of a project (content/ and data/) from disk for buildModel().
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { checkComparisons } from "../compare/view.ts";
+import { checkComparisons } from "./comparisons.ts";
 import { buildModel, type Model, type SourceFile } from "./load.ts";
 
 async function walk(dir: string): Promise<string[]> {

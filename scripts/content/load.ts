@@ -2,8 +2,8 @@
 // pure function of the files it is given, so it is tested (and fuzzed) without Eleventy or disk.
 import matter from "gray-matter";
 import { posix } from "node:path";
-import { validateIndicator, validateTable } from "../indicators/validate.ts";
-import type { Indicator, Table } from "../indicators/schema.ts";
+import { validateIndicator, validateTable } from "./data-validate.ts";
+import type { Indicator, Table } from "./data-schema.ts";
 import { contrastRatio } from "../lib/contrast.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";

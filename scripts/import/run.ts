@@ -6,7 +6,7 @@ import { basename, extname, isAbsolute, join, relative, resolve } from "node:pat
 import { parseArgs } from "node:util";
 import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
-import { validateIndicator } from "../indicators/validate.ts";
+import { validateIndicator } from "../content/data-validate.ts";
 import { formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
 import { extractObservations } from "./extract.ts";
 import { defaultMapping, parseMapping, type Mapping } from "./mapping.ts";

@@ -1,7 +1,7 @@
 // Figures computed from an indicator's observations, never typed by hand: latest value, changes,
 // the trend of the last four periods, the gap to a comparison and the status against the target.
 import { periodOrdinal, requirePeriod } from "../lib/danish.ts";
-import type { Indicator, Observation, Series } from "./schema.ts";
+import type { Indicator, Observation, Series } from "../content/data-schema.ts";
 
 export type Trend = "stigende" | "faldende" | "uændret";
 export type Status = "nået" | "på vej" | "ikke nået" | "ukendt";

@@ -1,10 +1,9 @@
 // The key-figure overview on the front page: one row per indicator of kind "nøgletal", every figure
 // computed from the observations (never typed by hand). Pure: the caller says where each chart is.
-import { statusText, targetText } from "../charts/describe.ts";
-import { indicatorDecimals } from "../charts/spec.ts";
 import { formatPeriod, formatPoints, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
 import { changeSincePrevious, changeSinceYearBefore, comparisonSeries, gapTo, latest, primarySeries, status, trend, type Status, type Trend } from "./figures.ts";
-import type { Indicator } from "./schema.ts";
+import type { Indicator } from "../content/data-schema.ts";
+import { indicatorDecimals, statusText, targetText } from "./wording.ts";
 
 export interface OverviewRow {
   id: string;

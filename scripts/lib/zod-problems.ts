@@ -48,7 +48,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageT
         ...messages.unknownField(issue.keys.join(", ")),
       };
     case "invalid_format":
-      // The period pattern in indicators/schema.ts (observations' period, a target's by).
+      // The period pattern in content/data-schema.ts (observations' period, a target's by).
       if (typeof found === "string" && (issue.path.at(-1) === "period" || issue.path.at(-1) === "by")) {
         return { path, ...messages.badPeriod(found) };
       }

@@ -2,7 +2,7 @@
 // ranges kept as ranges ("6-8 pct.").
 import { formatNumber } from "../lib/danish.ts";
 import { escapeHtml } from "../lib/html.ts";
-import type { Table } from "../indicators/schema.ts";
+import type { Table } from "../content/data-schema.ts";
 
 type Cell = Table["rows"][number]["values"][number];
 

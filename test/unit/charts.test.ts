@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { chartFigure, summary } from "../../scripts/charts/describe.ts";
 import { cacheKey, chartCache, renderCached, specToSvg } from "../../scripts/charts/render.ts";
 import { chartKind, indicatorSpec, spreadLabels } from "../../scripts/charts/spec.ts";
-import type { Indicator } from "../../scripts/indicators/schema.ts";
+import type { Indicator } from "../../scripts/content/data-schema.ts";
 
 const quarters: Indicator = {
   id: "m1-syntetisk", goal: 1, kind: "nøgletal", title: "Andel i job (syntetisk)", unit: "pct.", source: "Syntetiske data", extracted: "2030-01-10",

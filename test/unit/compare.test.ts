@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { documentBlocks, markdownBlocks } from "../../scripts/compare/blocks.ts";
 import { compareMarkdown, compareRevisions, diffText, similarity, type Entry, type Segment } from "../../scripts/compare/diff.ts";
 import { compareIndicators } from "../../scripts/compare/indicators.ts";
-import { findComparisons } from "../../scripts/compare/model.ts";
+import { findComparisons } from "../../scripts/content/comparisons.ts";
 import { renderIndicators, renderSegments, renderSummary, renderText } from "../../scripts/compare/render.ts";
 import { buildModel } from "../../scripts/content/load.ts";
-import type { Indicator } from "../../scripts/indicators/schema.ts";
+import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { files } from "../helpers.ts";
 
 const side = (segments: Segment[], kind: "removed" | "added") =>

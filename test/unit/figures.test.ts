@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changeSincePrevious, changeSinceYearBefore, gapTo, latest, status, trend } from "../../scripts/indicators/figures.ts";
-import type { Indicator, Series } from "../../scripts/indicators/schema.ts";
+import type { Indicator, Series } from "../../scripts/content/data-schema.ts";
 
 const series = (name: string, values: [string, number][]): Series => ({
   name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { overviewRow, overviewRows } from "../../scripts/indicators/overview.ts";
-import type { Indicator, Series } from "../../scripts/indicators/schema.ts";
+import type { Indicator, Series } from "../../scripts/content/data-schema.ts";
 
 // Synthetic figures for tests.
 const series = (name: string, values: [string, number][]): Series => ({

@@ -3,7 +3,7 @@
 import { parsePeriod } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, type Problem } from "../messages.ts";
-import { indicatorSchema, tableSchema, type Indicator, type Table } from "./schema.ts";
+import { indicatorSchema, tableSchema, type Indicator, type Table } from "./data-schema.ts";
 
 const RANGES: Record<Indicator["unit"], { min: number; max: number; text: string }> = {
   "pct.": { min: 0, max: 100, text: "0 til 100" },
