@@ -2,7 +2,7 @@
 // at the end of a quarter. Pure: each quarter's status is computed from the same indicator data, so
 // earlier quarters stay reproducible when new figures arrive.
 import { requirePeriod } from "../lib/danish.ts";
-import type { Indicator } from "./schema.ts";
+import type { Indicator } from "../content/data-schema.ts";
 
 /** A calendar quarter; `id` is "2020-K3" as in indicator data, `slug` "2020-k3" as in addresses. */
 export interface Quarter {

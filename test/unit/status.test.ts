@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asOfQuarter, quarterOfPeriod, statusQuarters } from "../../scripts/indicators/status.ts";
-import type { Indicator } from "../../scripts/indicators/schema.ts";
+import type { Indicator } from "../../scripts/content/data-schema.ts";
 
 // Synthetic test data, not the municipality's figures.
 const keyFigure = (id: string, periods: string[], kind: Indicator["kind"] = "nøgletal"): Indicator => ({
