@@ -5,12 +5,14 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { siteSchema } from "./content/schema.ts";
+import { sourcesSchema } from "./fetch/sources.ts";
 import { indicatorSchema, tableSchema } from "./indicators/schema.ts";
 
 export const SCHEMAS = {
   "indicator.schema.json": indicatorSchema,
   "table.schema.json": tableSchema,
   "site.schema.json": siteSchema,
+  "sources.schema.json": sourcesSchema,
 } as const;
 
 export function schemaText(schema: z.ZodType): string {
