@@ -330,26 +330,6 @@ export const messages = {
     };
     return texts[kind] ?? texts.http!;
   },
-  fetchDetail: {
-    status: (status: number, body: string) => `HTTP ${status}${body ? ` (${body})` : ""}`,
-    notJson: (start: string) => `svaret er ikke JSON (det begynder ${show(start)})`,
-    noAnswer: (ms: number) => `intet svar inden for ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} sekunder`}`,
-    retryReason: (kind: string) =>
-      ({ "rate-limited": "for mange forespørgsler", server: "fejl hos kilden", timeout: "intet svar", network: "ingen forbindelse" })[kind] ?? kind,
-    notReached: (reason: string) => reason,
-    shape: (what: string) => `svaret mangler ${what}`,
-    noVariable: (table: string, variable: string, has: readonly string[]) => `${table} har ingen variabel ${show(variable)} (den har ${has.map(show).join(", ")})`,
-    noValue: (variable: string, value: string) => `variablen ${variable} har ingen værdi ${show(value)}`,
-    noPeriod: (table: string, code: string) => `${table} har ingen periode ${show(code)}`,
-    noPeriods: (selector: string) => `ingen perioder passer til ${show(selector)}`,
-    badPeriod: (code: string) => `perioden ${show(code)} er hverken en måned, et kvartal eller et år`,
-    foreignValues: (variable: string) => `svaret har andre værdier af ${variable} end dem, der blev spurgt om`,
-    noMeasure: (measure: string, has: readonly string[]) => `svaret har ingen måling ${show(measure)} (det har ${has.map(show).join(", ")})`,
-    noHierarchy: (hierarchy: string, has: readonly string[]) => `tabellen har intet hierarki ${show(hierarchy)} (den har ${has.map(show).join(", ")})`,
-    twoRows: (period: string) => `svaret har mere end én række for ${show(period)}; fastlæg flere hierarkier i data/sources.json`,
-    notANumber: (value: string, period: string) => `værdien ${show(value)} for ${period} er ikke et tal`,
-    tooManyCells: (cells: number, limit: number) => `forespørgslen kan give ${cells} celler, mere end grænsen på ${limit}; hent færre perioder ("latest:…")`,
-  },
   fetchProvenanceSeries: (series: string) => ({
     message: `Oplysningen om kilden (provenance) nævner serien ${show(series)}, som indikatoren ikke har.`,
     hint: "Slet linjen i provenance, eller ret seriens navn. npm run fetch skriver den selv.",
@@ -394,6 +374,31 @@ export const messages = {
     message: `Logoet data/${file} findes ikke.`,
     hint: "Læg kommunens logo som SVG-fil i data/, og skriv filnavnet i logo, eller fjern linjen.",
   }),
+} as const;
+
+/**
+ * The details inside fetchFailed's message: what exactly a source answered or lacks. Danish, as
+ * they reach the editor; kept apart from `messages` because each is a phrase, not a whole message.
+ */
+export const fetchDetails = {
+  status: (status: number, body: string) => `HTTP ${status}${body ? ` (${body})` : ""}`,
+  notJson: (start: string) => `svaret er ikke JSON (det begynder ${show(start)})`,
+  noAnswer: (ms: number) => `intet svar inden for ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} sekunder`}`,
+  retryReason: (kind: string) =>
+    ({ "rate-limited": "for mange forespørgsler", server: "fejl hos kilden", timeout: "intet svar", network: "ingen forbindelse" })[kind] ?? kind,
+  notReached: (reason: string) => reason,
+  shape: (what: string) => `svaret mangler ${what}`,
+  noVariable: (table: string, variable: string, has: readonly string[]) => `${table} har ingen variabel ${show(variable)} (den har ${has.map(show).join(", ")})`,
+  noValue: (variable: string, value: string) => `variablen ${variable} har ingen værdi ${show(value)}`,
+  noPeriod: (table: string, code: string) => `${table} har ingen periode ${show(code)}`,
+  noPeriods: (selector: string) => `ingen perioder passer til ${show(selector)}`,
+  badPeriod: (code: string) => `perioden ${show(code)} er hverken en måned, et kvartal eller et år`,
+  foreignValues: (variable: string) => `svaret har andre værdier af ${variable} end dem, der blev spurgt om`,
+  noMeasure: (measure: string, has: readonly string[]) => `svaret har ingen måling ${show(measure)} (det har ${has.map(show).join(", ")})`,
+  noHierarchy: (hierarchy: string, has: readonly string[]) => `tabellen har intet hierarki ${show(hierarchy)} (den har ${has.map(show).join(", ")})`,
+  twoRows: (period: string) => `svaret har mere end én række for ${show(period)}; fastlæg flere hierarkier i data/sources.json`,
+  notANumber: (value: string, period: string) => `værdien ${show(value)} for ${period} er ikke et tal`,
+  tooManyCells: (cells: number, limit: number) => `forespørgslen kan give ${cells} celler, mere end grænsen på ${limit}; hent færre perioder ("latest:…")`,
 } as const;
 
 export type MessageText = { message: string; hint?: string };

@@ -3,7 +3,7 @@
 // Failures become a SourceError whose kind the fetch turns into a Danish message; a token is never
 // part of one (anything in `secrets` is cut out of response text before it is kept).
 
-import { messages } from "../messages.ts";
+import { fetchDetails } from "../messages.ts";
 
 /**
  * What went wrong, for the message: 401/403, 404, 429 after the retries, 5xx, other status,
@@ -97,18 +97,18 @@ export async function requestJson(url: string, init: RequestInit, policy: RetryP
         try {
           return JSON.parse(text.replace(/^\uFEFF/, ""));
         } catch {
-          throw new SourceError("malformed", messages.fetchDetail.notJson(redact(text, secrets, 40)), { status: response.status, attempts: attempt });
+          throw new SourceError("malformed", fetchDetails.notJson(redact(text, secrets, 40)), { status: response.status, attempts: attempt });
         }
       }
-      failure = new SourceError(kindOf(response.status), messages.fetchDetail.status(response.status, redact(text, secrets)), { status: response.status, attempts: attempt });
+      failure = new SourceError(kindOf(response.status), fetchDetails.status(response.status, redact(text, secrets)), { status: response.status, attempts: attempt });
       wait = retryAfter(response.headers.get("retry-after"), Date.now());
     } catch (cause) {
       if (cause instanceof SourceError) throw cause;
       const name = (cause as Error).name;
       failure =
         name === "TimeoutError" || name === "AbortError"
-          ? new SourceError("timeout", messages.fetchDetail.noAnswer(policy.timeoutMs), { attempts: attempt })
-          : new SourceError("network", messages.fetchDetail.notReached(redact(String((cause as Error).cause ?? (cause as Error).message), secrets)), { attempts: attempt });
+          ? new SourceError("timeout", fetchDetails.noAnswer(policy.timeoutMs), { attempts: attempt })
+          : new SourceError("network", fetchDetails.notReached(redact(String((cause as Error).cause ?? (cause as Error).message), secrets)), { attempts: attempt });
     }
     if (!RETRYABLE.includes(failure.kind) || attempt > policy.retries) throw failure;
     const delay = Math.min(policy.maxDelayMs, wait ?? policy.baseDelayMs * 2 ** (attempt - 1));

@@ -7,7 +7,7 @@
 // ("1.234", "12,5"); ".." marks a figure not shown. A request has a cell limit, so a series whose
 // answer could pass it is refused with a message saying how to ask for less.
 import { numberText, parseNumber, normalisePeriod } from "../import/values.ts";
-import { messages } from "../messages.ts";
+import { fetchDetails } from "../messages.ts";
 import type { JobindsatsEntry } from "./sources.ts";
 import { requestJson, SourceError } from "./http.ts";
 import type { ClientOptions, FetchedSeries } from "./statbank.ts";
@@ -53,15 +53,15 @@ export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOpt
   const periods = Number(entry.periods.slice("latest:".length));
   const fixedColumns = 2 + Object.keys(entry.hierarchies).length;
   if (periods * (fixedColumns + 1) > options.cellLimit) {
-    throw new SourceError("http", messages.fetchDetail.tooManyCells(periods * (fixedColumns + 1), options.cellLimit));
+    throw new SourceError("http", fetchDetails.tooManyCells(periods * (fixedColumns + 1), options.cellLimit));
   }
 
   const metadata = await get(`table/${encodeURIComponent(entry.table)}?format=json`);
-  if (!isObject(metadata)) throw new SourceError("malformed", messages.fetchDetail.shape("tabellens beskrivelse (table)"));
+  if (!isObject(metadata)) throw new SourceError("malformed", fetchDetails.shape("tabellens beskrivelse (table)"));
   const hierarchies = hierarchyIds(metadata);
   if (hierarchies) {
     for (const wanted of [entry.area.hierarchy, ...Object.keys(entry.hierarchies)]) {
-      if (!hierarchies.some((h) => same(h, wanted))) throw new SourceError("changed", messages.fetchDetail.noHierarchy(wanted, hierarchies));
+      if (!hierarchies.some((h) => same(h, wanted))) throw new SourceError("changed", fetchDetails.noHierarchy(wanted, hierarchies));
     }
   }
 
@@ -70,27 +70,27 @@ export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOpt
   const columns = isObject(answer) ? answer.columns : undefined;
   const rows = isObject(answer) ? answer.rows : undefined;
   if (!Array.isArray(columns) || !Array.isArray(rows) || !columns.every((c) => typeof c === "string")) {
-    throw new SourceError("malformed", messages.fetchDetail.shape('"columns" og "rows"'));
+    throw new SourceError("malformed", fetchDetails.shape('"columns" og "rows"'));
   }
   const names = columns as string[];
   const periodColumn = names.findIndex((c) => /^period(e)?$/i.test(c.trim()));
-  if (periodColumn < 0) throw new SourceError("malformed", messages.fetchDetail.shape(`en kolonne "Periode" (det har ${names.join(", ")})`));
+  if (periodColumn < 0) throw new SourceError("malformed", fetchDetails.shape(`en kolonne "Periode" (det har ${names.join(", ")})`));
   const valueColumn = names.findIndex((c) => same(c, entry.measure));
-  if (valueColumn < 0) throw new SourceError("changed", messages.fetchDetail.noMeasure(entry.measure, names));
+  if (valueColumn < 0) throw new SourceError("changed", fetchDetails.noMeasure(entry.measure, names));
 
   const observations: FetchedSeries["observations"] = [];
   const suppressed: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
-    if (!Array.isArray(row) || row.length !== names.length) throw new SourceError("malformed", messages.fetchDetail.shape("rækker, der passer til kolonnerne"));
+    if (!Array.isArray(row) || row.length !== names.length) throw new SourceError("malformed", fetchDetails.shape("rækker, der passer til kolonnerne"));
     const code = String(row[periodColumn] ?? "");
     const period = normalisePeriod(code);
-    if (!period) throw new SourceError("changed", messages.fetchDetail.badPeriod(code));
-    if (seen.has(period)) throw new SourceError("malformed", messages.fetchDetail.twoRows(code));
+    if (!period) throw new SourceError("changed", fetchDetails.badPeriod(code));
+    if (seen.has(period)) throw new SourceError("malformed", fetchDetails.twoRows(code));
     seen.add(period);
     const cell = row[valueColumn] as unknown;
     const value = typeof cell === "number" || typeof cell === "string" || cell === null ? parseNumber(cell) : undefined;
-    if (value === undefined) throw new SourceError("malformed", messages.fetchDetail.notANumber(JSON.stringify(cell).slice(0, 40), code));
+    if (value === undefined) throw new SourceError("malformed", fetchDetails.notANumber(JSON.stringify(cell).slice(0, 40), code));
     if (value === "missing") suppressed.push(period);
     else {
       const text = typeof cell === "string" ? numberText(cell) : undefined;

@@ -11,7 +11,7 @@ import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
 import { changeLines, newPeriods, sortPeriods, summary, type MergeResult } from "../import/merge.ts";
 import { formatPeriod } from "../lib/danish.ts";
-import { formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
+import { fetchDetails, formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
 import { DEFAULT_POLICY, defaultTransport, SourceError, type RetryPolicy, type Transport } from "./http.ts";
 import { fetchJobindsats, JOBINDSATS_CELL_LIMIT, JOBINDSATS_URL } from "./jobindsats.ts";
 import { mergeFetched, PUBLISHERS, type SeriesResult } from "./merge.ts";
@@ -123,7 +123,7 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
     const withRetries: Transport = {
       ...transport,
       onRetry: (attempt, waitMs, reason) =>
-        log(`        ${messages.fetchDetail.retryReason(reason)}: prøver igen om ${Math.max(1, Math.round(waitMs / 1000))} s (forsøg ${attempt + 1}) …`),
+        log(`        ${fetchDetails.retryReason(reason)}: prøver igen om ${Math.max(1, Math.round(waitMs / 1000))} s (forsøg ${attempt + 1}) …`),
     };
     try {
       let fetched: FetchedSeries;

@@ -7,7 +7,7 @@
 // range is asked for in parts. A figure that is not shown comes as null ("..").
 // No key is needed; the data is CC BY 4.0 and must be credited "Kilde: Danmarks Statistik".
 import { normalisePeriod } from "../import/values.ts";
-import { messages } from "../messages.ts";
+import { fetchDetails } from "../messages.ts";
 import type { StatbankEntry } from "./sources.ts";
 import { requestJson, SourceError, type RetryPolicy, type Transport } from "./http.ts";
 import { cubeCells, JsonStatError, readJsonStat } from "./jsonstat.ts";
@@ -45,11 +45,11 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /** The variables of a tableinfo answer; SourceError "malformed" when it has none. */
 function tableVariables(info: unknown): TableVariable[] {
   const variables = isObject(info) ? info.variables : undefined;
-  if (!Array.isArray(variables) || variables.length === 0) throw new SourceError("malformed", messages.fetchDetail.shape("tabellens variable (tableinfo)"));
+  if (!Array.isArray(variables) || variables.length === 0) throw new SourceError("malformed", fetchDetails.shape("tabellens variable (tableinfo)"));
   return variables.map((variable) => {
-    if (!isObject(variable) || typeof variable.id !== "string" || !Array.isArray(variable.values)) throw new SourceError("malformed", messages.fetchDetail.shape("id eller værdier for en variabel (tableinfo)"));
+    if (!isObject(variable) || typeof variable.id !== "string" || !Array.isArray(variable.values)) throw new SourceError("malformed", fetchDetails.shape("id eller værdier for en variabel (tableinfo)"));
     const values = variable.values.map((value) => (isObject(value) && typeof value.id === "string" ? value.id : undefined));
-    if (values.some((value) => value === undefined)) throw new SourceError("malformed", messages.fetchDetail.shape(`id for en værdi af ${variable.id} (tableinfo)`));
+    if (values.some((value) => value === undefined)) throw new SourceError("malformed", fetchDetails.shape(`id for en værdi af ${variable.id} (tableinfo)`));
     return { id: variable.id, time: variable.time === true, values: values as string[] };
   });
 }
@@ -69,7 +69,7 @@ export function selectPeriods(selector: string, codes: readonly string[], table:
       const conditions = [...part.matchAll(/([<>]=?)([^<>]+)/g)];
       const bounds = conditions.map(([, op, code]) => {
         const at = codes.findIndex((c) => same(c, code!.trim()));
-        if (at < 0) throw new SourceError("changed", messages.fetchDetail.noPeriod(table, code!.trim()));
+        if (at < 0) throw new SourceError("changed", fetchDetails.noPeriod(table, code!.trim()));
         return { op: op!, at };
       });
       codes.forEach((_, i) => {
@@ -77,7 +77,7 @@ export function selectPeriods(selector: string, codes: readonly string[], table:
       });
     } else {
       const at = codes.findIndex((c) => same(c, part));
-      if (at < 0) throw new SourceError("changed", messages.fetchDetail.noPeriod(table, part));
+      if (at < 0) throw new SourceError("changed", fetchDetails.noPeriod(table, part));
       picked.add(at);
     }
   }
@@ -99,23 +99,23 @@ export async function fetchStatbank(entry: StatbankEntry, options: ClientOptions
   const variables = tableVariables(await post("tableinfo", { table: entry.table, format: "JSON", lang: "da" }));
   const find = (code: string) => {
     const variable = variables.find((v) => same(v.id, code));
-    if (!variable) throw new SourceError("changed", messages.fetchDetail.noVariable(entry.table, code, variables.map((v) => v.id)));
+    if (!variable) throw new SourceError("changed", fetchDetails.noVariable(entry.table, code, variables.map((v) => v.id)));
     return variable;
   };
   const fixed = [[entry.area.variable, entry.area.code], ...Object.entries(entry.variables)].map(([code, value]) => {
     const variable = find(code!);
     const id = variable.values.find((v) => same(v, value!));
-    if (id === undefined) throw new SourceError("changed", messages.fetchDetail.noValue(variable.id, value!));
+    if (id === undefined) throw new SourceError("changed", fetchDetails.noValue(variable.id, value!));
     return { code: variable.id, values: [id] };
   });
   const time = variables.find((v) => v.time) ?? find("Tid");
   const periods = selectPeriods(entry.periods, time.values, entry.table);
-  if (periods.length === 0) throw new SourceError("changed", messages.fetchDetail.noPeriods(entry.periods));
+  if (periods.length === 0) throw new SourceError("changed", fetchDetails.noPeriods(entry.periods));
 
   // Rows × (the chosen variables and time, plus the value): the documented way cells are counted.
   const cellsPerRow = fixed.length + 2;
   const perRequest = Math.floor(options.cellLimit / cellsPerRow);
-  if (perRequest < 1) throw new SourceError("http", messages.fetchDetail.tooManyCells(cellsPerRow, options.cellLimit));
+  if (perRequest < 1) throw new SourceError("http", fetchDetails.tooManyCells(cellsPerRow, options.cellLimit));
 
   const observations: FetchedSeries["observations"] = [];
   const suppressed: string[] = [];
@@ -130,17 +130,17 @@ export async function fetchStatbank(entry: StatbankEntry, options: ClientOptions
       throw error;
     }
     const timeId = cube.time ?? cube.dimensions.find((d) => same(d, time.id));
-    if (!timeId) throw new SourceError("malformed", messages.fetchDetail.shape(`tidsdimensionen ${time.id}`));
+    if (!timeId) throw new SourceError("malformed", fetchDetails.shape(`tidsdimensionen ${time.id}`));
     for (const cell of cubeCells(cube)) {
       // Every other dimension must be the one value asked for; anything else is not this series.
       const foreign = fixed.find((f) => {
         const dimension = cube.dimensions.find((d) => same(d, f.code));
         return dimension !== undefined && !same(cell.codes[dimension]!, f.values[0]!);
       });
-      if (foreign) throw new SourceError("malformed", messages.fetchDetail.foreignValues(foreign.code));
+      if (foreign) throw new SourceError("malformed", fetchDetails.foreignValues(foreign.code));
       const code = cell.codes[timeId]!;
       const period = normalisePeriod(code);
-      if (!period) throw new SourceError("changed", messages.fetchDetail.badPeriod(code));
+      if (!period) throw new SourceError("changed", fetchDetails.badPeriod(code));
       if (cell.value === null || cell.status === "..") suppressed.push(period);
       else observations.push({ period, value: cell.value });
     }
