@@ -151,6 +151,25 @@ describe("the real build", () => {
     expect(bilag.info.Title).toBe("Bilag 2 – Indikatorer");
   });
 
+  it("keeps every long word of every document whole in its PDF's text layer, as pdftotext finds it", async () => {
+    const prints = await Promise.all(
+      (await readdir(join(out, "print"))).map(async (id) => parse(await readFile(join(out, "print", id, "index.html"), "utf8"))),
+    );
+    for (const file of report.pdfs.map((p) => p.file)) {
+      const pdf = await readPdf(join(out, "pdf", file));
+      const page = prints.find((html) => html.querySelector("title")?.text === pdf.info.Title)!;
+      expect(page, file).toBeDefined();
+      const text = pdf.text.join("\n");
+      expect(text, file).not.toContain("\u00ad");
+      // Like pdftotext (and a PDF viewer's search): a line that ends in a hyphen after a letter goes on in the next.
+      const searchable = text.replace(/(\p{L})-\n(?=\p{L})/gu, "$1").replace(/\s+/g, " ");
+      page.querySelectorAll("svg, style, script, title").forEach((node) => node.remove());
+      const words = new Set(page.querySelector("body")!.innerHTML.replace(/<[^>]*>/g, " ").replace(/\u00ad/g, "").match(/(?<![\p{L}\d/.-])\p{L}{14,}(?![\p{L}\d/.-])/gu));
+      expect(words.size, file).toBeGreaterThan(0);
+      expect([...words].filter((word) => !searchable.includes(word)), file).toEqual([]);
+    }
+  });
+
   it("renders a chart for every indicator with figures", async () => {
     const page = parse(await readFile(join(out, "bilag", "indikatorer", "maal-2", "index.html"), "utf8"));
     const figures = page.querySelectorAll("figure.chart");
