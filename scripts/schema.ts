@@ -7,12 +7,14 @@ import { z } from "zod";
 import { caseSchema } from "./bundle/case.ts";
 import { siteSchema } from "./content/schema.ts";
 import { indicatorSchema, tableSchema } from "./content/data-schema.ts";
+import { sourcesSchema } from "./fetch/sources.ts";
 
 export const SCHEMAS = {
   "indicator.schema.json": indicatorSchema,
   "table.schema.json": tableSchema,
   "site.schema.json": siteSchema,
   "case.schema.json": caseSchema,
+  "sources.schema.json": sourcesSchema,
 } as const;
 
 export function schemaText(schema: z.ZodType): string {
