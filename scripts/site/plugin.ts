@@ -6,6 +6,8 @@ import { chartFigure } from "../charts/describe.ts";
 import { expandIncludes } from "../content/include.ts";
 import type { Model } from "../content/load.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
+import { cssString } from "../lib/html.ts";
+import { confineToModel } from "./confine.ts";
 import { createMarkdown, type MarkdownEnv } from "./markdown.ts";
 import { renderTable } from "./table.ts";
 import { absoluteUrl, pageHeadings } from "./pages.ts";
@@ -69,6 +71,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.setTemplateFormats(["md", "njk"]);
   eleventyConfig.addWatchTarget(resolve(options.source, "data"));
   eleventyConfig.addWatchTarget(templatesDir);
+  confineToModel(eleventyConfig as never, options.source, () => state().model);
 
   // --- Content and charts, prepared before each build
   eleventyConfig.on("eleventy.before", async () => {
@@ -107,7 +110,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     return hyphenateHtml(md.render(expandIncludes(page.body, model.pages, [key]), env));
   });
   eleventyConfig.addFilter("headings", (html: string) => headingsOf(html));
-  eleventyConfig.addFilter("cssString", (text: string) => `"${text.replace(/[\\"]/g, "\\$&").replace(/[<>\n]/g, " ")}"`);
+  eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("chapterData", (key: string) => state().model.pages.get(key)?.data ?? {});
 
   // --- Pages that are not content: one print page per document, the theme stylesheet
