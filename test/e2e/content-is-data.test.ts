@@ -2,7 +2,7 @@
 // "Alt er i orden": now the validator names it (exit 2), and even a build that skipped the validator
 // would not run or publish it, because Eleventy only renders the pages the model validated.
 import Eleventy from "@11ty/eleventy";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
