@@ -51,7 +51,8 @@ const show = (value: unknown): string => {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 };
 
-const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MiB`;
+/** A size for a message: "4,0 MiB". */
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MiB`;
 
 export const messages = {
   notUtf8: () => ({
@@ -306,12 +307,12 @@ export const messages = {
     message: "Dette er hverken en fil eller en mappe.",
     hint: "Slet den, eller flyt den ud af projektets mapper.",
   }),
-  unreadable: (code: string) => ({
-    message: `Filen findes, men kan ikke læses${code === "EACCES" || code === "EPERM" ? ": der er ikke adgang til den" : ` (${code})`}.`,
+  unreadable: (reason: string) => ({
+    message: `Filen findes, men kan ikke læses: ${reason}.`,
     hint: "Giv dig selv læseadgang til filen (fx chmod u+r), eller kopier den på plads igen.",
   }),
-  fileTooLarge: (bytes: number, limit: number) => ({
-    message: `Filen fylder ${mib(bytes)}, mere end de ${mib(limit)}, en fil i content/ eller data/ må fylde.`,
+  fileTooLarge: (size: string, limit: string) => ({
+    message: `Filen fylder ${size}, mere end de ${limit}, en fil i content/ eller data/ må fylde.`,
     hint: "Del teksten i flere kapitler, eller tallene i flere indikatorer.",
   }),
   unsafeSvg: (parts: readonly string[]) => ({

@@ -8,7 +8,7 @@ import { lstat, open, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { checkComparisons } from "../compare/view.ts";
 import { LIMITS } from "../limits.ts";
-import { messages, ValidationError, type Problem } from "../messages.ts";
+import { messages, mib, ValidationError, type Problem } from "../messages.ts";
 import { buildModel, type Model, type SourceFile } from "./load.ts";
 
 /** File types content/ may hold (lower case, as written); anything else there is a content error. */
@@ -18,6 +18,10 @@ const posixPath = (source: string, path: string) => relative(source, path).split
 
 /** Whether `name` is one both the reading here and Eleventy skip: hidden files and folders. */
 export const isHidden = (name: string): boolean => name.startsWith(".");
+
+/** Why a file that exists cannot be read, for the editor. */
+const unreadableReason = (code: string | undefined): string =>
+  code === "EACCES" || code === "EPERM" ? "der er ikke adgang til den" : `styresystemet svarer ${code ?? "med en ukendt fejl"}`;
 
 interface Found {
   path: string;
@@ -31,11 +35,11 @@ async function walk(source: string, dir: string, problems: Problem[]): Promise<F
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A missing content/ or data/ folder is reported by the model (no documents, no site.json).
-    if (code !== "ENOENT") problems.push({ file: `${posixPath(source, dir)}/`, ...messages.unreadable(code ?? "") });
+    if (code !== "ENOENT") problems.push({ file: `${posixPath(source, dir)}/`, ...messages.unreadable(unreadableReason(code)) });
     return [];
   }
   const found: Found[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of entries) {
     if (isHidden(entry.name)) continue;
     const path = join(dir, entry.name);
     const file = posixPath(source, path);
@@ -85,17 +89,20 @@ export async function readProject(source: string): Promise<{ files: SourceFile[]
   const problems: Problem[] = [];
   const found = [...(await walk(source, join(source, "content"), problems)), ...(await walk(source, join(source, "data"), problems))];
   const files: SourceFile[] = [];
+  // In the order of their paths, as the model reports problems file by file.
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const { path, size } of found) {
     const file = posixPath(source, path);
     if (!wanted(file, problems)) continue;
     if (size > LIMITS.fileBytes) {
-      problems.push({ file, ...messages.fileTooLarge(size, LIMITS.fileBytes) });
+      problems.push({ file, ...messages.fileTooLarge(mib(size), mib(LIMITS.fileBytes)) });
       continue;
     }
     try {
       files.push({ path: file, bytes: await readBounded(path, size) });
     } catch (error) {
-      problems.push({ file, ...messages.unreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message) });
+      problems.push({ file, ...messages.unreadable(unreadableReason((error as NodeJS.ErrnoException).code)) });
     }
   }
   return { files, problems };

@@ -6,7 +6,6 @@ import { relative, resolve } from "node:path";
 import type { Model } from "../content/load.ts";
 
 interface ConfinableConfig {
-  ignores: Set<string>;
   virtualTemplates: Record<string, unknown>;
   setDataDirectory(dir: string): void;
   setDataFileSuffixes(suffixes: string[]): void;
@@ -23,8 +22,9 @@ const refuse = (): never => {
 
 /**
  * Confines Eleventy to the model's pages: no global or directory data files, no JavaScript front
- * matter, hidden files ignored (as scripts/content/files.ts skips them), and any template in
- * `contentDir` that is not a validated page (by its exact path) dropped before it is rendered.
+ * matter, and any template in content/ that is not a validated page (by its exact path: hidden files,
+ * which scripts/content/files.ts skips, are not) dropped before it is rendered. (Eleventy's ignores
+ * cannot do this: they also match the folders above content/.)
  * Virtual templates (addTemplate) are the site's own and pass.
  */
 export function confineToModel(eleventyConfig: ConfinableConfig, source: string, model: () => Model): void {
@@ -32,8 +32,6 @@ export function confineToModel(eleventyConfig: ConfinableConfig, source: string,
   eleventyConfig.setDataDirectory(NO_DATA_DIR);
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.setFrontMatterParsingOptions({ engines: { javascript: refuse, jsLegacy: refuse } });
-  eleventyConfig.ignores.add("**/.*");
-  eleventyConfig.ignores.add("**/.*/**");
   eleventyConfig.addPreprocessor("only-validated-pages", "*", (data) => {
     const path = resolve(data.page.inputPath);
     const inContent = relative(contentDir, path).split("\\").join("/");
