@@ -12,7 +12,7 @@ import { ROOT } from "../helpers.ts";
  * imports them.
  */
 const LAYERS: { folders: string[]; sideways: boolean }[] = [
-  { folders: ["lib", "messages.ts", "setup", "types"], sideways: true },
+  { folders: ["lib", "messages.ts", "limits.ts", "setup", "types"], sideways: true },
   { folders: ["content"], sideways: false },
   { folders: ["indicators"], sideways: false },
   { folders: ["charts", "compare"], sideways: false },
