@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { benchmarkSchema, caseSchema } from "./content/committee.ts";
 import { siteSchema } from "./content/schema.ts";
+import { sourcesSchema } from "./fetch/sources.ts";
 import { indicatorSchema, tableSchema } from "./indicators/schema.ts";
 
 export const SCHEMAS = {
@@ -14,6 +15,7 @@ export const SCHEMAS = {
   "site.schema.json": siteSchema,
   "case.schema.json": caseSchema,
   "benchmark.schema.json": benchmarkSchema,
+  "sources.schema.json": sourcesSchema,
 } as const;
 
 export function schemaText(schema: z.ZodType): string {
