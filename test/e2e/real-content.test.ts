@@ -144,7 +144,10 @@ describe("the real build", () => {
       "beskaeftigelsesstrategi-revideret-november-2022.pdf",
       "bilag-1-fokusomraader.pdf",
       "bilag-2-indikatorer.pdf",
-      "status-paa-noegletal.pdf",
+      "status-paa-noegletal-2019-k3.pdf",
+      "status-paa-noegletal-2020-k2.pdf",
+      "status-paa-noegletal-2020-k3.pdf",
+      "status-paa-noegletal-2024-k2.pdf",
     ]);
     const plan = await readPdf(join(out, "pdf", "beskaeftigelsesplan-2021.pdf"));
     expect(plan.pages).toBeGreaterThanOrEqual(6);
