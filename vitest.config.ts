@@ -1,14 +1,28 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: `unit` (no browser, no Eleventy build) and `e2e` (builds sites and PDFs, opens them
+// in the one shared Chromium). Run one alone with `npx vitest run --project unit`.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // One Chromium for every browser test, started once (test/global-setup.ts).
-    globalSetup: ["test/global-setup.ts"],
     env: { TZ: "UTC", SOURCE_DATE_EPOCH: "1700000000" },
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
     pool: "forks",
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          // One Chromium for every browser test, started once (test/global-setup.ts).
+          globalSetup: ["test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -28,7 +28,8 @@ import { siteView } from "./site/view.ts";
 import { pagedjsVersion, pdfPages, runPagedjsCli, runPagedjsPrinter } from "./bench/pagedjs.ts";
 import { measureRebuild } from "./bench/rebuild.ts";
 import { writeSyntheticFixture } from "./bench/synthetic.ts";
-import { load, machine, median, retrying, runNode, serveFolder, timed, type Machine } from "./bench/tools.ts";
+import { load, machine, median, retrying, runNode, timed, type Machine } from "./bench/tools.ts";
+import { serveFolder } from "./lib/serve.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SECTIONS = ["build", "charts", "site", "rebuild", "scale"] as const;

@@ -1,11 +1,9 @@
-// Small helpers for `npm run bench`: medians, the machine, a static file server on 127.0.0.1,
-// free ports and the memory of a process tree (Linux /proc).
+// Small helpers for `npm run bench`: medians, the machine, free ports and the memory of a process
+// tree (Linux /proc).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFile, readdir, stat } from "node:fs/promises";
-import { createServer as createHttpServer, type Server } from "node:http";
+import { readFile, readdir } from "node:fs/promises";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -83,52 +81,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".xml": "application/xml",
-};
-
-/**
- * Serves a built site on 127.0.0.1 (an ephemeral port) below its path prefix, as it will be
- * published, so its /assets/ resolve. `origin` includes the prefix without its last slash.
- */
-export async function serveFolder(root: string, pathPrefix = "/"): Promise<{ origin: string; close: () => Promise<void> }> {
-  const base = normalize(root + sep);
-  const server: Server = createHttpServer((request, response) => {
-    void (async () => {
-      let path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-      path = path.startsWith(pathPrefix) ? `/${path.slice(pathPrefix.length)}` : "/\0"; // outside the prefix: not found
-      if (path.endsWith("/")) path += "index.html";
-      const file = normalize(join(root, path));
-      try {
-        if (!file.startsWith(base) || !(await stat(file)).isFile()) throw new Error("not found");
-        const body = await readFile(file);
-        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.byteLength });
-        response.end(body);
-      } catch {
-        response.writeHead(404, { "content-type": "text/plain" });
-        response.end("not found");
-      }
-    })();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}${pathPrefix.replace(/\/$/, "")}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 // The chart stage: every indicator of the model rendered once, concurrently, through the cache.
+import pMap from "p-map";
 import type { Model } from "../content/load.ts";
 import { indicatorSpec, DEFAULT_THEME, type ChartTheme } from "./spec.ts";
 import { renderCached, type ChartCache } from "./render.ts";
@@ -24,9 +25,9 @@ export async function renderCharts(model: Model, cache: ChartCache): Promise<Cha
   let cached = 0;
   const withData = [...model.indicators.values()].filter((i) => i.series.some((s) => s.observations.length > 0));
   // A few at a time: every Vega view in flight holds its scenegraph in memory.
-  const queue = [...withData];
-  const worker = async () => {
-    for (let indicator = queue.shift(); indicator; indicator = queue.shift()) {
+  await pMap(
+    withData,
+    async (indicator) => {
       try {
         const result = await renderCached(indicatorSpec(indicator, theme), cache);
         svgs.set(indicator.id, result.svg);
@@ -35,8 +36,8 @@ export async function renderCharts(model: Model, cache: ChartCache): Promise<Cha
       } catch (error) {
         throw new Error(`Diagrammet for indikatoren "${indicator.id}" kunne ikke tegnes: ${(error as Error).message}`, { cause: error });
       }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    },
+    { concurrency: CONCURRENCY },
+  );
   return { svgs, rendered, cached };
 }

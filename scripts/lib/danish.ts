@@ -1,9 +1,11 @@
 // Danish presentation of numbers, periods and dates, used by pages, charts and PDFs alike.
 
-const MONTHS = [
-  "januar", "februar", "marts", "april", "maj", "juni",
-  "juli", "august", "september", "oktober", "november", "december",
-];
+// The Danish forms come from Intl (CLDR's da-DK): "1.234,5", "august", short "aug." but "maj".
+const LOCALE = "da-DK";
+const monthName = (month: number, style: "long" | "short") =>
+  new Intl.DateTimeFormat(LOCALE, { month: style, timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
+const MONTHS = Array.from({ length: 12 }, (_, i) => monthName(i + 1, "long"));
+const SHORT_MONTHS = Array.from({ length: 12 }, (_, i) => monthName(i + 1, "short"));
 
 export type PeriodKind = "month" | "quarter" | "year";
 
@@ -55,22 +57,28 @@ export function formatPeriod(text: string): string {
   return String(period.year);
 }
 
-/** Short axis label: "aug. 20", "K2 2020", "2020". */
+/** Short axis label: "aug. 2020", "maj 2020", "K2 2020", "2020". */
 export function formatPeriodShort(text: string): string {
   const period = requirePeriod(text);
-  if (period.kind === "month") return `${MONTHS[period.index - 1]!.slice(0, 3)}. ${period.year}`;
+  if (period.kind === "month") return `${SHORT_MONTHS[period.index - 1]} ${period.year}`;
   if (period.kind === "quarter") return `K${period.index} ${period.year}`;
   return String(period.year);
 }
 
-/** Decimal comma, thousands dot and minus sign: 1234.5 -> "1.234,5", -3 -> "−3". */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * Decimal comma, thousands dot and minus sign: 1234.5 -> "1.234,5", -3 -> "−3"; a value that rounds
+ * to zero has no sign ("0,0"). Rounds half away from zero, from the number as written (0,15 -> "0,2").
+ */
 export function formatNumber(value: number, decimals = 0): string {
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole = "0", fraction] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  // The minus sign U+2212, not the hyphen (Retskrivningsordbogen; read as "minus" by screen readers).
-  const sign = value < 0 && Number(fixed) !== 0 ? "\u2212" : "";
-  return sign + grouped + (fraction ? `,${fraction}` : "");
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: "negative" });
+    numberFormats.set(decimals, format);
+  }
+  // The minus sign U+2212, not CLDR's hyphen (Retskrivningsordbogen; read as "minus" by screen readers).
+  return format.format(value).replace("-", "\u2212");
 }
 
 /** A file size as a reader sees it next to a download link: "108 kB", "1,5 MB" (at least "1 kB"). */

@@ -1,12 +1,14 @@
 // The PDF stage: each document's print page, printed by one shared browser, a few at a time.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import pMap from "p-map";
 import type { Browser, Page } from "puppeteer-core";
+import { serveFolder } from "../lib/serve.ts";
 import { checkPdf } from "./accessibility.ts";
 import { settleLines } from "./hyphenate.ts";
 import { preparePrint } from "./prepare.ts";
 import { setMetadata } from "./metadata.ts";
-import { ORIGIN, sealPage } from "./serve.ts";
+import { sealPage } from "./serve.ts";
 import { contentsTargets, fillContents, headingTexts, matchHeadings, readOutline } from "./toc.ts";
 
 export interface PdfJob {
@@ -40,19 +42,19 @@ export interface PdfOptions {
   publicUrl?: string;
 }
 
-async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Promise<PdfResult> {
+async function printOne(browser: Browser, job: PdfJob, origin: string, options: PdfOptions): Promise<PdfResult> {
   const started = performance.now();
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
-    await sealPage(page, options.printDir, options.pathPrefix, blocked);
-    const response = await page.goto(`${ORIGIN}${options.pathPrefix}${job.printUrl.replace(/^\//, "")}`, { waitUntil: "load" });
+    await sealPage(page, origin, blocked);
+    const response = await page.goto(`${origin}${job.printUrl}`, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`printsiden ${job.printUrl} kunne ikke åbnes (${response?.status() ?? "intet svar"})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const print = () =>
       page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
     if (blocked.length > 0) throw new Error(`siden forsøgte at hente noget uden for webstedet: ${blocked.join(", ")}`);
-    await localizeLinks(page, options.publicUrl);
+    await localizeLinks(page, new URL(origin).origin, options.publicUrl);
     const links = await preparePrint(page);
     await settleLines(page);
     let pdf = await print();
@@ -84,7 +86,7 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
  * heading in the same document becomes an internal link, a link to another page of the site
  * becomes its public address (site.json base_url) or, without one, plain text.
  */
-async function localizeLinks(page: Page, publicUrl: string | undefined): Promise<void> {
+async function localizeLinks(page: Page, origin: string, publicUrl: string | undefined): Promise<void> {
   await page.evaluate(
     (origin: string, base: string | null) => {
       for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
@@ -95,21 +97,20 @@ async function localizeLinks(page: Page, publicUrl: string | undefined): Promise
         else link.removeAttribute("href");
       }
     },
-    ORIGIN,
+    origin,
     publicUrl ?? null,
   );
 }
 
-/** Prints every job with at most `concurrency` pages open at once; the first failure fails the stage. */
+/**
+ * Prints every job with at most `concurrency` pages open at once, from the print pages served on
+ * 127.0.0.1; the first failure fails the stage. Results are in the order of `jobs`.
+ */
 export async function renderPdfs(browser: Browser, jobs: readonly PdfJob[], options: PdfOptions): Promise<PdfResult[]> {
-  const results: PdfResult[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      results[index] = await printOne(browser, jobs[index]!, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
-  return results;
+  const server = await serveFolder(options.printDir, options.pathPrefix);
+  try {
+    return await pMap(jobs, (job) => printOne(browser, job, server.origin, options), { concurrency: Math.max(1, options.concurrency) });
+  } finally {
+    await server.close();
+  }
 }

@@ -9,8 +9,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse, type HTMLElement as Parsed } from "node-html-parser";
 import type { Browser, Page } from "puppeteer-core";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ORIGIN, sealPage } from "../../scripts/pdf/serve.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pMap from "p-map";
+import { serveFolder, type FolderServer } from "../../scripts/lib/serve.ts";
+import { sealPage } from "../../scripts/pdf/serve.ts";
 import { ROOT, buildFixture, connectBrowser } from "../helpers.ts";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -18,6 +20,7 @@ const CONCURRENCY = 4;
 
 let out: string;
 let browser: Browser;
+let server: FolderServer;
 /** Every HTML page, as its URL path below the site root: "", "plan/2021/", "print/plan-2021/". */
 let paths: string[];
 const html = new Map<string, Parsed>();
@@ -51,18 +54,11 @@ async function open(path: string, options: { javaScript?: boolean; width?: numbe
   });
   page.on("pageerror", (error) => errors.push(String(error)));
   if (options.javaScript === false) await page.setJavaScriptEnabled(false);
-  await sealPage(page, out, "/", blocked);
+  await sealPage(page, server.origin, blocked);
   await page.setViewport({ width: options.width ?? 1280, height: 900 });
-  await page.goto(`${ORIGIN}/${path}`, { waitUntil: "load" });
+  await page.goto(`${server.origin}/${path}`, { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready);
-  return { page, external: blocked.filter((url) => !url.startsWith(ORIGIN)), errors };
-}
-
-async function inPool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  return { page, external: blocked, errors };
 }
 
 beforeAll(async () => {
@@ -70,6 +66,7 @@ beforeAll(async () => {
   ({ out } = await buildFixture(ROOT, { pdf: false, printDir }));
   // The print pages are checked beside the site (they are never published): the same assets, one folder.
   await cp(join(printDir, "print"), join(out, "print"), { recursive: true });
+  server = await serveFolder(out);
   browser = await connectBrowser();
   vnu = runVnu();
   vnu.catch(() => {}); // awaited (and reported) in its test
@@ -78,7 +75,7 @@ beforeAll(async () => {
   for (const path of paths) html.set(path, parse(await readFile(join(out, path, "index.html"), "utf8")));
 
   const axe = await readFile(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
-  await inPool(paths, async (path) => {
+  await pMap(paths, async (path) => {
     const { page, external, errors } = await open(path);
     try {
       await page.evaluate(axe);
@@ -96,8 +93,10 @@ beforeAll(async () => {
     } finally {
       await page.close();
     }
-  });
+  }, { concurrency: CONCURRENCY });
 }, 300_000);
+
+afterAll(() => server.close());
 
 /** The print pages are A4 paged media that the PDFs are made from; the site does not link to them. */
 const isPrint = (path: string) => path.startsWith("print/");

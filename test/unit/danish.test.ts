@@ -8,6 +8,9 @@ describe("Danish numbers", () => {
     [1234567, 0, "1.234.567"],
     [-2.4, 1, "\u22122,4"],
     [0, 1, "0,0"],
+    [-0.04, 1, "0,0"],
+    [-1234.5, 1, "\u22121.234,5"],
+    [0.15, 1, "0,2"],
   ])("formatNumber(%s, %s) = %s", (value, decimals, expected) => {
     expect(formatNumber(value, decimals)).toBe(expected);
   });
@@ -29,6 +32,8 @@ describe("Danish numbers", () => {
 describe("periods", () => {
   it.each([
     ["2020-08", "august 2020", "aug. 2020"],
+    ["2020-05", "maj 2020", "maj 2020"],
+    ["2020-03", "marts 2020", "mar. 2020"],
     ["2020-K2", "2. kvartal 2020", "K2 2020"],
     ["2020", "2020", "2020"],
   ])("%s reads as %s", (period, long, short) => {
