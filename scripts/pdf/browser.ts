@@ -23,13 +23,15 @@ export function killBrowsers(): void {
 /**
  * Launches Chromium over a pipe, not a WebSocket: when this process dies, even by SIGKILL, the pipe
  * closes and Chromium quits with every helper process, so no browser outlives a killed build.
+ * `shared`: over a WebSocket instead, for other processes to connect to (wsEndpoint()).
  */
-export async function launchBrowser(log?: (line: string) => void): Promise<Browser> {
+export async function launchBrowser(log?: (line: string) => void, options: { shared?: boolean } = {}): Promise<Browser> {
   const executablePath = ensureChromium(log);
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    pipe: true,
+    // A browser that other processes connect to (the tests' shared one) needs its WebSocket.
+    pipe: !options.shared,
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
