@@ -18,7 +18,7 @@ const LAYERS: { folders: string[]; sideways: boolean }[] = [
   { folders: ["charts", "compare"], sideways: false },
   { folders: ["site"], sideways: false },
   { folders: ["pdf"], sideways: false },
-  { folders: ["build.ts"], sideways: false },
+  { folders: ["build.ts", "publish.ts"], sideways: true },
 ];
 
 /**
