@@ -68,7 +68,8 @@ export function formatNumber(value: number, decimals = 0): string {
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole = "0", fraction] = fixed.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
+  // The minus sign U+2212, as Danish typography (and d3-format in the charts) writes it.
+  const sign = value < 0 && Number(fixed) !== 0 ? "\u2212" : "";
   return sign + grouped + (fraction ? `,${fraction}` : "");
 }
 

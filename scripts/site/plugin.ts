@@ -3,6 +3,7 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { posix, relative, resolve } from "node:path";
 import { chartFigure } from "../charts/describe.ts";
+import type { ChartDrawings } from "../charts/stage.ts";
 import { expandIncludes } from "../content/include.ts";
 import type { Model } from "../content/load.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
@@ -15,7 +16,7 @@ import { siteView, type SiteView } from "./view.ts";
 
 export interface Prepared {
   model: Model;
-  charts: Map<string, string>;
+  charts: Map<string, ChartDrawings>;
   /** The templates' view of the model, when the caller has made it already. */
   view?: SiteView;
 }

@@ -6,7 +6,7 @@ describe("Danish numbers", () => {
     [79.5, 1, "79,5"],
     [1234.5, 1, "1.234,5"],
     [1234567, 0, "1.234.567"],
-    [-2.4, 1, "-2,4"],
+    [-2.4, 1, "\u22122,4"],
     [0, 1, "0,0"],
   ])("formatNumber(%s, %s) = %s", (value, decimals, expected) => {
     expect(formatNumber(value, decimals)).toBe(expected);
