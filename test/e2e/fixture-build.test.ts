@@ -38,7 +38,7 @@ describe("the site", () => {
     const table = (await readHtml(out, "plan/2030/tal")).querySelector("figure.table table")!;
     expect(table.querySelector("caption")?.text).toBe("Aktivering (syntetiske tal)");
     expect(table.querySelectorAll("th[scope=row]").map((th) => th.text)).toEqual(["Aktiverede", "Heraf i uddannelse"]);
-    expect(table.querySelector("tbody tr td:nth-child(3)")?.text).toBe("6-8 pct.");
+    expect(table.querySelector("tbody tr td:nth-child(3)")?.text).toBe("6–8 pct.");
   });
 
   it("includes the strategy's focus area instead of a copy", async () => {
@@ -62,7 +62,7 @@ describe("the site", () => {
     const page = await readHtml(out, "status");
     expect(page.querySelector("h1")?.text).toBe("Status på nøgletal, 4. kvartal 2029");
     const cells = page.querySelectorAll(".status-table tbody tr")[0]!.querySelectorAll("td").map((td) => td.text);
-    expect(cells.slice(0, 4).map((c) => c.replace(/\s+/g, " "))).toEqual(["45,0 pct. 4. kvartal 2029", "+1,5 procentpoint", "–", "50 pct."]);
+    expect(cells.slice(0, 4).map((c) => c.replace(/\s+/g, " "))).toEqual(["45,0 pct. 4. kvartal 2029", "+1,5 procentpoint", "–", "50,0 pct."]);
     const status = await readPdf(join(out, "pdf", "status-paa-noegletal.pdf"));
     expect(status.text.join("\n")).toContain("+1,5 procentpoint");
   });
