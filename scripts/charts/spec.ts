@@ -292,6 +292,16 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
     const yTickWidth = Math.max(...axis.ticks.map((t) => textWidth(formatNumber(t, decimals))));
     const plotWidth = layout.width - yTickWidth - FONT_SIZE - 30 - column;
     const labels = timeLabels(periods, plotWidth / periods.length);
+    // Markers (which tell the series apart by shape) at most every ~12 px, and always on a figure
+    // standing alone between gaps and on each series' latest figure.
+    const every = Math.max(1, Math.ceil(12 / (plotWidth / periods.length)));
+    const valueAt = new Map(rows.map((r) => [`${r.series}\u0000${r.i}`, r.value]));
+    const lastIndex = new Map(rows.filter((r) => r.value !== null).map((r) => [r.series, r.i]));
+    const marked = rows.filter((r) => {
+      if (r.value === null) return false;
+      const alone = valueAt.get(`${r.series}\u0000${r.i - 1}`) == null && valueAt.get(`${r.series}\u0000${r.i + 1}`) == null;
+      return r.i % every === 0 || alone || lastIndex.get(r.series) === r.i;
+    });
     const xDomain = [-0.5, periods.length - 0.5];
     const x = {
       field: "i", type: "quantitative", title: null,
@@ -333,14 +343,14 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
           encoding: { x, y: { ...y, field: "trend" }, color: { ...color, legend }, detail: { field: "series" } },
         },
         // The municipality's own series last, on top, with a stronger line and larger points.
-        ...(["andre", "egen"] as const).map((rank) => ({
-          data: { values: rows.filter((r) => r.rank === rank) },
-          mark: { type: "line", strokeWidth: rank === "egen" ? 3.5 : 2, point: { filled: true, size: (rank === "egen" ? 1.4 : 1) * (layout === LAYOUTS.narrow ? 40 : 60) } },
-          encoding: {
-            x, y, color: { ...color, legend },
-            shape: { field: "series", type: "nominal", title: null, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend },
+        ...(["andre", "egen"] as const).flatMap((rank) => [
+          { data: { values: rows.filter((r) => r.rank === rank) }, mark: { type: "line", strokeWidth: rank === "egen" ? 3.5 : 2 }, encoding: { x, y, color: { ...color, legend } } },
+          {
+            data: { values: marked.filter((r) => r.rank === rank) },
+            mark: { type: "point", filled: true, opacity: 1, size: (rank === "egen" ? 1.4 : 1) * (layout === LAYOUTS.narrow ? 40 : 60) },
+            encoding: { x, y, color: { ...color, legend }, shape: { field: "series", type: "nominal", title: null, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend } },
           },
-        })),
+        ]),
         ...[700, 600].map((weight) => ({
           data: { values: placed.filter((l) => l.series !== undefined && l.weight === weight) },
           mark: { type: "text", align: "left", x: { expr: `width - ${column - 6}` }, fontWeight: weight },
