@@ -245,9 +245,6 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
   const colors = seriesColors(theme, names.length);
   // The municipality's own series (the first) is drawn last, on top, with a stronger line.
   const color = { field: "series", type: "nominal", title: null, scale: { domain: names, range: colors } } as const;
-  const legendLabels = names.map((name) => wrapText(name, layout.width - 60));
-  // Long names wrap onto more lines in the legend; none is cut short.
-  const legend = names.length > 1 ? { labelExpr: labelLookup(names, legendLabels) } : null;
   const target = targetValue(indicator);
   const kind = chartKind(indicator);
   if (kind === "udvikling") return lineSpec();
@@ -290,7 +287,12 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
     const placed = spreadLabels(endLabels, LABEL_GAP_PX, layout.height).map((l) => ({ ...l, labelY: toValue(l.labelY) }));
 
     const yTickWidth = Math.max(...axis.ticks.map((t) => textWidth(formatNumber(t, decimals))));
-    const plotWidth = layout.width - yTickWidth - FONT_SIZE - 30 - column;
+    const yAxisWidth = yTickWidth + FONT_SIZE + 30;
+    const plotWidth = layout.width - yAxisWidth - column;
+    // Long names wrap onto more lines in the legend (which starts at the plot's left edge, after its
+    // symbol); none is cut short.
+    const legendLabels = names.map((name) => wrapText(name, layout.width - yAxisWidth - 40));
+    const legend = names.length > 1 ? { labelExpr: labelLookup(names, legendLabels) } : null;
     const labels = timeLabels(periods, plotWidth / periods.length);
     // Markers (which tell the series apart by shape) at most every ~12 px, and always on a figure
     // standing alone between gaps and on each series' latest figure.
