@@ -14,6 +14,7 @@ import {
   type PDFDocument,
   type PDFObject,
 } from "pdf-lib";
+import { deflateSync } from "node:zlib";
 import { markArtifacts } from "./content.ts";
 
 export interface Tagging {
@@ -71,7 +72,8 @@ function markPageArtifacts(doc: PDFDocument, page: PDFDict): void {
     .join("\n");
   const { source: marked, artifacts } = markArtifacts(source);
   if (artifacts === 0) return;
-  const stream = doc.context.flateStream(Buffer.from(marked, "latin1"));
+  // zlib at its best level: the marks add a little text, which this wins back (deterministic).
+  const stream = doc.context.stream(deflateSync(Buffer.from(marked, "latin1"), { level: 9 }), { Filter: "FlateDecode" });
   // Replaced in place: pdf-lib writes every object it holds, referenced or not.
   const refs = contents instanceof PDFArray ? contents.asArray() : [page.get(name("Contents"))];
   const [first, ...rest] = refs;
