@@ -16,7 +16,7 @@ export function targetText(indicator: Indicator): string | undefined {
   const better = target.direction === "higher" ? "højere" : "lavere";
   if (target.kind === "value") {
     const by = target.by ? ` senest ${formatPeriod(target.by)}` : "";
-    return `${formatValue(target.value, indicator.unit, decimalsOf([target.value]))}${by}`;
+    return `${formatValue(target.value, indicator.unit, indicatorDecimals(indicator))}${by}`;
   }
   if (target.kind === "series") return `niveauet for ${nameInSentence(target.series)} (${better} er bedre)`;
   return target.direction === "higher" ? "en stigende tendens" : "en faldende tendens";
