@@ -70,7 +70,43 @@ export const messages = {
   }),
   yamlSyntax: (reason: string) => ({
     message: `Forsiden (front matter mellem linjerne ---) kan ikke læses: ${reason}.`,
-    hint: "Tjek kolon, indrykning og anførselstegn på linjen. Tekst med kolon skal stå i anførselstegn.",
+    hint: "Tjek kolon, indrykning og anførselstegn på linjen. Hvert felt skrives som navn: værdi på sin egen linje.",
+  }),
+  frontMatterLanguage: (language: string) => ({
+    message: `Forsiden (front matter) er markeret som ${show(language)}, men kan kun skrives i YAML.`,
+    hint: "Skriv den første linje som --- alene, og felterne som navn: værdi.",
+  }),
+  frontMatterNotClosed: () => ({
+    message: "Forsiden (front matter) begynder med linjen ---, men den afsluttende linje --- mangler.",
+    hint: "Skriv en linje med --- alene efter det sidste felt, før selve teksten begynder.",
+  }),
+  frontMatterNotFields: () => ({
+    message: "Forsiden (front matter) skal være felter som title: …, men er noget andet.",
+    hint: "Skriv hvert felt på sin egen linje som navn: værdi, fx title: Baggrund.",
+  }),
+  unclosedQuote: (quote: string) => ({
+    message: `Anførselstegnet ${quote} åbnes her, men lukkes ikke på linjen.`,
+    hint: `Sæt et ${quote} til sidst på linjen, fx strategy: ${quote}2020${quote}.`,
+  }),
+  colonInValue: (field: string) => ({
+    message: `Værdien i feltet ${show(field)} indeholder et kolon efterfulgt af mellemrum, så den kan ikke læses.`,
+    hint: `Sæt hele værdien i lige anførselstegn, fx ${field}: "Mål 2: Flere i job".`,
+  }),
+  typographicQuotes: () => ({
+    message: "Linjen har typografiske anførselstegn (“ ” eller „ “), som de kommer fra Word; de tæller ikke som anførselstegn her.",
+    hint: 'Skriv lige anførselstegn (") i stedet, fx title: "Mål 2: Flere i job".',
+  }),
+  hardSpace: () => ({
+    message: "Der står et hårdt mellemrum (ikke-brydende mellemrum, ofte kopieret fra Word) før værdien, så feltet kan ikke læses.",
+    hint: "Slet mellemrummet efter kolon, og skriv et almindeligt mellemrum med mellemrumstasten.",
+  }),
+  duplicateKey: (field: string) => ({
+    message: `Feltet ${show(field)} står mere end én gang i forsiden (front matter).`,
+    hint: "Slet den ene af linjerne.",
+  }),
+  yamlIndent: () => ({
+    message: "Linjen er rykket forkert ind, så forsiden (front matter) kan ikke læses.",
+    hint: "Begynd hvert felt helt ude til venstre; kun punkter i en liste (- …) rykkes ind, med mellemrum, ikke tabulator.",
   }),
   jsonSyntax: (reason: string) => ({
     message: `JSON-filen kan ikke læses: ${reason}.`,
@@ -87,9 +123,9 @@ export const messages = {
     message: `Feltet ${show(field)} har den ukendte værdi ${show(found)}.`,
     hint: `Brug en af: ${allowed.map(show).join(", ")}.`,
   }),
-  unknownField: (field: string) => ({
+  unknownField: (field: string, nearest?: string) => ({
     message: `Feltet ${show(field)} kendes ikke.`,
-    hint: "Tjek stavningen, eller fjern feltet.",
+    hint: nearest ? `Mente du ${show(nearest)}? Ret stavningen, eller fjern feltet.` : "Tjek stavningen, eller fjern feltet.",
   }),
   invalidField: (field: string, reason: string) => ({
     message: `Feltet ${show(field)} er ugyldigt: ${reason}.`,

@@ -1,6 +1,5 @@
 // Loads and validates all content and data before anything renders. The core, buildModel(), is a
 // pure function of the files it is given, so it is tested (and fuzzed) without Eleventy or disk.
-import matter from "gray-matter";
 import { posix } from "node:path";
 import { validateIndicator, validateTable } from "../indicators/validate.ts";
 import type { Indicator, Table } from "../indicators/schema.ts";
@@ -8,6 +7,7 @@ import { contrastRatio } from "../lib/contrast.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
+import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
 import { findDirectives, isKnownDirective, type Directive } from "./directives.ts";
 import {
   chapterSchema,
@@ -97,16 +97,6 @@ function decode(file: SourceFile, problems: Problem[]): string | undefined {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** Where a top-level front matter field is written: its line, and the column its value starts at. */
-function fieldAt(parsed: ParsedMarkdown, key: string): { line: number; column: number } {
-  const lines = parsed.text.split("\n").slice(0, parsed.bodyStart - 1);
-  const index = key ? lines.findIndex((line) => line.startsWith(key) && /^[ \t]*:/.test(line.slice(key.length))) : -1;
-  if (index < 0) return { line: 1, column: 1 };
-  const value = /^[ \t]*:[ \t]*/.exec(lines[index]!.slice(key.length))![0];
-  const column = key.length + value.length + 1;
-  return { line: index + 1, column: column > lines[index]!.length ? 1 : column };
-}
-
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
   const text = decode(file, problems);
   if (text === undefined) return undefined;
@@ -132,43 +122,21 @@ function urlOf(key: string): string {
   return `/${key.replace(/(^|\/)index$/, "")}/`.replace(/\/+/g, "/");
 }
 
-interface ParsedMarkdown {
-  data: Record<string, unknown>;
-  body: string;
-  bodyStart: number;
+interface ParsedMarkdown extends FrontMatter {
   text: string;
 }
-
-const notYaml = (): never => {
-  throw new Error('forsiden skal skrives i YAML og begynde med linjen "---" alene');
-};
 
 function parseMarkdown(file: SourceFile, problems: Problem[]): ParsedMarkdown | undefined {
   const text = decode(file, problems);
   if (text === undefined) return undefined;
-  try {
-    // Front matter is YAML only: gray-matter would run "---js" front matter as JavaScript (eval).
-    const language = /^---(?!-)([^\n]*)\n/.exec(text)?.[1]?.trim();
-    if (language && !/^ya?ml$/i.test(language)) notYaml();
-    // gray-matter caches by content; a fresh options object keeps parses independent.
-    const parsed = matter(text, { engines: { javascript: notYaml } });
-    const bodyStart = text.slice(0, text.length - parsed.content.length).split("\n").length;
-    return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyStart, text };
-  } catch (error) {
-    const yamlError = error as { reason?: string; mark?: { line: number; column: number }; message: string };
-    problems.push({
-      file: file.path,
-      // js-yaml counts from the rest of the opening "---" line (line 1), from 0.
-      line: yamlError.mark ? yamlError.mark.line + 1 : 1,
-      column: yamlError.mark ? yamlError.mark.column + 1 : 1,
-      ...messages.yamlSyntax(yamlError.reason ?? yamlError.message),
-    });
-    return undefined;
-  }
+  const front = readFrontMatter(text, file.path, problems);
+  return front && { ...front, text };
 }
 
+const fieldAt = (parsed: ParsedMarkdown, key: string) => parsed.at([key]);
+
 function checkFrontMatter<T>(
-  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } },
+  schema: { shape: object; safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } },
   parsed: ParsedMarkdown,
   file: string,
   problems: Problem[],
@@ -176,9 +144,16 @@ function checkFrontMatter<T>(
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues as Parameters<typeof describeIssue>[0][]) {
+    if (issue.code === "unrecognized_keys") {
+      // One message per unknown field, at the field, with the known field it most likely meant.
+      for (const key of issue.keys) {
+        const nearest = nearestField(key, Object.keys(schema.shape));
+        problems.push({ file, ...parsed.at([...issue.path, key], true), ...messages.unknownField(key, nearest) });
+      }
+      continue;
+    }
     const described = describeIssue(issue, parsed.data);
-    const key = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : ""));
-    problems.push({ file, ...fieldAt(parsed, key), ...described, path: undefined });
+    problems.push({ file, ...parsed.at(issue.path), ...described, path: undefined });
   }
   return undefined;
 }
@@ -229,6 +204,8 @@ export function buildModel(files: readonly SourceFile[]): Model {
   const pages = new Map<string, Page>();
   const raw = new Map<string, ParsedMarkdown>();
   const badFolders = new Set<string>();
+  // Pages whose file exists but could not be read: what names them is not reported again as missing.
+  const unreadable = new Set<string>();
   for (const file of files.filter((f) => f.path.startsWith("content/") && f.path.endsWith(".md"))) {
     // Folder names become parts of URLs too; each bad folder is reported once.
     const folders = file.path.split("/").slice(1, -1);
@@ -238,9 +215,10 @@ export function buildModel(files: readonly SourceFile[]): Model {
       badFolders.add(folder);
       problems.push({ file: file.path, line: 1, column: 1, ...messages.badFolderName(folder) });
     }
+    const key = file.path.slice("content/".length, -".md".length);
+    unreadable.add(key);
     const parsed = parseMarkdown(file, problems);
     if (!parsed) continue;
-    const key = file.path.slice("content/".length, -".md".length);
     raw.set(key, parsed);
     const isFront = key === "index";
     const isDocument = !isFront && posix.basename(key) === "index";
@@ -250,6 +228,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
         ? checkFrontMatter<DocumentData>(documentSchema, parsed, file.path, problems)
         : checkFrontMatter<ChapterData>(chapterSchema, parsed, file.path, problems);
     if (!data) continue;
+    unreadable.delete(key);
     pages.set(key, {
       key,
       file: file.path,
@@ -283,7 +262,9 @@ export function buildModel(files: readonly SourceFile[]): Model {
     const source = raw.get(page.key)!;
     for (const slug of data.chapters) {
       const borrowed = slug.includes("/");
-      const chapter = pages.get(borrowed ? slug : `${folder}/${slug}`);
+      const target = borrowed ? slug : `${folder}/${slug}`;
+      const chapter = pages.get(target);
+      if (!chapter && unreadable.has(target)) continue;
       if (!chapter) {
         problems.push({ file: page.file, ...fieldAt(source, "chapters"), ...messages.missingChapter(slug, borrowed ? "content" : `content/${folder}`) });
         continue;
@@ -297,7 +278,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
       ["number", data.kind === "bilag"],
     ];
     for (const [field, needed] of required) {
-      if (needed && data[field] === undefined) problems.push({ file: page.file, line: 1, column: 1, ...messages.missingField(field) });
+      if (needed && data[field] === undefined) problems.push({ file: page.file, ...source.at([]), ...messages.missingField(field) });
     }
     documents.push(document);
   }
@@ -374,7 +355,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
       else if (directive.name === "include") {
         const target = posix.normalize(directive.argument);
         if (target.startsWith("..") || target.startsWith("/")) at(page, directive, messages.includeOutside(directive.argument));
-        else if (!pages.has(target)) at(page, directive, messages.missingInclude(directive.argument));
+        else if (!pages.has(target) && !unreadable.has(target)) at(page, directive, messages.missingInclude(directive.argument));
       }
     }
   }
