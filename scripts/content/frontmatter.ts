@@ -17,8 +17,6 @@ export interface FrontMatter {
 
 const OPEN = /^---[ \t]*([^\n]*)\n/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/m;
-/** Spaces that look like spaces but are not whitespace to YAML (Word puts them after a colon). */
-const HARD_SPACE = /[\u00a0\u2007\u202f]/;
 const TYPOGRAPHIC_QUOTE = /[\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb]/;
 
 /**
@@ -44,7 +42,8 @@ export function readFrontMatter(text: string, file: string, problems: Problem[])
   const body = afterClose < 0 ? "" : rest.slice(afterClose + 1);
   const bodyStart = 2 + lines.length;
 
-  // Hard spaces where YAML needs a plain one: before a key, or between the colon and the value.
+  // Hard spaces (U+00A0, U+2007, U+202F: Word puts them after a colon) look like spaces but are not
+  // whitespace to YAML: before a key, or between the colon and the value.
   for (const [index, line] of lines.entries()) {
     const hard = /^([ \t]*)[\u00a0\u2007\u202f]|^([ \t]*[^\s:#"'][^:]*:[ \t]*)[\u00a0\u2007\u202f]/.exec(line);
     if (hard) return fail(index + 2, (hard[1] ?? hard[2]!).length + 1, messages.hardSpace());
