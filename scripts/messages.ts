@@ -323,6 +323,18 @@ export const messages = {
     message: `Linjen ${show(line)} ligner en instruktion, men kan ikke læses.`,
     hint: "Skriv tre koloner, et mellemrum, instruktionen med små bogstaver og dens navn, fx ::: chart m1-noegletal.",
   }),
+  pageNotLoaded: () => ({
+    message: "Siden er ikke læst ind endnu (den er måske oprettet, mens forhåndsvisningen kørte).",
+    hint: "Gem filen igen, eller stop forhåndsvisningen med Ctrl+C og start den igen med npm start.",
+  }),
+  nestedTooDeep: (limit: number) => ({
+    message: `Teksten er sat ind i citater eller lister i mere end ${limit} lag; så dybt kan den ikke vises.`,
+    hint: "Fjern de mange > eller indrykninger foran linjerne, så teksten står i højst nogle få lag.",
+  }),
+  directiveInContainer: (line: string, container: string) => ({
+    message: `Linjen ${show(line)} står inde i ${({ citat: "et citat", liste: "en liste", fodnote: "en fodnote", tabel: "en tabel" } as Record<string, string>)[container] ?? container}, men en instruktion skal stå alene på sin linje.`,
+    hint: "Fjern > eller - (og indrykningen) foran linjen, og sæt en tom linje før og efter den.",
+  }),
   lowContrast: (color: string, ratio: number, needed: number) => ({
     message: `Farven ${show(color)} står for svagt mod hvid baggrund (kontrast ${ratio.toFixed(1).replace(".", ",")}:1, der kræves mindst ${String(needed).replace(".", ",")}:1).`,
     hint: "Vælg en mørkere udgave af farven; kravet følger webtilgængelighedsloven (WCAG 2.1 AA).",

@@ -8,7 +8,8 @@ import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
 import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
-import { findDirectives, isKnownDirective, type Directive } from "./directives.ts";
+import { isKnownDirective, type Directive } from "./directives.ts";
+import { directivesOf, NESTING_LIMIT, parseBody, tooDeep, type Token } from "./markdown.ts";
 import {
   chapterSchema,
   documentSchema,
@@ -36,6 +37,8 @@ export interface Page {
   body: string;
   /** 1-based line in the file where the Markdown body starts. */
   bodyStart: number;
+  /** The body read once by the one Markdown parser (scripts/content/markdown.ts); maps are body lines. */
+  tokens: Token[];
   directives: Directive[];
   /** Id of the document the page belongs to. */
   documentId?: string;
@@ -229,6 +232,9 @@ export function buildModel(files: readonly SourceFile[]): Model {
         : checkFrontMatter<ChapterData>(chapterSchema, parsed, file.path, problems);
     if (!data) continue;
     unreadable.delete(key);
+    const tokens = parseBody(parsed.body);
+    const deep = tooDeep(tokens);
+    if (deep !== undefined) problems.push({ file: file.path, line: parsed.bodyStart + deep, column: 1, ...messages.nestedTooDeep(NESTING_LIMIT) });
     pages.set(key, {
       key,
       file: file.path,
@@ -236,7 +242,8 @@ export function buildModel(files: readonly SourceFile[]): Model {
       data,
       body: parsed.body,
       bodyStart: parsed.bodyStart,
-      directives: findDirectives(parsed.body),
+      tokens,
+      directives: directivesOf(tokens),
     });
   }
 
@@ -348,6 +355,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
   for (const page of pages.values()) {
     for (const directive of page.directives) {
       if (directive.malformed !== undefined) at(page, directive, messages.malformedDirective(directive.malformed));
+      else if (directive.container) at(page, directive, messages.directiveInContainer(`::: ${directive.name} ${directive.argument}`.trim(), directive.container));
       else if (!isKnownDirective(directive.name)) at(page, directive, messages.unknownDirective(directive.name));
       else if (invalid.has(directive.argument)) continue;
       else if (directive.name === "chart" && !indicators.has(directive.argument)) at(page, directive, messages.unknownIndicator(directive.argument));

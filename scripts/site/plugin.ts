@@ -3,8 +3,9 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { posix, relative, resolve } from "node:path";
 import { chartFigure } from "../charts/describe.ts";
-import { expandIncludes } from "../content/include.ts";
-import type { Model } from "../content/load.ts";
+import { composePage } from "../content/compose.ts";
+import type { Document, Model, Page } from "../content/load.ts";
+import { messages, ValidationError } from "../messages.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
 import { createMarkdown, type MarkdownEnv } from "./markdown.ts";
 import { renderTable } from "./table.ts";
@@ -52,6 +53,13 @@ export function pageKey(inputPath: string, contentDir: string): string {
   return posix.normalize(relative(contentDir, resolve(inputPath)).split("\\").join("/")).replace(/\.md$/, "");
 }
 
+/** How many footnotes the chapters before `key` in the document's PDF have. */
+function footnotesBefore(document: Document, key: string, pages: ReadonlyMap<string, Page>): number {
+  const chapters = [document.index, ...document.chapters];
+  const index = chapters.findIndex((chapter) => chapter.key === key);
+  return chapters.slice(0, Math.max(0, index)).reduce((sum, chapter) => sum + composePage(chapter, pages).footnotes, 0);
+}
+
 export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptions): void {
   const contentDir = resolve(options.source, "content");
   const templatesDir = resolve(options.root, "templates");
@@ -76,23 +84,35 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
     view = current.view ?? siteView(current.model);
   });
 
-  // --- Markdown
-  const md = createMarkdown({
+  // --- Markdown: pages are rendered from the tokens read when the content was loaded (one reading)
+  const { md, renderPage } = createMarkdown({
     chart: (id, env: MarkdownEnv) => {
       const { model, charts } = state();
-      return chartFigure(model.indicators.get(id)!, charts.get(id), { open: env.print });
+      const indicator = model.indicators.get(id);
+      return indicator && chartFigure(indicator, charts.get(id), { open: env.print });
     },
-    table: (id) => renderTable(state().model.tables.get(id)!),
+    table: (id) => {
+      const table = state().model.tables.get(id);
+      return table && renderTable(table);
+    },
   });
-  eleventyConfig.setLibrary("md", md);
+  // Eleventy hands each .md page's text to render(); the page is rendered from its tokens instead.
+  // A page the model does not know (e.g. a file added while the dev server runs) is a content error.
+  eleventyConfig.setLibrary("md", {
+    render: (_text: string, data: { page: { inputPath: string } }) => {
+      const { model } = state();
+      const key = pageKey(data.page.inputPath, contentDir);
+      const page = model.pages.get(key);
+      if (!page) throw new ValidationError([{ file: `content/${key}.md`, line: 1, column: 1, ...messages.pageNotLoaded() }]);
+      return renderPage(page, model.pages);
+    },
+    disable: () => md,
+  });
   // Editors' Markdown is text, not a Liquid template (Eleventy's default): "{{ … }}" and "{% … %}"
   // show as written. Only .md pages; the Nunjucks templates stay Nunjucks.
   eleventyConfig.addGlobalData("eleventyComputed", {
     templateEngineOverride: (data: { page?: { inputPath?: string } }) => (data.page?.inputPath?.endsWith(".md") ? "md" : undefined),
   });
-  eleventyConfig.addPreprocessor("includes", "md", (data, content) =>
-    expandIncludes(content, state().model.pages, [pageKey(data.page.inputPath, contentDir)]),
-  );
 
   // --- Data for templates
   eleventyConfig.addGlobalData("layout", "layouts/page.njk");
@@ -102,9 +122,12 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   eleventyConfig.addFilter("pageInfo", (inputPath: string) => state().view.pages[pageKey(inputPath, contentDir)] ?? { position: 0 });
   eleventyConfig.addFilter("printChapter", (key: string, docId: string) => {
     const { model } = state();
-    const page = model.pages.get(key)!;
+    const document = model.documents.find((d) => d.id === docId);
+    const page = model.pages.get(key);
+    if (!document || !page) throw new Error(`The print page of ${docId} names a chapter the model does not have: ${key}.`);
     const env = { docId: `${docId}-${posix.basename(key)}`, print: true } satisfies MarkdownEnv;
-    return hyphenateHtml(md.render(expandIncludes(page.body, model.pages, [key]), env));
+    // Footnotes are numbered on through the PDF: after those of the chapters before this one.
+    return hyphenateHtml(renderPage(page, model.pages, env, { footnoteStart: footnotesBefore(document, key, model.pages) }));
   });
   eleventyConfig.addFilter("headings", (html: string) => headingsOf(html));
   eleventyConfig.addFilter("cssString", (text: string) => `"${text.replace(/[\\"]/g, "\\$&").replace(/[<>\n]/g, " ")}"`);
