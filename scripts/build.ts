@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import { renderCharts } from "./charts/stage.ts";
 import { chartCache, type ChartCache } from "./charts/render.ts";
 import { loadModel } from "./content/files.ts";
-import { messages, ValidationError } from "./messages.ts";
+import { messages, validationErrorIn } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { launchBrowser } from "./pdf/browser.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
@@ -103,7 +103,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           config: (eleventyConfig: never) =>
             configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => prepared }),
         });
-        await eleventy.write();
+        // A content error found while rendering (Eleventy wraps it) is reported as the content error it is.
+        await eleventy.write().catch((error: unknown) => {
+          throw validationErrorIn(error) ?? error;
+        });
         return countFiles(staging);
       },
       (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
@@ -200,8 +203,9 @@ async function main(): Promise<void> {
     });
     console.log(`Færdig på ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.files} filer.`);
   } catch (error) {
-    if (error instanceof ValidationError) {
-      console.error(`\n${error.message}\n\n${messages.notPublished(values.out).message}`);
+    const validation = validationErrorIn(error);
+    if (validation) {
+      console.error(`\n${validation.message}\n\n${messages.notPublished(values.out).message}`);
       process.exitCode = 2;
     } else {
       console.error(`\nBygningen fejlede: ${(error as Error).message}\n\n${messages.notPublished(values.out).message}`);

@@ -21,6 +21,15 @@ export class ValidationError extends Error {
   }
 }
 
+/** The ValidationError behind `error`: itself, or the one a renderer (Eleventy) wrapped in another error. */
+export function validationErrorIn(error: unknown): ValidationError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    if (current instanceof ValidationError) return current;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return undefined;
+}
+
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.line && problem.column]
     .filter((part) => part !== undefined && part !== "" && part !== 0)
