@@ -10,7 +10,7 @@ export function formatCell(value: Cell, unit: Table["unit"]): string {
   const suffix = unit === "pct." ? " pct." : "";
   const decimals = (n: number) => (Number.isInteger(n) ? 0 : 1);
   if (typeof value === "number") return formatNumber(value, decimals(value)) + suffix;
-  return `${formatNumber(value.min, decimals(value.min))}–${formatNumber(value.max, decimals(value.max))}${suffix}`;
+  return `${formatNumber(value.min, decimals(value.min))}-${formatNumber(value.max, decimals(value.max))}${suffix}`;
 }
 
 export function renderTable(table: Table): string {
