@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import { renderCharts } from "./charts/stage.ts";
 import { chartCache, type ChartCache } from "./charts/render.ts";
 import { loadModel } from "./content/files.ts";
-import { messages, validationErrorIn } from "./messages.ts";
+import { formatProblem, messages, validationErrorIn } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { launchBrowser } from "./pdf/browser.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
@@ -89,6 +89,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const model = await timed("indhold", () => loadModel(options.source), (m) =>
       `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
     );
+    for (const warning of model.warnings) log(formatProblem(warning));
     const pathPrefix = options.pathPrefix ?? model.site.path_prefix;
     const cache = options.cache ?? chartCache(options.cacheDir);
     const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>

@@ -352,6 +352,62 @@ export const messages = {
     message: `Linjen ${show(line)} ligner en instruktion, men kan ikke læses.`,
     hint: "Skriv tre koloner, et mellemrum, instruktionen med små bogstaver og dens navn, fx ::: chart m1-noegletal.",
   }),
+  duplicateChapter: (slug: string) => ({
+    message: `Kapitlet ${show(slug)} står mere end én gang i chapters, så det ville blive trykt to gange.`,
+    hint: "Slet den ene forekomst i chapters.",
+  }),
+  duplicateDocumentId: (id: string, other: string) => ({
+    message: `Dokumentet får navnet ${show(id)}, som ${other} også får, så deres PDF- og printsider ville blandes sammen.`,
+    hint: "Omdøb en af mapperne, fx content/plan/2021 i stedet for content/plan-2021.",
+  }),
+  reservedUrl: (url: string) => ({
+    message: `Siden får adressen ${url}, som bygningen selv bruger (søgning, arkiv, status, PDF'er eller filer til webstedet).`,
+    hint: "Omdøb filen, så den får en anden adresse.",
+  }),
+  brokenLink: (href: string, from: string) => ({
+    message: `Linket ${show(href)} peger på en side, der ikke findes (set fra ${from}).`,
+    hint: "Skriv sidens adresse, som den står i browseren, fx /plan/2021/baggrund/, eller ret stavningen.",
+  }),
+  brokenAnchor: (href: string, file: string) => ({
+    message: `Linket ${show(href)} peger på et afsnit, der ikke findes i ${file}.`,
+    hint: "Efter # skal stå overskriftens id: overskriften med små bogstaver og bindestreger (æ → ae, ø → oe, å → aa), fx #maal-1-flere-i-job. Har to overskrifter samme tekst, får den anden -2 til sidst.",
+  }),
+  headingSkip: (text: string, level: number, previous: number, marks: string) => ({
+    message: `Overskriften ${show(text)} er på niveau ${level}, men den forrige er på niveau ${previous}; et niveau springes over.`,
+    hint: `Skriv den med ${marks} i stedet, så overskrifterne går ét niveau ned ad gangen (sidens titel er niveau 1, ## er niveau 2).`,
+  }),
+  placeholder: (text: string) => ({
+    message: `Der står stadig ${show(text)} i et vedtaget dokument.`,
+    hint: "Skriv teksten i stedet for pladsholderen, eller slet den.",
+  }),
+  placeholderInDraft: (text: string) => ({
+    message: `Advarsel: der står stadig ${show(text)} (dokumentet er et udkast, så det bygges alligevel).`,
+    hint: "Skriv teksten i stedet for pladsholderen, før dokumentet får status: vedtaget.",
+  }),
+  remoteImage: (src: string) => ({
+    message: `Billedet ${show(src)} hentes fra en anden adresse; billeder skal ligge i content/, så de kommer med på webstedet og i PDF'en.`,
+    hint: "Gem billedet i samme mappe som teksten, og skriv filnavnet, fx ![Beskrivelse af billedet](graf.png).",
+  }),
+  imageType: (src: string, types: readonly string[]) => ({
+    message: `Billedet ${show(src)} er ikke en af de filtyper, der kan bruges.`,
+    hint: `Gem billedet som ${types.join(", ")}.`,
+  }),
+  missingImage: (src: string, file: string) => ({
+    message: `Billedet ${show(src)} findes ikke (der ledes efter ${file}).`,
+    hint: "Læg billedfilen i samme mappe som teksten, og tjek stavningen af filnavnet (store og små bogstaver tæller).",
+  }),
+  imageTooLarge: (src: string, size: string, limit: string) => ({
+    message: `Billedet ${show(src)} fylder ${size}; grænsen er ${limit}.`,
+    hint: "Gem billedet i en mindre størrelse (fx 1600 punkter bredt) eller som JPG.",
+  }),
+  unsafeSvg: (src: string) => ({
+    message: `SVG-billedet ${show(src)} indeholder script, hændelser eller henvisninger til andre filer, som ikke må komme på webstedet.`,
+    hint: "Gem billedet igen som PNG, eller eksportér en SVG uden script og uden indlejrede links.",
+  }),
+  missingAltText: (src: string) => ({
+    message: `Billedet ${show(src)} har ingen alternativ tekst, så en skærmlæser ikke kan fortælle, hvad det viser.`,
+    hint: "Skriv en kort beskrivelse i de firkantede parenteser, fx ![Kort over jobcentrets afdelinger](kort.png).",
+  }),
   pageNotLoaded: () => ({
     message: "Siden er ikke læst ind endnu (den er måske oprettet, mens forhåndsvisningen kørte).",
     hint: "Gem filen igen, eller stop forhåndsvisningen med Ctrl+C og start den igen med npm start.",

@@ -82,11 +82,31 @@ function expand(page: Page, pages: ReadonlyMap<string, Page>, seen: readonly str
     if ((copy.type === "heading_open" || copy.type === "heading_close") && shift > 0) {
       copy.tag = `h${Math.min(6, Number(copy.tag.slice(1)) + shift)}`;
     }
-    for (const t of walkTokens([copy])) if (t.type === "footnote_ref") (t.meta as { key: string }).key = key((t.meta as { id: number }).id);
+    for (const t of walkTokens([copy])) {
+      if (t.type === "footnote_ref") (t.meta as { key: string }).key = key((t.meta as { id: number }).id);
+      // An image next to its page's file is published at the same place below the site's root.
+      const src = t.type === "image" ? String(t.attrGet("src") ?? "") : "";
+      if (src && !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith("//")) t.attrSet("src", `/${imageFile(page, src).slice("content/".length)}`);
+    }
     // Where a directive was written, for a content error while rendering it.
     if (copy.type === "directive") copy.meta = { ...(copy.meta as object), file: page.file, line: page.bodyStart + (copy.map?.[0] ?? 0) };
     parts.main.push(copy);
   }
+}
+
+/** A URL part with %-escapes decoded; as written when they are malformed ("100%"). */
+export function decodeUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The project path ("content/plan/2021/foto.png") of an image a page names, relative to the page's file. */
+export function imageFile(page: Page, src: string): string {
+  const path = decodeUri(src.split(/[?#]/)[0]!);
+  return posix.normalize(path.startsWith("/") ? `content${path}` : posix.join(posix.dirname(page.file), path));
 }
 
 /**

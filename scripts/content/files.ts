@@ -21,7 +21,13 @@ async function walk(dir: string): Promise<string[]> {
 
 export async function readSourceFiles(source: string): Promise<SourceFile[]> {
   const paths = [...(await walk(join(source, "content"))), ...(await walk(join(source, "data")))]
-    .filter((path) => (/\.(md|json)$/.test(path) && !path.endsWith(".schema.json")) || /\/data\/[^/]+\.svg$/.test(path))
+    // Markdown and JSON, the logo, and the images pages show (png, jpg, svg in content/).
+    .filter(
+      (path) =>
+        (/\.(md|json)$/.test(path) && !path.endsWith(".schema.json")) ||
+        /\/data\/[^/]+\.svg$/.test(path) ||
+        /\/content\/.+\.(png|jpe?g|svg)$/i.test(path),
+    )
     .sort();
   return Promise.all(
     paths.map(async (path) => ({ path: relative(source, path).split("\\").join("/"), bytes: await readFile(path) })),

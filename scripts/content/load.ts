@@ -8,6 +8,8 @@ import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
 import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
+import { checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
+import { imageFile } from "./compose.ts";
 import { isKnownDirective, type Directive } from "./directives.ts";
 import { directivesOf, NESTING_LIMIT, parseBody, tooDeep, type Token } from "./markdown.ts";
 import {
@@ -67,6 +69,10 @@ export interface Model {
   goals: number[];
   /** The municipality's logo (SVG text from data/), when site.json names one. */
   logo?: string;
+  /** Images pages show, checked, by project path ("content/plan/2021/foto.png"); published at the same path below the site. */
+  images: Map<string, Uint8Array>;
+  /** Problems that do not stop a build (placeholders in a draft), with file and line like the others. */
+  warnings: Problem[];
 }
 
 const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.(md|json)$/;
@@ -267,7 +273,13 @@ export function buildModel(files: readonly SourceFile[]): Model {
     };
     page.documentId = id;
     const source = raw.get(page.key)!;
-    for (const slug of data.chapters) {
+    const listed = new Set<string>();
+    for (const [index, slug] of data.chapters.entries()) {
+      if (listed.has(slug)) {
+        problems.push({ file: page.file, ...source.at(["chapters", index]), ...messages.duplicateChapter(slug) });
+        continue;
+      }
+      listed.add(slug);
       const borrowed = slug.includes("/");
       const target = borrowed ? slug : `${folder}/${slug}`;
       const chapter = pages.get(target);
@@ -287,6 +299,8 @@ export function buildModel(files: readonly SourceFile[]): Model {
     for (const [field, needed] of required) {
       if (needed && data[field] === undefined) problems.push({ file: page.file, ...source.at([]), ...messages.missingField(field) });
     }
+    const same = documents.find((other) => other.id === id);
+    if (same) problems.push({ file: page.file, line: 1, column: 1, ...messages.duplicateDocumentId(id, same.index.file) });
     documents.push(document);
   }
   for (const page of pages.values()) {
@@ -379,15 +393,32 @@ export function buildModel(files: readonly SourceFile[]): Model {
   // Two files must never publish to one URL (e.g. "a.md" and "a/index.md").
   const urls = new Map<string, string>();
   for (const page of pages.values()) {
+    const reserved = (GENERATED_PAGES as readonly string[]).includes(page.url) || RESERVED_FOLDERS.some((folder) => page.url.startsWith(folder));
+    if (reserved) problems.push({ file: page.file, line: 1, column: 1, ...messages.reservedUrl(page.url) });
     const other = urls.get(page.url);
     if (other) problems.push({ file: page.file, line: 1, column: 1, ...messages.duplicateUrl(page.url, other) });
     urls.set(page.url, page.file);
   }
 
+  // Links, headings, placeholders and images, from the tokens.
+  const imageTypes = new RegExp(`^content/.+\\.(${IMAGE_TYPES.join("|")})$`, "i");
+  const imageFiles = new Map(files.filter((f) => imageTypes.test(f.path)).map((f) => [f.path, f.bytes]));
+  problems.push(...checkLinks(pages, documents), ...checkHeadings(pages), ...checkImages(pages, imageFiles));
+  const placeholders = checkPlaceholders(pages, documents);
+  problems.push(...placeholders.problems);
+
   if (problems.length > 0 || !site) throw new ValidationError(problems);
+  const images = new Map<string, Uint8Array>();
+  for (const page of pages.values()) {
+    for (const token of page.tokens.flatMap((t) => t.children ?? [])) {
+      const src = token.type === "image" ? String(token.attrGet("src") ?? "") : "";
+      const file = src && imageFile(page, src);
+      if (file && imageFiles.has(file)) images.set(file, imageFiles.get(file)!);
+    }
+  }
   const logoFile = site.logo ? files.find((f) => f.path === `data/${site!.logo}`) : undefined;
   const logo = logoFile ? new TextDecoder().decode(logoFile.bytes) : undefined;
-  return { site, pages, documents, indicators, tables, strategies, goals, logo };
+  return { site, pages, documents, indicators, tables, strategies, goals, logo, images, warnings: placeholders.warnings };
 }
 
 function findIncludeCycle(key: string, pages: Map<string, Page>, chain: string[]): string[] | undefined {

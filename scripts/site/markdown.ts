@@ -1,7 +1,7 @@
 // Rendering of the one Markdown reading (scripts/content/markdown.ts): the same parser, with Danish
 // footnote labels and the directive lines rendered as charts and tables. Pages are rendered from the
 // tokens read when the content was loaded, composed with their includes; nothing is parsed again.
-import { composePage, type ComposeOptions } from "../content/compose.ts";
+import { composePage, decodeUri, type ComposeOptions } from "../content/compose.ts";
 import type { Page } from "../content/load.ts";
 import { createParser, type Markdown, type Token } from "../content/markdown.ts";
 import { messages, ValidationError, type MessageText } from "../messages.ts";
@@ -65,7 +65,7 @@ function printLinks(tokens: Token[], headingIds: ReadonlyMap<string, string>): T
   for (const token of tokens) {
     for (const child of token.children ?? []) {
       const href = child.type === "link_open" ? String(child.attrGet("href") ?? "") : "";
-      const target = href.startsWith("#") ? headingIds.get(decodeURIComponent(href.slice(1))) : undefined;
+      const target = href.startsWith("#") ? headingIds.get(decodeUri(href.slice(1))) : undefined;
       if (target) child.attrSet("href", `#${target}`);
     }
   }

@@ -133,21 +133,28 @@ describe("included pages", () => {
 describe("links to headings", () => {
   // Field case 10: duplicate and special-character headings, linked to from the page.
   const body = [
-    "Se [andet mål](#maal-1-flere-i-job-2), [økonomi](#oekonomi-2) og [figuren](#figur-x).",
-    "", "## Mål 1: Flere i job", "", "## Mål 1: Flere i job", "", "## ≥ 85 % i tilbud", "", "## Økonomi", "", "## Oekonomi",
+    "Se [andet mål](#maal-1-flere-i-job-2), [økonomi](#oekonomi-2) og [tabellen](#tabel-aktivering).",
+    "", "::: table aktivering", "", "## Mål 1: Flere i job", "", "## Mål 1: Flere i job", "", "## ≥ 85 % i tilbud", "", "## Økonomi", "", "## Oekonomi",
   ].join("\n");
   const model = check({ overskrifter: body }) as Model;
   const page = model.pages.get("overskrifter")!;
+
+  it("are checked: a link to a heading that is not there is reported at its line and column", () => {
+    const error = check({ overskrifter: `${body}\n\nOg [dette](#maal-3).` }) as ValidationError;
+    expect(error.problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([
+      ["content/overskrifter.md", 19, 12, expect.stringContaining('"#maal-3"')],
+    ]);
+  });
 
   it("reach the same heading on the site and in print, where ids carry the chapter's prefix", () => {
     const site = parse(renderPage(page, model.pages));
     const print = parse(renderPage(page, model.pages, { docId: "bilag-20-overskrifter", print: true }));
     const targets = (html: ReturnType<typeof parse>) =>
       html.querySelectorAll("p a").map((a) => html.getElementById(a.getAttribute("href")!.slice(1))?.text ?? null);
-    expect(targets(site)).toEqual(["Mål 1: Flere i job", "Oekonomi", null]);
+    expect(targets(site)).toEqual(["Mål 1: Flere i job", "Oekonomi", ""]);
     expect(targets(print)).toEqual(targets(site));
     expect(print.querySelector("p a")!.getAttribute("href")).toBe("#bilag-20-overskrifter-maal-1-flere-i-job-2");
     // Not a heading: left as written.
-    expect(print.querySelectorAll("p a")[2]!.getAttribute("href")).toBe("#figur-x");
+    expect(print.querySelectorAll("p a")[2]!.getAttribute("href")).toBe("#tabel-aktivering");
   });
 });
