@@ -10,7 +10,7 @@
 import Eleventy from "@11ty/eleventy";
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -135,6 +135,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
 
     const pdfSizes = new Map(pdfs.map((r) => [r.file, r.bytes]));
+    if (options.pdf === false) {
+      // Without new PDFs the ones published last time stay, so pages never link to a missing file;
+      // a document without one gets no PDF link (see the hasPdf filter).
+      const kept = await timed("pdf", () => keepPdfs(outDir, staging, pdfJobs(view).map((job) => job.file)), (k) =>
+        `${k.size} PDF'er beholdt fra sidste bygning (--no-pdf)`,
+      );
+      for (const [file, bytes] of kept) pdfSizes.set(file, bytes);
+    }
     await timed(
       "websted",
       async () => {
@@ -162,6 +170,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await rm(staging, { recursive: true, force: true });
     await rm(`${staging}.print`, { recursive: true, force: true });
   }
+}
+
+/** Copies the PDFs named `files` from the published `outDir`/pdf/ into `staging`/pdf/; their sizes by name. */
+async function keepPdfs(outDir: string, staging: string, files: readonly string[]): Promise<Map<string, number>> {
+  const kept = new Map<string, number>();
+  for (const file of files) {
+    const from = join(outDir, "pdf", file);
+    const info = await stat(from).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    await mkdir(join(staging, "pdf"), { recursive: true });
+    await copyFile(from, join(staging, "pdf", file));
+    kept.set(file, info.size);
+  }
+  return kept;
 }
 
 /** Replaces `outDir` with the finished `staging` folder; the old output survives until the swap. */

@@ -228,7 +228,7 @@ export const messages = {
   }),
   unsafeUrl: (field: string, found: string) => ({
     message: `Feltet ${show(field)} skal være en webadresse, der begynder med https://, men er ${show(found)}.`,
-    hint: "Skriv hele adressen, fx https://www.ballerup.dk/tilgaengelighed.",
+    hint: "Skriv hele adressen, fx https://www.kommune.dk/tilgaengelighed (kommunens egen adresse).",
   }),
   bundleUsage: () => ({
     message: "Skriv hvilken sag, der skal samles, fx: npm run bundle -- 2024-10-08-revidering-af-beskaeftigelsesstrategi",
@@ -469,6 +469,10 @@ export const messages = {
   missingAltText: (src: string) => ({
     message: `Billedet ${show(src)} har ingen alternativ tekst, så en skærmlæser ikke kan fortælle, hvad det viser.`,
     hint: "Skriv en kort beskrivelse i de firkantede parenteser, fx ![Kort over jobcentrets afdelinger](kort.png).",
+  }),
+  chromiumFailed: (path: string, reason: string) => ({
+    message: `Chromium (${path}) kunne ikke starte, så der kan ikke laves PDF'er: ${reason}.`,
+    hint: "Tjek, at programmet virker (kør det med --version). Installér Chromium med sudo apt-get install chromium (Debian/Ubuntu), eller peg på en anden Chrome/Chromium med miljøvariablen CHROMIUM_PATH=/sti/til/chromium. Byg uden PDF'er med npm run build -- --no-pdf.",
   }),
   pageNotLoaded: () => ({
     message: "Siden er ikke læst ind endnu (den er måske oprettet, mens forhåndsvisningen kørte).",

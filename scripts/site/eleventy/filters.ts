@@ -37,6 +37,8 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, { content, content
     const bytes = content().pdfSizes.get(file);
     return bytes === undefined ? "" : formatSize(bytes);
   });
+  // Whether the site has the PDF: a build links only PDFs it made or kept (--no-pdf keeps the last ones).
+  eleventyConfig.addFilter("hasPdf", (file: string) => !content().pdfsKnown || content().pdfSizes.has(file));
   eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("chapterData", (key: string) => content().model.pages.get(key)?.data ?? {});
   if (!print) return;
