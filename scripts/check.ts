@@ -1,11 +1,14 @@
 // `npm run check`: validates all content and data without rendering, and lists every problem.
+// `--source DIR` checks another project folder (content/ and data/), as `npm run build -- --source`.
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { loadModel } from "./content/files.ts";
 import { formatProblem, ValidationError } from "./messages.ts";
 
-const root = resolve(import.meta.dirname, "..");
+const { values } = parseArgs({ options: { source: { type: "string" } } });
+const source = resolve(values.source ?? resolve(import.meta.dirname, ".."));
 try {
-  const model = await loadModel(root);
+  const model = await loadModel(source);
   for (const warning of model.warnings) console.warn(`${formatProblem(warning)}\n`);
   console.log(`Alt er i orden: ${model.pages.size} sider, ${model.documents.length} dokumenter, ${model.indicators.size} indikatorer, ${model.tables.size} tabeller.`);
 } catch (error) {
