@@ -48,8 +48,11 @@ export function createMarkdown(renderers: DirectiveRenderers): {
     return fail(token, token.info ? messages.unknownDirective(token.info) : messages.malformedDirective(String((token.meta as { malformed?: string }).malformed)));
   };
   // Danish footnote labels and a heading the reader can navigate to.
-  md.renderer.rules.footnote_block_open = () =>
-    '<section class="footnotes" aria-label="Fodnoter"><h2 class="visually-hidden">Fodnoter</h2><ol class="footnotes-list">\n';
+  // The list starts at the first footnote's number: in a PDF the numbers run on through the chapters.
+  md.renderer.rules.footnote_block_open = (tokens, idx) => {
+    const first = ((tokens[idx + 1]?.meta ?? {}) as { id?: number }).id ?? 0;
+    return `<section class="footnotes" aria-label="Fodnoter"><h2 class="visually-hidden">Fodnoter</h2><ol class="footnotes-list"${first > 0 ? ` start="${first + 1}"` : ""}>\n`;
+  };
   return {
     md,
     renderPage(page, pages, env = {}, options = {}) {

@@ -14,7 +14,7 @@ import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { loadModel } from "../../scripts/content/files.ts";
 import { formatProblem, messages, ValidationError, type Problem } from "../../scripts/messages.ts";
-import { fixture, ROOT } from "../helpers.ts";
+import { buildFixture, fixture, readHtml, readPdf, ROOT } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
 const corpus = fixture("broken");
@@ -104,4 +104,57 @@ describe("through the command lines", () => {
     // The same words as the check: one reading, one list of problems.
     expect(built.stderr).toContain(formatProblem((await checkProblems(join(corpus, name)))[0]!));
   }, 240_000);
+});
+
+describe("footnotes, links to headings and images, on the site and in the PDF", () => {
+  // Field cases 8 and 10 and an image (test/fixtures/editor-cases), built once with PDFs.
+  const built = buildFixture(fixture("editor-cases"));
+
+  it("keeps each included page's footnote text, numbered on through the PDF", async () => {
+    const { out } = await built;
+    const page = await readHtml(out, "bilag/case-8/samlet");
+    expect(page.querySelectorAll(".footnotes li").map((li) => li.text.replace(/\s*↩︎\s*$/, "").trim())).toEqual([
+      "Kilde A: Jobindsats, udtrukket 15. september 2020.",
+      "Kilde B: Danmarks Statistik, tabel AUK01.",
+    ]);
+    const pdf = (await readPdf(join(out, "pdf", "proeve-18.pdf"))).text.join("\n");
+    // Samlet (Del A and Del B included: 1, 2), then the chapters Del A (3) and Del B (4).
+    expect(pdf).toMatch(/Ledigheden steg i 2020\.\s*\[1\][\s\S]*Sygefraværet faldt i 2021\.\s*\[2\][\s\S]*1\. Kilde A[\s\S]*2\. Kilde B/);
+    expect(pdf).toMatch(/Ledigheden steg i 2020\.\s*\[3\][\s\S]*3\. Kilde A[\s\S]*Sygefraværet faldt i 2021\.\s*\[4\][\s\S]*4\. Kilde B/);
+  }, 300_000);
+
+  it("keeps links to headings in the PDF, as named destinations of the prefixed ids", async () => {
+    const { out } = await built;
+    const { PDFDocument, PDFName, PDFArray, PDFDict } = await import("pdf-lib");
+    const destOf = (annotation: unknown) => (annotation instanceof PDFDict ? String(annotation.get(PDFName.of("Dest")) ?? "") : "");
+    const doc = await PDFDocument.load(await readFile(join(out, "pdf", "proeve-20.pdf")));
+    const dests = doc.getPages().flatMap((page) => {
+      const annots = page.node.lookup(PDFName.of("Annots"));
+      return annots instanceof PDFArray ? annots.asArray().map((ref) => destOf(doc.context.lookup(ref))) : [];
+    });
+    // The two links in the text of field case 10 (the contents' links come first).
+    expect(dests.slice(-2)).toEqual(["/bilag-case-10-overskrifter-maal-1-flere-i-job-2", "/bilag-case-10-overskrifter-oekonomi-2"]);
+  }, 300_000);
+
+  it("offers every PDF it made on the front page, and links no other", async () => {
+    const { out, report } = await built;
+    const front = await readHtml(out, "");
+    const offered = front.querySelectorAll("#pdf ~ ul a").map((a) => a.getAttribute("href"));
+    const documents = report.pdfs.map((r) => r.file).filter((file) => !file.startsWith("status") && !file.includes("aendringer"));
+    expect(offered.length).toBeGreaterThanOrEqual(4);
+    for (const href of offered) expect(documents.map((file) => `/pdf/${file}`)).toContain(href);
+  }, 300_000);
+
+  it("publishes an image beside its page and embeds it in the PDF", async () => {
+    const { out } = await built;
+    const page = await readHtml(out, "bilag/case-10/overskrifter");
+    const img = page.querySelector("main img")!;
+    expect(img.getAttribute("alt")).toBe("Blåt rektangel (syntetisk testbillede)");
+    expect(img.getAttribute("src")).toBe("/bilag/case-10/kort.png");
+    expect(await readFile(join(out, "bilag", "case-10", "kort.png"))).toEqual(await readFile(fixture("editor-cases/content/bilag/case-10/kort.png")));
+    const { PDFDocument, PDFName, PDFRawStream } = await import("pdf-lib");
+    const doc = await PDFDocument.load(await readFile(join(out, "pdf", "proeve-20.pdf")));
+    const images = doc.context.enumerateIndirectObjects().filter(([, object]) => object instanceof PDFRawStream && String(object.dict.get(PDFName.of("Subtype"))) === "/Image");
+    expect(images.length).toBeGreaterThan(0);
+  }, 300_000);
 });

@@ -126,6 +126,7 @@ describe("included pages", () => {
   it("number footnotes on through a PDF, with the chapter's prefix", () => {
     const html = parse(renderPage(model.pages.get("del-b")!, model.pages, { docId: "doc-del-b", print: true }, { footnoteStart: 3 }));
     expect(html.querySelector(".footnotes li")!.id).toBe("fn-doc-del-b-4");
+    expect(html.querySelector(".footnotes ol")!.getAttribute("start")).toBe("4");
     expect(html.querySelector("sup.footnote-ref a")!.text).toBe("[4]");
   });
 });

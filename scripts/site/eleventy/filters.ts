@@ -38,7 +38,9 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, { content, content
     return bytes === undefined ? "" : formatSize(bytes);
   });
   // Whether the site has the PDF: a build links only PDFs it made or kept (--no-pdf keeps the last ones).
-  eleventyConfig.addFilter("hasPdf", (file: string) => !content().pdfsKnown || content().pdfSizes.has(file));
+  const hasPdf = (file: string) => !content().pdfsKnown || content().pdfSizes.has(file);
+  eleventyConfig.addFilter("hasPdf", hasPdf);
+  eleventyConfig.addFilter("withPdf", (documents: { pdf: string }[]) => documents.filter((d) => hasPdf(d.pdf)));
   eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("chapterData", (key: string) => content().model.pages.get(key)?.data ?? {});
   if (!print) return;
