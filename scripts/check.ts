@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadModel } from "./content/files.ts";
+import { sourceMapProblems } from "./fetch/sources.ts";
 import { formatProblem, ValidationError } from "./messages.ts";
 
 const { values } = parseArgs({ options: { source: { type: "string" } } });
@@ -10,6 +11,8 @@ const source = resolve(values.source ?? resolve(import.meta.dirname, ".."));
 try {
   const model = await loadModel(source);
   for (const warning of model.warnings) console.warn(`${formatProblem(warning)}\n`);
+  const sources = await sourceMapProblems(source, new Set(model.indicators.keys()));
+  if (sources.length > 0) throw new ValidationError(sources);
   console.log(`Alt er i orden: ${model.pages.size} sider, ${model.documents.length} dokumenter, ${model.indicators.size} indikatorer, ${model.tables.size} tabeller.`);
 } catch (error) {
   if (!(error instanceof ValidationError)) throw error;

@@ -11,8 +11,9 @@ import { messages, ValidationError, type MessageText, type Problem } from "../me
 import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
 import { checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
 import { imageFile } from "./compose.ts";
-import { isKnownDirective, type Directive } from "./directives.ts";
 import { directivesOf, NESTING_LIMIT, parseBody, tooDeep, type Token } from "./markdown.ts";
+import { benchmarkSchema, caseSchema, checkBenchmark, validateData, type Benchmark, type CommitteeCase } from "./committee.ts";
+import { isKnownDirective, type Directive } from "./directives.ts";
 import {
   chapterSchema,
   documentSchema,
@@ -68,6 +69,10 @@ export interface Model {
   /** Strategy documents by revision ("2020"). */
   strategies: Map<string, Document>;
   goals: number[];
+  /** Committee cases by file name (data/cases/<id>.json). */
+  cases: Map<string, CommitteeCase>;
+  /** The ministry's benchmark results (data/benchmark.json), when the municipality records them. */
+  benchmark?: Benchmark;
   /** The municipality's logo (SVG text from data/), when site.json names one. */
   logo?: string;
   /** Images pages show, checked, by project path ("content/plan/2021/foto.png"); published at the same path below the site. */
@@ -374,6 +379,24 @@ export function buildModel(files: readonly SourceFile[]): Model {
     else tables.set(value.id, value as Table);
   }
 
+  // The committee's data: cases and benchmark results.
+  const cases = new Map<string, CommitteeCase>();
+  for (const file of files.filter((f) => /^data\/cases\/[^/]+\.json$/.test(f.path))) {
+    const input = parseJson(file, problems);
+    if (input === undefined) continue;
+    const { value, problems: found } = validateData(caseSchema, input, file.path);
+    problems.push(...found);
+    if (value) cases.set(posix.basename(file.path, ".json"), value);
+  }
+  let benchmark: Benchmark | undefined;
+  const benchmarkFile = files.find((f) => f.path === "data/benchmark.json");
+  const benchmarkInput = benchmarkFile && parseJson(benchmarkFile, problems);
+  if (benchmarkFile && benchmarkInput !== undefined) {
+    const { value, problems: found } = validateData(benchmarkSchema, benchmarkInput, benchmarkFile.path);
+    problems.push(...found, ...(value ? checkBenchmark(value, benchmarkFile.path) : []));
+    benchmark = value;
+  }
+
   // Directives: every chart, table and include must name something that exists.
   for (const page of pages.values()) {
     for (const directive of page.directives) {
@@ -427,7 +450,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
       if (file && imageFiles.has(file)) images.set(file, imageFiles.get(file)!);
     }
   }
-  return { site, pages, documents, indicators, tables, strategies, goals, logo, images, warnings: placeholders.warnings };
+  return { site, pages, documents, indicators, tables, strategies, goals, cases, benchmark, logo, images, warnings: placeholders.warnings };
 }
 
 function findIncludeCycle(key: string, pages: Map<string, Page>, chain: string[]): string[] | undefined {

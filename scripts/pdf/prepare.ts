@@ -36,6 +36,9 @@ export async function preparePrint(page: Page): Promise<Record<string, string>> 
         for (const { name, value } of item.attributes) aside.setAttribute(name, value);
         aside.classList.add("footnote-item");
         if (start > 1 && item === list.firstElementChild) aside.style.counterSet = `list-item ${start}`;
+        // Inside a section an aside is generic; with its role Chromium tags it Aside.
+        aside.setAttribute("role", "complementary");
+        aside.setAttribute("aria-label", `Fodnote ${div.children.length + 1}`);
         aside.append(...item.childNodes);
         div.append(aside);
       }
