@@ -14,6 +14,7 @@ import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { loadModel } from "../../scripts/content/files.ts";
 import { formatProblem, messages, ValidationError, type Problem } from "../../scripts/messages.ts";
+import { STAMP } from "../../scripts/publish.ts";
 import { buildFixture, fixture, readHtml, readPdf, ROOT } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
@@ -43,6 +44,8 @@ async function published(): Promise<{ out: string; before: Record<string, string
   const out = join(await mkdtemp(join(tmpdir(), "bp-mistakes-")), "dist");
   await mkdir(join(out, "pdf"), { recursive: true });
   await writeFile(join(out, "index.html"), "<!doctype html><title>Forrige udgave</title>\n");
+  // Marked as made by a build: the build replaces no other folder.
+  await writeFile(join(out, STAMP), "Denne mappe er lavet af npm run build.\n");
   await writeFile(join(out, "pdf", "plan.pdf"), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x0a]));
   return { out, before: await snapshot(out) };
 }
