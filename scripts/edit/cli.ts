@@ -1,0 +1,24 @@
+// `npm run edit`: the browser editor for the working copy, at http://127.0.0.1:8090/ (--port N to
+// change it). Saves go straight into content/ and data/; the web team commits and publishes as before.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { startEditServer } from "./server.ts";
+
+export const DEFAULT_PORT = 8090;
+
+const { values } = parseArgs({ options: { port: { type: "string", default: String(DEFAULT_PORT) } } });
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Porten "${values.port}" kan ikke bruges. Skriv fx npm run edit -- --port 8091.`);
+  process.exit(2);
+}
+const root = resolve(import.meta.dirname, "..", "..");
+try {
+  const editor = await startEditServer(root, port);
+  console.log(`Redigér i browseren: ${editor.origin}/`);
+  console.log("Ændringer gemmes direkte i content/ og data/. Stop med Ctrl+C.");
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+  console.error(`Porten ${port} er optaget. Start med en anden port, fx npm run edit -- --port ${port + 1}.`);
+  process.exit(2);
+}

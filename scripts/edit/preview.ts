@@ -1,0 +1,74 @@
+// The editor's preview of an unsaved file, made by the site's own pieces: the markdown-it factory,
+// include expansion, chart figures (Vega-Lite → SVG) and data tables. When the project has
+// problems there is no validated model to draw from, so charts, tables and includes are named.
+import { posix } from "node:path";
+import { chartFigure } from "../charts/describe.ts";
+import { chartCache, renderCached, type ChartCache } from "../charts/render.ts";
+import { indicatorSpec } from "../charts/spec.ts";
+import { themeFor } from "../charts/stage.ts";
+import { expandIncludes } from "../content/include.ts";
+import type { Model } from "../content/load.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { createMarkdown } from "../site/markdown.ts";
+import { renderTable } from "../site/table.ts";
+import type { Draft } from "./check.ts";
+import { formatOf } from "./config.ts";
+
+// One in-memory cache for the editor's lifetime: a chart is drawn again only when its data changed.
+const cache: ChartCache = chartCache();
+
+async function chartSvgs(model: Model, ids: readonly string[]): Promise<Map<string, string>> {
+  const svgs = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    const indicator = model.indicators.get(id);
+    if (!indicator || indicator.series.every((series) => series.observations.length === 0)) continue;
+    svgs.set(id, (await renderCached(indicatorSpec(indicator, themeFor(model)), cache)).svg);
+  }
+  return svgs;
+}
+
+const named = (what: string, id: string) => `<p class="edit-directive">${escapeHtml(what)}: <code>${escapeHtml(id)}</code></p>`;
+
+/**
+ * HTML for the preview pane: the page as the site shows it (title, goal, text with charts and
+ * tables), an indicator's chart figure or a table. `model` is the project with the draft in place,
+ * when it has no problems.
+ */
+export async function previewHtml(draft: Draft, model: Model | undefined): Promise<string> {
+  const format = formatOf(draft.path);
+  if (format === "indicator") {
+    const id = String(draft.data.id ?? "");
+    const indicator = model?.indicators.get(id);
+    if (!model || !indicator) return named("Diagram", id);
+    return chartFigure(indicator, (await chartSvgs(model, [id])).get(id), { open: true });
+  }
+  if (format === "table") {
+    const table = model?.tables.get(String(draft.data.id ?? ""));
+    return table ? renderTable(table) : named("Tabel", String(draft.data.id ?? ""));
+  }
+  if (format === "site" || format === undefined) return "";
+
+  const key = draft.path.replace(/^content\//, "").replace(/\.md$/, "");
+  let body = draft.body ?? "";
+  let svgs = new Map<string, string>();
+  if (model) {
+    body = expandIncludes(body, model.pages, [key]);
+    svgs = await chartSvgs(model, [...body.matchAll(/^:::[ \t]+chart[ \t]+(\S+)/gm)].map((match) => match[1]!));
+  } else body = body.replace(/^:::[ \t]+include[ \t]+(\S+).*$/gm, (_line, page: string) => `*Her indsættes siden ${page}.*`);
+  const md = createMarkdown({
+    chart: (id) => {
+      const indicator = model?.indicators.get(id);
+      return indicator ? chartFigure(indicator, svgs.get(id)) : named("Diagram", id);
+    },
+    table: (id) => {
+      const table = model?.tables.get(id);
+      return table ? renderTable(table) : named("Tabel", id);
+    },
+  });
+  const title = escapeHtml(String(draft.data.title ?? posix.basename(key)));
+  const goal =
+    draft.data.goal_text !== undefined && draft.data.goal_text !== ""
+      ? `<p class="goal"><strong>Mål ${escapeHtml(String(draft.data.goal ?? ""))}:</strong> ${escapeHtml(String(draft.data.goal_text))}</p>`
+      : "";
+  return `<h1>${title}</h1>${goal}${md.render(body, { docId: "forhaandsvisning" })}`;
+}
