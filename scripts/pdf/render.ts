@@ -25,6 +25,9 @@ export interface PdfResult {
 }
 
 export interface PdfOptions {
+  /** The print pages and their assets (renderPrintPages's output), served to the browser as the site. */
+  printDir: string;
+  /** The PDFs are written to <outDir>/pdf/. */
   outDir: string;
   pathPrefix: string;
   author: string;
@@ -39,7 +42,7 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
-    await sealPage(page, options.outDir, options.pathPrefix, blocked);
+    await sealPage(page, options.printDir, options.pathPrefix, blocked);
     const response = await page.goto(`${ORIGIN}${options.pathPrefix}${job.printUrl.replace(/^\//, "")}`, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`printsiden ${job.printUrl} kunne ikke åbnes (${response?.status() ?? "intet svar"})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

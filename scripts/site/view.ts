@@ -1,7 +1,6 @@
 // What templates see: a plain view of the model (documents, navigation, the current plan) with
 // URLs relative to the site root; Eleventy's base plugin adds the path prefix.
 import type { Document, Model, Page } from "../content/load.ts";
-import type { PdfJob } from "../pdf/render.ts";
 import type { ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
 import { overviewRows, statusQuarter, type OverviewRow } from "../indicators/overview.ts";
@@ -172,13 +171,4 @@ export function siteView(model: Model): SiteView {
     comparisons,
     status: statusView(model),
   };
-}
-
-/** Every PDF the build prints: each document, each comparison and the quarterly status. */
-export function pdfJobs(view: SiteView): PdfJob[] {
-  return [
-    ...view.documents.map((d) => ({ id: d.id, title: d.fullTitle, subject: d.description ?? d.fullTitle, printUrl: d.printUrl, file: d.pdf })),
-    ...view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, subject: c.description, printUrl: c.printUrl, file: c.pdf })),
-    ...(view.status ? [{ id: "status", title: view.status.title, subject: "Status på nøgletal", printUrl: view.status.printUrl, file: view.status.pdf }] : []),
-  ];
 }
