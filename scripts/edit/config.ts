@@ -142,6 +142,8 @@ export function editorConfig(content: readonly ContentFile[], options: { origin:
         extension: "json",
         format: "json",
         create: true,
+        // Deleting is done in the working copy, where Git shows it (backend.ts refuses it too).
+        delete: false,
         slug: "{{id}}",
         identifier_field: "id",
         summary: "{{id}} – {{title}}",
@@ -157,6 +159,7 @@ export function editorConfig(content: readonly ContentFile[], options: { origin:
         extension: "json",
         format: "json",
         create: true,
+        delete: false,
         slug: "{{id}}",
         identifier_field: "id",
         summary: "{{id}} – {{caption}}",
