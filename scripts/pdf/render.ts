@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
+import { settleLines } from "./hyphenate.ts";
 import { setMetadata } from "./metadata.ts";
 import { ORIGIN, sealPage } from "./serve.ts";
 import { contentsTargets, fillContents, headingTexts, matchHeadings, readOutline } from "./toc.ts";
@@ -50,6 +51,7 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
       page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
     if (blocked.length > 0) throw new Error(`siden forsøgte at hente noget uden for webstedet: ${blocked.join(", ")}`);
     await localizeLinks(page, options.publicUrl);
+    await settleLines(page);
     let pdf = await print();
     // Contents: print, read where each heading landed, write the numbers, print again (until stable).
     const targets = await contentsTargets(page);

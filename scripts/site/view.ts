@@ -22,7 +22,8 @@ export interface DocumentView {
   /** Starts with the key-figure overview (front matter `overview: true`). */
   overview: boolean;
   meta: string[];
-  chapters: { title: string; url: string; key: string }[];
+  /** keptFrom: the earlier revision a chapter is carried over from unchanged ("Beskæftigelsesstrategi 2020"). */
+  chapters: { title: string; url: string; key: string; keptFrom?: string }[];
   /** the comparison with the revision named in compare_with, linked from the index page. */
   comparison?: { title: string; url: string };
 }
@@ -50,8 +51,16 @@ export function documentMeta(document: Document): string[] {
   return meta;
 }
 
-export function documentView(document: Document): DocumentView {
+/**
+ * The templates' view of one document. `others` (all documents) names the revision a borrowed
+ * chapter comes from when it is a document of the same kind: a revision keeping what it keeps.
+ */
+export function documentView(document: Document, others: readonly Document[] = []): DocumentView {
   const pages = [document.index, ...document.chapters];
+  const keptFrom = (page: Page) => {
+    const owner = page.documentId === document.id ? undefined : others.find((d) => d.id === page.documentId);
+    return owner && owner.data.kind === document.data.kind ? owner.fullTitle : undefined;
+  };
   return {
     id: document.id,
     kind: document.data.kind,
@@ -67,7 +76,12 @@ export function documentView(document: Document): DocumentView {
     description: document.data.description,
     overview: document.data.overview ?? false,
     meta: documentMeta(document),
-    chapters: pages.map((page) => ({ title: page === document.index ? "Indledning" : page.data.title, url: page.url, key: page.key })),
+    chapters: pages.map((page) => ({
+      title: page === document.index ? "Indledning" : page.data.title,
+      url: page.url,
+      key: page.key,
+      keptFrom: keptFrom(page),
+    })),
   };
 }
 
@@ -124,7 +138,7 @@ function newestAdopted(list: DocumentView[], by: (d: DocumentView) => number): D
 }
 
 export function siteView(model: Model): SiteView {
-  const documents = model.documents.map(documentView);
+  const documents = model.documents.map((document) => documentView(document, model.documents));
   const plans = documents.filter((d) => d.kind === "plan").sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
   const strategies = documents.filter((d) => d.kind === "strategi").sort((a, b) => Number(b.revision) - Number(a.revision));
   const currentStrategy = newestAdopted(strategies, (d) => Number(d.revision));
