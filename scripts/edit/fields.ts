@@ -144,7 +144,8 @@ function fieldOf(name: string, node: JsonSchema, format: FormatName, path: strin
       const list = { ...base, widget: "list" as const, ...(node.minItems !== undefined ? { min: node.minItems } : {}) };
       if (items.type === "object" && items.properties) {
         const fields = objectFields(items, format, path);
-        return { ...list, collapsed: true, summary: `{{fields.${fields[0]!.name}}}`, fields };
+        // Open, so a new quarter's figure is one click away; the summary names a folded item.
+        return { ...list, collapsed: false, summary: `{{fields.${fields[0]!.name}}}`, fields };
       }
       return { ...list, field: { ...fieldOf(name, items, format, path, true), label: text.label } };
     }

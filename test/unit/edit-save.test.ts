@@ -47,7 +47,7 @@ describe("merging a form into its file", () => {
     const changed = text.split("\n").filter((line, i) => line !== original.split("\n")[i]);
     expect(changed).toEqual(['adopted: "2022-12"']);
     expect(text).toContain('revision: "2022"');
-    expect(text).toContain("chapters: [fokusomraade-1, fokusomraade-2");
+    expect(text).toMatch(/^chapters: \[[a-z0-9/-]+, /m);
   });
 
   it("drops what the form leaves of empty optional fields, and keeps a number typed as text a number", () => {
