@@ -51,6 +51,9 @@ const show = (value: unknown): string => {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 };
 
+/** A size for a message: "4,0 MiB". */
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MiB`;
+
 export const messages = {
   notUtf8: () => ({
     message: "Filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses.",
@@ -369,6 +372,31 @@ export const messages = {
   lowContrast: (color: string, ratio: number, needed: number) => ({
     message: `Farven ${show(color)} står for svagt mod hvid baggrund (kontrast ${ratio.toFixed(1).replace(".", ",")}:1, der kræves mindst ${String(needed).replace(".", ",")}:1).`,
     hint: "Vælg en mørkere udgave af farven; kravet følger webtilgængelighedsloven (WCAG 2.1 AA).",
+  }),
+  // Files that cannot be part of the site (scripts/content/files.ts).
+  unknownFileType: (file: string, types: readonly string[]) => ({
+    message: `Filen ${show(file.split("/").at(-1))} er ikke en side, og content/ må kun indeholde sider (${types.join(", ")}).`,
+    hint: "Flyt filen ud af content/ eller slet den. Tal hører til i data/; en side skal ende på .md med små bogstaver.",
+  }),
+  symlink: () => ({
+    message: "Filen er et symbolsk link (en genvej), som ikke følges: det kunne hente filer uden for projektet ind på webstedet.",
+    hint: "Læg en kopi af filen eller mappen her i stedet for linket.",
+  }),
+  notAFile: () => ({
+    message: "Dette er hverken en fil eller en mappe.",
+    hint: "Slet den, eller flyt den ud af projektets mapper.",
+  }),
+  unreadable: (reason: string) => ({
+    message: `Filen findes, men kan ikke læses: ${reason}.`,
+    hint: "Giv dig selv læseadgang til filen (fx chmod u+r), eller kopier den på plads igen.",
+  }),
+  fileTooLarge: (size: string, limit: string) => ({
+    message: `Filen fylder ${size}, mere end de ${limit}, en fil i content/ eller data/ må fylde.`,
+    hint: "Del teksten i flere kapitler, eller tallene i flere indikatorer.",
+  }),
+  unsafeSvg: (parts: readonly string[]) => ({
+    message: `Logoet indeholder dele, der kan køre kode eller hente noget udefra, og derfor ikke udgives: ${parts.join(", ")}.`,
+    hint: "Gem logoet igen som rent SVG uden scripts, links og indlejrede billeder (fx Inkscape: Gem som → Optimeret SVG).",
   }),
   missingLogo: (file: string) => ({
     message: `Logoet data/${file} findes ikke.`,

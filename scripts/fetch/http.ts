@@ -73,6 +73,13 @@ function retryAfter(header: string | null, nowMs: number): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
+/** Why a request could not be sent: fetch's own "fetch failed" hides the reason in `cause`. */
+function reasonOf(error: Error): string {
+  const inner = error.cause;
+  if (inner instanceof Error) return inner.message;
+  return inner === undefined ? error.message : String(inner);
+}
+
 /** Text cut short for a message, with every secret replaced by "***". */
 export function redact(text: string, secrets: readonly string[], max = 200): string {
   let clean = text;
@@ -108,7 +115,7 @@ export async function requestJson(url: string, init: RequestInit, policy: RetryP
       failure =
         name === "TimeoutError" || name === "AbortError"
           ? new SourceError("timeout", fetchDetails.noAnswer(policy.timeoutMs), { attempts: attempt })
-          : new SourceError("network", fetchDetails.notReached(redact(String((cause as Error).cause ?? (cause as Error).message), secrets)), { attempts: attempt });
+          : new SourceError("network", fetchDetails.notReached(redact(reasonOf(cause as Error), secrets)), { attempts: attempt });
     }
     if (!RETRYABLE.includes(failure.kind) || attempt > policy.retries) throw failure;
     const delay = Math.min(policy.maxDelayMs, wait ?? policy.baseDelayMs * 2 ** (attempt - 1));
