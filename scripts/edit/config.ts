@@ -124,7 +124,6 @@ export function editorConfig(content: readonly ContentFile[], options: { origin:
   return {
     backend: { name: "proxy", proxy_url: `${options.origin}/api/v1` },
     locale: "da",
-    load_config_file: false,
     media_folder: "data",
     public_folder: "/",
     publish_mode: "simple",

@@ -65,6 +65,21 @@ async function themeCss(root: string): Promise<string> {
   return nunjucks.renderString(template, { site, fontFaces, fontStack: FONT_STACK });
 }
 
+/**
+ * Whether a request comes from the editor's own page: the Host names this server (no other site's
+ * address rebound to 127.0.0.1), and a write is JSON from the same origin. A JSON content type
+ * makes the browser ask before a cross-site request, and this server never says yes, so a web
+ * page elsewhere cannot make it save files (cross-site request forgery).
+ */
+export function trusted(request: IncomingMessage, origin: string): boolean {
+  const port = new URL(origin).port;
+  if (request.headers.host !== `127.0.0.1:${port}` && request.headers.host !== `localhost:${port}`) return false;
+  if (request.method === "GET" || request.method === "HEAD") return true;
+  const from = request.headers.origin;
+  const sameOrigin = from === undefined || from === `http://127.0.0.1:${port}` || from === `http://localhost:${port}`;
+  return sameOrigin && /^application\/json\b/.test(request.headers["content-type"] ?? "");
+}
+
 export interface EditServer {
   server: Server;
   /** "http://127.0.0.1:8090" */
@@ -96,6 +111,7 @@ export async function startEditServer(root: string, port: number): Promise<EditS
   const server = createServer((request, response) => {
     headers(response);
     void (async () => {
+      if (!trusted(request, origin)) return send(response, 403, { error: "Kun redigeringen selv må bruge serveren." });
       const url = new URL(request.url ?? "/", origin);
       const path = url.pathname;
       if (request.method === "POST" && path === "/api/v1") {

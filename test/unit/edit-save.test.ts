@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeEach, describe, expect, it } from "vitest";
-import { handleBackend } from "../../scripts/edit/backend.ts";
+import { draftOf, handleBackend } from "../../scripts/edit/backend.ts";
+import { checkWith, draftText } from "../../scripts/edit/check.ts";
+import { previewHtml } from "../../scripts/edit/preview.ts";
 import { formatOf, schemaOf } from "../../scripts/edit/config.ts";
 import { mergeJson, mergeMarkdown, splitMarkdown } from "../../scripts/edit/merge.ts";
 import { messages } from "../../scripts/messages.ts";
@@ -106,5 +108,53 @@ describe("saving through the editor's backend", () => {
     expect((await save("content/../package.json", "{}")).status).toBe(422);
     expect((await handleBackend(root, { action: "deleteFiles", params: { paths: ["data/site.json"] } })).status).toBe(422);
     expect((await handleBackend(root, { action: "getEntry", params: { path: "../../etc/passwd" } })).body).toMatchObject({ data: null });
+  });
+});
+
+describe("the preview of an unsaved page", () => {
+  it("draws the charts of ::: chart lines and names them when the project has a problem", async () => {
+    const path = "content/bilag/indikatorer/maal-1.md";
+    const draft = draftOf(path, await readFile(join(ROOT, path), "utf8"));
+    const text = await draftText(ROOT, draft);
+    const good = await checkWith(ROOT, path, text);
+    expect(good.problems).toEqual([]);
+    const html = await previewHtml(draft, good.model);
+    expect(html).toMatch(/<figure class="chart" id="figur-m1-[a-z0-9-]+">/);
+    expect(html).toContain("<svg");
+
+    const broken = { ...draft, body: `${draft.body}\n\n::: chart findes-ikke\n` };
+    const result = await checkWith(ROOT, path, await draftText(ROOT, broken));
+    expect(result.problems).toEqual([expect.objectContaining({ file: path, message: messages.unknownIndicator("findes-ikke").message })]);
+    expect(result.problems[0]!.line).toBeGreaterThan(1);
+    const named = await previewHtml(broken, result.model);
+    expect(named).toContain('Diagram: <code>findes-ikke</code>');
+    expect(named).not.toContain("<svg");
+  });
+});
+
+describe("the editor's server", () => {
+  it("answers only its own page: no other Host, no cross-site or non-JSON writes", async () => {
+    const { request } = await import("node:http");
+    const { startEditServer } = await import("../../scripts/edit/server.ts");
+    const editor = await startEditServer(ROOT, 0);
+    const port = new URL(editor.origin).port;
+    const ask = (headers: Record<string, string>, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path: "/api/v1", method: body === undefined ? "GET" : "POST", headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const info = JSON.stringify({ action: "info" });
+    try {
+      expect(await ask({ host: `127.0.0.1:${port}`, "content-type": "application/json" }, info)).toBe(200);
+      expect(await ask({ host: `evil.example:${port}`, "content-type": "application/json" }, info)).toBe(403);
+      expect(await ask({ host: `127.0.0.1:${port}`, "content-type": "text/plain" }, info)).toBe(403);
+      expect(await ask({ host: `127.0.0.1:${port}`, origin: "https://evil.example", "content-type": "application/json" }, info)).toBe(403);
+    } finally {
+      await editor.close();
+    }
   });
 });

@@ -128,6 +128,8 @@ async function start() {
   const response = await fetch("/edit/config.json");
   const config = await response.json();
   config.backend.proxy_url = `${location.origin}/api/v1`;
+  // The configuration comes from the server, generated from the schemas: no config.yml to fetch.
+  config.load_config_file = false;
   CMS.registerWidget("json", JsonControl);
   CMS.registerPreviewStyle("/assets/theme.css");
   CMS.registerPreviewStyle("/assets/site.css");
