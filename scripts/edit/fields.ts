@@ -119,6 +119,9 @@ function fieldOf(name: string, node: JsonSchema, format: FormatName, path: strin
   if (node.const !== undefined) return { ...base, widget: "hidden", default: node.const };
   // Text or number ("agenda_item"): typed as text; merge.ts keeps a number a number.
   if (Array.isArray(node.type)) return fieldOf(name, { ...node, type: node.type.includes("string") ? "string" : node.type[0] }, format, path, required);
+  // A value the JSON Schema cannot describe (a zod refinement, e.g. a plan's years "2021" or
+  // "2024-2026"): typed as text, checked by the project's validation; merge.ts keeps digits a number.
+  if (node.type === undefined && node.const === undefined && !node.enum) return { ...base, widget: "string" };
   if (node.enum) return { ...base, widget: "select", options: node.enum, ...(node.default !== undefined ? { default: node.default } : {}) };
 
   switch (node.type) {

@@ -20,7 +20,7 @@ const documentTexts: Record<string, FieldText> = {
     label: "Kapitler",
     hint: "Kapitlerne i rækkefølge: filnavnet uden .md (baggrund), eller en side fra et andet dokument (strategi/2022/fokusomraade-1).",
   },
-  year: { label: "År", hint: "Planer: planens år, fx 2021." },
+  year: { label: "År", hint: "Planer: planens år, fx 2021, eller en periode af år, fx 2024-2026." },
   revision: { label: "Revision", hint: "Strategier: revisionens år, fx 2022." },
   number: { label: "Bilagsnummer", hint: "Bilag: nummeret, fx 2 for Bilag 2." },
   strategy: { label: "Strategi", hint: "Den strategirevision, planen eller bilaget bygger på, fx 2022." },

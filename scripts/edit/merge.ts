@@ -55,6 +55,8 @@ export function prune(value: unknown, schema: JsonSchema | undefined, original?:
   const types = Array.isArray(schema?.type) ? schema.type : [];
   if (typeof value === "string" && types.includes("number") && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
   if (typeof value === "string" && types.includes("integer") && /^-?\d+$/.test(value.trim())) return Number(value);
+  // A form's text for a value of no described type (a plan's year): digits are a number, as in the file.
+  if (typeof value === "string" && schema !== undefined && Object.keys(schema).length === 0 && /^\d+$/.test(value.trim())) return Number(value);
   if (!isPlainObject(value)) return value;
   const result: Record<string, unknown> = {};
   const required = new Set([...(schema?.required ?? []), ...(schema?.oneOf?.flatMap((variant) => variant.required ?? []) ?? [])]);

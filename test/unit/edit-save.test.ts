@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { draftOf, handleBackend } from "../../scripts/edit/backend.ts";
 import { checkWith, draftText } from "../../scripts/edit/check.ts";
 import { previewHtml } from "../../scripts/edit/preview.ts";
-import { formatOf, schemaOf } from "../../scripts/edit/config.ts";
+import { formatOf, formOf, schemaOf } from "../../scripts/edit/config.ts";
 import { mergeJson, mergeMarkdown, splitMarkdown } from "../../scripts/edit/merge.ts";
 import { messages } from "../../scripts/messages.ts";
 import { ROOT } from "../helpers.ts";
@@ -156,5 +156,15 @@ describe("the editor's server", () => {
     } finally {
       await editor.close();
     }
+  });
+});
+
+describe("a plan's years", () => {
+  it("are typed as text and saved as the file had them: a number for one year, text for a span", () => {
+    expect(formOf("document").find((field) => field.name === "year")).toMatchObject({ widget: "string", required: false });
+    const original = "---\ntitle: Plan\nkind: plan\nyear: 2021\nstatus: udkast\n---\n\nTekst.\n";
+    const data = { title: "Plan", kind: "plan", status: "udkast" };
+    expect(mergeMarkdown(original, { ...data, year: "2021" }, "Tekst.", schemaOf("document"))).toBe(original);
+    expect(mergeMarkdown(original, { ...data, year: "2024-2026" }, "Tekst.", schemaOf("document"))).toContain("year: 2024-2026\n");
   });
 });
