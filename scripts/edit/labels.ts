@@ -88,6 +88,7 @@ const indicatorTexts: Record<string, FieldText> = {
   series: { label: "Serier", hint: "Én eller flere serier. Den første er kommunens egen." },
   "series.name": { label: "Seriens navn", hint: "Kommunen først, så sammenligninger (Hele landet) eller grupper." },
   "series.observations": { label: "Tal", hint: "Ét tal pr. periode, samme slags periode i hele serien." },
+  "series.suppressed": { label: "Perioder uden offentligt tal", hint: "Valgfrit: perioder, hvor tallet er holdt tilbage af diskretionshensyn (\"..\" i statistikken), fx \"2020-K2\"." },
   "series.observations.period": { label: "Periode", hint: "En måned \"2020-08\", et kvartal \"2020-K2\" eller et år \"2020\"." },
   "series.observations.value": { label: "Værdi", hint: "Tallet, fx 79,5." },
   target: { label: "Mål", hint: "Valgfrit mål: en værdi, niveauet i en anden serie eller en udvikling – altid med retningen, der er bedst." },

@@ -4,8 +4,8 @@
 import { posix } from "node:path";
 import { chartFigure } from "../charts/describe.ts";
 import { chartCache, renderCached, type ChartCache } from "../charts/render.ts";
-import { indicatorSpec } from "../charts/spec.ts";
-import { themeFor } from "../charts/stage.ts";
+import { indicatorSpec, LAYOUTS } from "../charts/spec.ts";
+import { themeFor, type ChartDrawings } from "../charts/stage.ts";
 import { expandIncludes } from "../content/include.ts";
 import type { Model } from "../content/load.ts";
 import { escapeHtml } from "../lib/html.ts";
@@ -17,14 +17,18 @@ import { formatOf } from "./config.ts";
 // One in-memory cache for the editor's lifetime: a chart is drawn again only when its data changed.
 const cache: ChartCache = chartCache();
 
-async function chartSvgs(model: Model, ids: readonly string[]): Promise<Map<string, string>> {
-  const svgs = new Map<string, string>();
+async function chartSvgs(model: Model, ids: readonly string[]): Promise<Map<string, ChartDrawings>> {
+  const theme = themeFor(model);
+  const drawings = new Map<string, ChartDrawings>();
   for (const id of new Set(ids)) {
     const indicator = model.indicators.get(id);
     if (!indicator || indicator.series.every((series) => series.observations.length === 0)) continue;
-    svgs.set(id, (await renderCached(indicatorSpec(indicator, themeFor(model)), cache)).svg);
+    // The same two widths as the site (LAYOUTS in spec.ts): the figure picks one per screen.
+    const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache);
+    const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache);
+    drawings.set(id, { wide: wide.svg, narrow: narrow.svg });
   }
-  return svgs;
+  return drawings;
 }
 
 const named = (what: string, id: string) => `<p class="edit-directive">${escapeHtml(what)}: <code>${escapeHtml(id)}</code></p>`;
@@ -50,7 +54,7 @@ export async function previewHtml(draft: Draft, model: Model | undefined): Promi
 
   const key = draft.path.replace(/^content\//, "").replace(/\.md$/, "");
   let body = draft.body ?? "";
-  let svgs = new Map<string, string>();
+  let svgs = new Map<string, ChartDrawings>();
   if (model) {
     body = expandIncludes(body, model.pages, [key]);
     svgs = await chartSvgs(model, [...body.matchAll(/^:::[ \t]+chart[ \t]+(\S+)/gm)].map((match) => match[1]!));
