@@ -108,7 +108,6 @@ const indicatorTexts: Record<string, FieldText> = {
   "provenance.query": { label: "Forespørgsel", hint: "Forespørgslen uden adresse og nøgle." },
   "provenance.fetched": { label: "Hentet", hint: "Hvornår tallene blev hentet (UTC), fx 2027-01-15T08:00:00Z." },
   "provenance.licence": { label: "Licens", hint: "Valgfrit: fx CC BY 4.0." },
-  "provenance.suppressed": { label: "Perioder uden tal", hint: "Perioder, kilden ikke viser (..): de mangler her og er ikke nul." },
   chart: { label: "Diagram", hint: "Valgfrit: kun når diagrammet skal have en anden form, end tallene giver." },
   "chart.kind": { label: "Slags diagram", hint: "udvikling, sammenligning eller maal." },
   "chart.spec": { label: "Eget Vega-Lite-diagram", hint: "Valgfrit, for udviklere: en Vega-Lite-specifikation i JSON. Tallene kommer fra indikatoren." },
