@@ -6,7 +6,6 @@ import { chartFigure } from "../charts/describe.ts";
 import { chartCache, renderCached, type ChartCache } from "../charts/render.ts";
 import { indicatorSpec, LAYOUTS } from "../charts/spec.ts";
 import { themeFor, type ChartDrawings } from "../charts/stage.ts";
-import { expandIncludes } from "../content/include.ts";
 import type { Model } from "../content/load.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { createMarkdown } from "../site/markdown.ts";
@@ -53,13 +52,10 @@ export async function previewHtml(draft: Draft, model: Model | undefined): Promi
   if (format === "site" || format === undefined) return "";
 
   const key = draft.path.replace(/^content\//, "").replace(/\.md$/, "");
-  let body = draft.body ?? "";
-  let svgs = new Map<string, ChartDrawings>();
-  if (model) {
-    body = expandIncludes(body, model.pages, [key]);
-    svgs = await chartSvgs(model, [...body.matchAll(/^:::[ \t]+chart[ \t]+(\S+)/gm)].map((match) => match[1]!));
-  } else body = body.replace(/^:::[ \t]+include[ \t]+(\S+).*$/gm, (_line, page: string) => `*Her indsættes siden ${page}.*`);
-  const md = createMarkdown({
+  const page = model?.pages.get(key);
+  // With a valid model: every chart of the project is drawn once (then cached), as includes may bring any.
+  const svgs = model ? await chartSvgs(model, [...model.indicators.keys()]) : new Map<string, ChartDrawings>();
+  const { md, renderPage } = createMarkdown({
     chart: (id) => {
       const indicator = model?.indicators.get(id);
       return indicator ? chartFigure(indicator, svgs.get(id)) : named("Diagram", id);
@@ -69,10 +65,21 @@ export async function previewHtml(draft: Draft, model: Model | undefined): Promi
       return table ? renderTable(table) : named("Tabel", id);
     },
   });
+  let content: string;
+  if (model && page) content = renderPage(page, model.pages, { docId: "forhaandsvisning" });
+  else {
+    const body = (draft.body ?? "").replace(/^:::[ \t]+include[ \t]+(\S+).*$/gm, (_line, included: string) => `*Her indsættes siden ${included}.*`);
+    try {
+      content = md.render(body, { docId: "forhaandsvisning" });
+    } catch {
+      // A line the check reports (shown above the preview) stops rendering: the text is shown as written.
+      content = `<pre>${escapeHtml(body)}</pre>`;
+    }
+  }
   const title = escapeHtml(String(draft.data.title ?? posix.basename(key)));
   const goal =
     draft.data.goal_text !== undefined && draft.data.goal_text !== ""
       ? `<p class="goal"><strong>Mål ${escapeHtml(String(draft.data.goal ?? ""))}:</strong> ${escapeHtml(String(draft.data.goal_text))}</p>`
       : "";
-  return `<h1>${title}</h1>${goal}${md.render(body, { docId: "forhaandsvisning" })}`;
+  return `<h1>${title}</h1>${goal}${content}`;
 }
