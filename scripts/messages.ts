@@ -405,7 +405,7 @@ export const messages = {
   }),
   newBadYear: (found: string) => ({
     message: `Årstallet ${show(found)} kan ikke bruges.`,
-    hint: "Skriv året med fire cifre, fx npm run new -- plan 2026.",
+    hint: "Skriv året med fire cifre, fx npm run new -- plan 2026, eller en periode af år, fx npm run new -- plan 2027-2029.",
   }),
   newPlanExists: (folder: string) => ({
     message: `Mappen ${folder} findes allerede, så intet er oprettet eller overskrevet.`,
