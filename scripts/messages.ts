@@ -585,6 +585,18 @@ export const messages = {
     message: `Logoet data/${file} findes ikke.`,
     hint: "Læg kommunens logo som SVG-fil i data/, og skriv filnavnet i logo, eller fjern linjen.",
   }),
+  editNotSaved: (count: number) => ({
+    message: `Ændringen er ikke gemt: den ville give ${count} fejl, som står herunder.`,
+    hint: "Ret det, beskeden nævner, i formularen, og gem igen. Filen på disken er uændret.",
+  }),
+  editNotEditable: (path: string) => ({
+    message: `Filen ${show(path)} kan ikke gemmes fra browseren.`,
+    hint: "Browseren gemmer kun sider i content/ og filer i data/indicators/, data/tables/ og data/site.json under deres eget navn. Omdøb og flyt filer i projektets mappe.",
+  }),
+  editNotSupported: (action: string) => ({
+    message: `Handlingen ${show(action)} kan ikke udføres fra browseren.`,
+    hint: "Slet, omdøb og upload filer i projektets mappe, hvor versionsstyringen viser ændringen.",
+  }),
 } as const;
 
 /**
