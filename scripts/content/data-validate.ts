@@ -2,7 +2,7 @@
 // period per series, no duplicate periods, targets that name existing series, no data from URLs.
 import { parsePeriod } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
-import { specProblems } from "../charts/bounds.ts";
+import { specProblems } from "./spec-bounds.ts";
 import { LIMITS } from "../limits.ts";
 import { messages, type Problem } from "../messages.ts";
 import { indicatorSchema, MAX_SERIES, tableSchema, type Indicator, type Table } from "./data-schema.ts";
