@@ -5,6 +5,7 @@ import { escapeHtml } from "../lib/html.ts";
 import { comparisonSeries, gapTo, latest, primarySeries, sortedObservations, status, trend } from "../indicators/figures.ts";
 import type { Indicator } from "../indicators/schema.ts";
 import { indicatorDecimals } from "./spec.ts";
+import { REFLOW_COLUMNS, tableRegion } from "../site/tables.ts";
 
 export function targetText(indicator: Indicator): string | undefined {
   const target = indicator.target;
@@ -58,19 +59,20 @@ export function dataTable(indicator: Indicator, captionId: string): string {
   const periods = [...new Set(indicator.series.flatMap((s) => sortedObservations(s).map((o) => o.period)))].sort(
     (a, b) => periodOrdinal(requirePeriod(a)) - periodOrdinal(requirePeriod(b)),
   );
-  const head = indicator.series.map((s) => `<th scope="col">${escapeHtml(s.name)}</th>`).join("");
+  const head = indicator.series.map((s) => `<th scope="col" class="num">${escapeHtml(s.name)}</th>`).join("");
   const body = periods
     .map((period) => {
       const cells = indicator.series
         .map((s) => {
           const o = s.observations.find((x) => x.period === period);
-          return `<td>${o ? escapeHtml(formatValue(o.value, indicator.unit, decimals)) : "–"}</td>`;
+          return `<td class="num" data-label="${escapeHtml(s.name)}">${o ? escapeHtml(formatValue(o.value, indicator.unit, decimals)) : "–"}</td>`;
         })
         .join("");
       return `<tr><th scope="row">${escapeHtml(formatPeriod(period))}</th>${cells}</tr>`;
     })
     .join("");
-  return `<table class="data-table" aria-labelledby="${captionId}"><thead><tr><th scope="col">Periode</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const reflow = indicator.series.length + 1 >= REFLOW_COLUMNS ? " reflow" : "";
+  return `<table class="data-table${reflow}" aria-labelledby="${captionId}"><thead><tr><th scope="col">Periode</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 export function sourceText(indicator: Indicator): string {
@@ -79,7 +81,7 @@ export function sourceText(indicator: Indicator): string {
 }
 
 /** The whole figure: caption, SVG, summary, data table and source. */
-export function chartFigure(indicator: Indicator, svg: string | undefined, options: { open?: boolean } = {}): string {
+export function chartFigure(indicator: Indicator, svg: string | undefined, options: { open?: boolean; print?: boolean } = {}): string {
   const id = `figur-${indicator.id}`;
   const titleId = `${id}-titel`;
   const summaryId = `${id}-resume`;
@@ -92,8 +94,10 @@ export function chartFigure(indicator: Indicator, svg: string | undefined, optio
     }</p></figure>`;
   }
   const labelled = svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${summaryId}" focusable="false"`);
+  // On screen the figures scroll in their own region when they are wider than the page; paper does not scroll.
+  const table = options.print ? dataTable(indicator, titleId) : tableRegion(dataTable(indicator, titleId), { labelledBy: titleId });
   const notes = indicator.notes ? `<p class="chart-notes">${escapeHtml(indicator.notes)}</p>` : "";
   return `<figure class="chart" id="${id}">${caption}<div class="chart-svg">${labelled}</div><p class="chart-summary" id="${summaryId}">${escapeHtml(
     summary(indicator),
-  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${dataTable(indicator, titleId)}</details>${notes}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
+  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${table}</details>${notes}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
 }

@@ -6,6 +6,7 @@ type Markdown = ReturnType<typeof MarkdownIt>;
 import footnote from "markdown-it-footnote";
 import { DIRECTIVE_LINE } from "../content/directives.ts";
 import { slugify } from "../lib/danish.ts";
+import { markdownTables } from "./tables.ts";
 
 export interface DirectiveRenderers {
   chart(id: string, env: MarkdownEnv): string;
@@ -53,6 +54,7 @@ function headingIds(state: StateCore): void {
 export function createMarkdown(renderers: DirectiveRenderers): Markdown {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.use(footnote);
+  md.use(markdownTables);
   md.block.ruler.before("paragraph", "directive", directiveRule, { alt: ["paragraph"] });
   md.core.ruler.push("heading_ids", headingIds);
   md.renderer.rules.directive = (tokens, idx, _options, env: MarkdownEnv = {}) => {
@@ -62,5 +64,13 @@ export function createMarkdown(renderers: DirectiveRenderers): Markdown {
   // Danish footnote labels and a heading the reader can navigate to.
   md.renderer.rules.footnote_block_open = () =>
     '<section class="footnotes" aria-label="Fodnoter"><h2 class="visually-hidden">Fodnoter</h2><ol class="footnotes-list">\n';
+  // The back-link after a footnote: a Danish name for screen readers instead of "↩︎"; in print (the
+  // PDFs) none, since paper cannot go back.
+  md.renderer.rules.footnote_anchor = (tokens, idx, options, env, self) => {
+    if ((env as MarkdownEnv | undefined)?.print) return "";
+    const meta = tokens[idx]!.meta as { id: number; subId: number };
+    const id = self.rules.footnote_anchor_name!(tokens, idx, options, env, self) + (meta.subId > 0 ? `:${meta.subId}` : "");
+    return ` <a href="#fnref${id}" class="footnote-backref" aria-label="Tilbage til henvisning ${meta.id + 1}">↩\uFE0E</a>`;
+  };
   return md;
 }

@@ -80,9 +80,9 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   const md = createMarkdown({
     chart: (id, env: MarkdownEnv) => {
       const { model, charts } = state();
-      return chartFigure(model.indicators.get(id)!, charts.get(id), { open: env.print });
+      return chartFigure(model.indicators.get(id)!, charts.get(id), { open: env.print, print: env.print });
     },
-    table: (id) => renderTable(state().model.tables.get(id)!),
+    table: (id, env: MarkdownEnv) => renderTable(state().model.tables.get(id)!, { print: env.print }),
   });
   eleventyConfig.setLibrary("md", md);
   // Editors' Markdown is text, not a Liquid template (Eleventy's default): "{{ … }}" and "{% … %}"
