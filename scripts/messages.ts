@@ -182,6 +182,26 @@ export const messages = {
     message: `Feltet ${show(field)} skal være en webadresse, der begynder med https://, men er ${show(found)}.`,
     hint: "Skriv hele adressen, fx https://www.ballerup.dk/tilgaengelighed.",
   }),
+  bundleUsage: () => ({
+    message: "Skriv hvilken sag, der skal samles, fx: npm run bundle -- 2024-10-08-revidering-af-beskaeftigelsesstrategi",
+    hint: "Sagen er en fil i data/cases/ med sagens titel, udvalg, mødedato, journalnummer og bilag.",
+  }),
+  bundleNoCase: (id: string, known: readonly string[]) => ({
+    message: `Der er ingen sag med navnet "${id}" i data/cases/.`,
+    hint: known.length > 0 ? `Kendte sager: ${known.join(", ")}.` : "Opret sagen som en JSON-fil i data/cases/ (se README).",
+  }),
+  bundleUnknownDocument: (id: string, known: readonly string[]) => ({
+    message: `Bilaget "${id}" findes ikke som dokument.`,
+    hint: `Skriv et af: ${known.join(", ")}.`,
+  }),
+  bundleDuplicate: (id: string) => ({
+    message: `Bilaget "${id}" står to gange i sagen.`,
+    hint: "Fjern den ene linje.",
+  }),
+  bundleMissingPdf: (pdf: string) => ({
+    message: `PDF'en ${pdf} er ikke bygget.`,
+    hint: "Kør npm run bundle uden --no-build, eller byg først med npm run build (uden --no-pdf).",
+  }),
   notPublished: (out: string) => ({
     message: `Intet blev udgivet: ${out}/ er uændret.`,
   }),

@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import { caseSchema } from "./bundle/case.ts";
 import { siteSchema } from "./content/schema.ts";
 import { indicatorSchema, tableSchema } from "./indicators/schema.ts";
 
@@ -11,6 +12,7 @@ export const SCHEMAS = {
   "indicator.schema.json": indicatorSchema,
   "table.schema.json": tableSchema,
   "site.schema.json": siteSchema,
+  "case.schema.json": caseSchema,
 } as const;
 
 export function schemaText(schema: z.ZodType): string {

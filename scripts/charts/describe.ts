@@ -1,6 +1,6 @@
 // Words and tables beside each chart: a Danish summary computed from the figures (what a screen
 // reader announces), the data as a real table, and the source line.
-import { decimalsOf, formatDate, formatPeriod, formatPoints, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { decimalsOf, formatDate, formatPeriod, formatPoints, formatValue, nameInSentence, periodOrdinal, requirePeriod } from "../lib/danish.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { comparisonSeries, gapTo, latest, primarySeries, sortedObservations, status, trend } from "../indicators/figures.ts";
 import type { Indicator } from "../indicators/schema.ts";
@@ -15,7 +15,7 @@ export function targetText(indicator: Indicator): string | undefined {
     const by = target.by ? ` senest ${formatPeriod(target.by)}` : "";
     return `${formatValue(target.value, indicator.unit, decimalsOf([target.value]))}${by}`;
   }
-  if (target.kind === "series") return `niveauet for ${target.series} (${better} er bedre)`;
+  if (target.kind === "series") return `niveauet for ${nameInSentence(target.series)} (${better} er bedre)`;
   return target.direction === "higher" ? "en stigende tendens" : "en faldende tendens";
 }
 
@@ -29,11 +29,13 @@ export function summary(indicator: Indicator): string {
   const others = indicator.series.slice(1).map((s) => ({ s, o: s.observations.find((o) => o.period === last.period) }));
   const named = indicator.series.length > 1 ? `${primary.name}: ` : "";
   parts.push(`${named}${formatValue(last.value, indicator.unit, decimals)} i ${formatPeriod(last.period)}`);
-  for (const { s, o } of others) if (o) parts.push(`${s.name}: ${formatValue(o.value, indicator.unit, decimals)}`);
+  // After a semicolon the sentence goes on, so common-noun names start lower case.
+  for (const { s, o } of others) if (o) parts.push(`${nameInSentence(s.name)}: ${formatValue(o.value, indicator.unit, decimals)}`);
   let text = sentence(parts.join("; "));
   const comparison = comparisonSeries(indicator);
   const gap = comparison && indicator.unit === "pct." ? gapTo(primary, comparison) : undefined;
-  if (gap !== undefined && comparison) text += ` ${sentence(`Forskellen til ${comparison.name} er ${formatPoints(gap, decimals || 1)}`)}`;
+  // One precision per indicator: the gap has the decimals of the values it is computed from.
+  if (gap !== undefined && comparison) text += ` ${sentence(`Forskellen til ${nameInSentence(comparison.name)} er ${formatPoints(gap, decimals)}`)}`;
   const direction = trend(primary);
   if (direction) text += ` Tendensen over de seneste ${Math.min(4, primary.observations.length)} perioder er ${direction}.`;
   // The strategy's own wording of the target, where the data file gives it.

@@ -32,7 +32,7 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 /** "+2,4 procentpoint" for shares, "+12" or "-1,5 uger" otherwise. */
 function formatChange(change: number | undefined, indicator: Indicator, decimals: number): string | undefined {
   if (change === undefined) return undefined;
-  if (indicator.unit === "pct.") return formatPoints(change, decimals || 1);
+  if (indicator.unit === "pct.") return formatPoints(change, decimals);
   const sign = change > 0 ? "+" : "";
   return sign + formatValue(change, indicator.unit === "placering" ? "antal" : indicator.unit, decimals);
 }
@@ -70,7 +70,7 @@ export function overviewRow(indicator: Indicator, url?: string): OverviewRow {
     latest: primary && last ? { series: primary.name, value: formatValue(last.value, indicator.unit, decimals), period: formatPeriod(last.period) } : undefined,
     comparison:
       other && otherValue
-        ? { series: other.name, value: formatValue(otherValue.value, indicator.unit, decimals), gap: gap === undefined ? undefined : formatPoints(gap, decimals || 1) }
+        ? { series: other.name, value: formatValue(otherValue.value, indicator.unit, decimals), gap: gap === undefined ? undefined : formatPoints(gap, decimals) }
         : undefined,
     target: target ? capitalize(target) : undefined,
     changePrevious: primary ? formatChange(changeSincePrevious(primary), indicator, decimals) : undefined,

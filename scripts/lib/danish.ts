@@ -63,12 +63,13 @@ export function formatPeriodShort(text: string): string {
   return String(period.year);
 }
 
-/** Decimal comma and thousands dot: 1234.5 -> "1.234,5". */
+/** Decimal comma, thousands dot and minus sign: 1234.5 -> "1.234,5", -3 -> "−3". */
 export function formatNumber(value: number, decimals = 0): string {
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole = "0", fraction] = fixed.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
+  // The minus sign U+2212, not the hyphen (Retskrivningsordbogen; read as "minus" by screen readers).
+  const sign = value < 0 && Number(fixed) !== 0 ? "\u2212" : "";
   return sign + grouped + (fraction ? `,${fraction}` : "");
 }
 
@@ -83,7 +84,7 @@ export function formatValue(value: number, unit: Unit, decimals = 0): string {
   return number;
 }
 
-/** Percentage points with sign: "+2,4 procentpoint". */
+/** Percentage points with sign: "+2,4 procentpoint", "−3,0 procentpoint". */
 export function formatPoints(value: number, decimals = 1): string {
   const sign = value > 0 ? "+" : "";
   return `${sign}${formatNumber(value, decimals)} procentpoint`;
@@ -116,4 +117,19 @@ export function slugify(text: string): string {
     .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * A series or group name as it reads inside a Danish sentence: common nouns start lower case
+ * ("forskellen til hele landet"), proper nouns keep their capital ("Ballerup", "Region Hovedstaden").
+ * A one-word name is taken as a place name; a longer one is a common noun unless its first word is a
+ * place word (Region, Danmark, Kommune), an abbreviation (KL, STAR) or a word of `properNames`.
+ */
+export function nameInSentence(name: string, properNames: readonly string[] = []): string {
+  const words = name.split(/\s+/);
+  const first = words[0] ?? "";
+  const proper = new Set(["Region", "Danmark", "Kommune", ...properNames.flatMap((n) => n.split(/\s+/))]);
+  const placeName = /^(Kommunes?|Region)$/.test(words[1] ?? "");
+  if (words.length < 2 || placeName || proper.has(first.replace(/[,:;]$/, "")) || /^\p{Lu}{2}/u.test(first)) return name;
+  return first.charAt(0).toLocaleLowerCase("da") + name.slice(1);
 }

@@ -68,7 +68,7 @@ describe("words beside the chart", () => {
   it("summarises the latest value, the comparison, the trend and the target in Danish", () => {
     expect(summary(single)).toBe("79,5 pct. i august 2020. Målet er 100 pct.");
     expect(summary(quarters)).toBe(
-      "Testby: 45,0 pct. i 4. kvartal 2029; Hele landet: 44,5 pct. Forskellen til Hele landet er +0,5 procentpoint. Tendensen over de seneste 4 perioder er stigende. Målet er 50 pct.",
+      "Testby: 45,0 pct. i 4. kvartal 2029; hele landet: 44,5 pct. Forskellen til hele landet er +0,5 procentpoint. Tendensen over de seneste 4 perioder er stigende. Målet er 50 pct.",
     );
   });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPeriod, formatPeriodShort, formatValue, parsePeriod, slugify } from "../../scripts/lib/danish.ts";
+import { formatDate, formatNumber, formatPeriod, formatPeriodShort, formatValue, nameInSentence, parsePeriod, slugify } from "../../scripts/lib/danish.ts";
 
 describe("Danish numbers", () => {
   it.each([
     [79.5, 1, "79,5"],
     [1234.5, 1, "1.234,5"],
     [1234567, 0, "1.234.567"],
-    [-2.4, 1, "-2,4"],
+    [-2.4, 1, "\u22122,4"],
     [0, 1, "0,0"],
   ])("formatNumber(%s, %s) = %s", (value, decimals, expected) => {
     expect(formatNumber(value, decimals)).toBe(expected);
@@ -43,4 +43,22 @@ it("formats dates in Danish", () => {
 it("slugifies Danish text", () => {
   expect(slugify("Fokusområde 1: Samarbejde i øjenhøjde")).toBe("fokusomraade-1-samarbejde-i-oejenhoejde");
   expect(slugify("Ærø – Æbler")).toBe("aeroe-aebler");
+});
+
+describe("names inside a sentence", () => {
+  it.each([
+    ["Hele landet", "hele landet"],
+    ["Dansk og vestlig herkomst, A-dagpenge", "dansk og vestlig herkomst, A-dagpenge"],
+    ["Virksomheder i Ballerup Kommune", "virksomheder i Ballerup Kommune"],
+    ["Ballerup", "Ballerup"],
+    ["Ballerup Kommune", "Ballerup Kommune"],
+    ["Region Hovedstaden", "Region Hovedstaden"],
+    ["KL-gennemsnit for kommuner", "KL-gennemsnit for kommuner"],
+  ])("%s reads as %s", (name, expected) => {
+    expect(nameInSentence(name)).toBe(expected);
+  });
+
+  it("keeps a capital for a municipality named by the site", () => {
+    expect(nameInSentence("Høje-Taastrup gennemsnit", ["Høje-Taastrup"])).toBe("Høje-Taastrup gennemsnit");
+  });
 });

@@ -38,8 +38,8 @@ describe("the key-figure overview", () => {
       }),
     );
     expect(row.latest).toEqual({ series: "Testby", value: "11,5 pct.", period: "2. kvartal 2020" });
-    expect(row.comparison).toEqual({ series: "Hele landet", value: "14,0 pct.", gap: "-2,5 procentpoint" });
-    expect(row.target).toBe("Niveauet for Hele landet (højere er bedre)");
+    expect(row.comparison).toEqual({ series: "Hele landet", value: "14,0 pct.", gap: "\u22122,5 procentpoint" });
+    expect(row.target).toBe("Niveauet for hele landet (højere er bedre)");
     expect(row.status).toBe("på vej");
     expect(row.statusText).toBe("På vej");
     expect(row.trend).toBe("stigende");
