@@ -1,5 +1,6 @@
 // Eleventy's entry for the dev server (`npm start`). Wiring only: the site is configured in
 // scripts/site/plugin.ts, and `npm run build` drives the same plugin from scripts/build.ts.
+// The preview has no print pages and no PDFs: those are made by `npm run build`.
 import { join } from "node:path";
 import { chartCache } from "./scripts/charts/render.ts";
 import { ValidationError } from "./scripts/messages.ts";

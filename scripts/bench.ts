@@ -23,7 +23,7 @@ import { renderCharts, themeFor } from "./charts/stage.ts";
 import { loadModel } from "./content/files.ts";
 import { launchBrowser } from "./pdf/browser.ts";
 import { ensureChromium } from "./setup/chromium.ts";
-import * as siteViewModule from "./site/view.ts";
+import { pdfJobs } from "./pdf/pages.ts";
 import { siteView } from "./site/view.ts";
 import { pagedjsVersion, pdfPages, runPagedjsCli, runPagedjsPrinter } from "./bench/pagedjs.ts";
 import { measureRebuild } from "./bench/rebuild.ts";
@@ -63,14 +63,10 @@ const stageMedians = (reports: BuildReport[]) =>
 const showStages = (label: string, stages: Record<string, number>) =>
   log(`  ${label} stages (median s): ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
-/** Where each PDF's print page is: the same jobs the build prints (site/view.ts's pdfJobs where it exists). */
+/** Where each PDF's print page is: the same jobs the build prints. */
 async function printPages(source: string): Promise<{ pathPrefix: string; pages: Map<string, string> }> {
-  type Job = { pdf?: string; file?: string; printUrl: string };
   const model = await loadModel(source);
-  const view = siteView(model) as unknown as { documents: Job[]; comparisons?: Job[] };
-  const jobs = (siteViewModule as unknown as { pdfJobs?: (v: unknown) => Job[] }).pdfJobs;
-  const list = jobs ? jobs(view) : [...view.documents, ...(view.comparisons ?? [])];
-  return { pathPrefix: model.site.path_prefix, pages: new Map(list.map((job) => [job.file ?? job.pdf ?? "", job.printUrl])) };
+  return { pathPrefix: model.site.path_prefix, pages: new Map(pdfJobs(siteView(model)).map((job) => [job.file, job.printUrl])) };
 }
 
 // --- 1. The whole build, cold and warm, and Paged.js printing the same print pages --------------
@@ -88,14 +84,15 @@ async function benchBuild(work: string, chromium: string): Promise<void> {
   for (let run = 0; run <= RUNS; run++) {
     const label = run === 0 ? "warm-up" : `run ${run}`;
     const out = join(work, `build-${run}`);
-    const c = await retrying("cold build", () => timed(() => build({ root: ROOT, source: ROOT, outDir: out, cache: chartCache(), pdf: true })), log);
+    const printDir = join(work, `print-${run}`);
+    const c = await retrying("cold build", () => timed(() => build({ root: ROOT, source: ROOT, outDir: out, cache: chartCache(), pdf: true, printDir })), log);
     if (run > 0) cold.push({ ms: c.ms, report: c.value });
     let line = `  ${label}: cold ${s(c.ms).toFixed(2)} s`;
 
     // Paged.js on this build's print pages, same HTML and CSS, served from 127.0.0.1.
     if (!pagedError) {
       const { pathPrefix, pages } = await retrying("loading the content", () => printPages(ROOT), log);
-      const server = await serveFolder(out, pathPrefix);
+      const server = await serveFolder(printDir, pathPrefix);
       try {
         let cliTotal = 0;
         for (const pdf of c.value.pdfs) {
@@ -131,6 +128,7 @@ async function benchBuild(work: string, chromium: string): Promise<void> {
       }
     }
     await rm(out, { recursive: true, force: true });
+    await rm(printDir, { recursive: true, force: true });
 
     const w = await retrying("warm build", () => timed(() => build({ root: ROOT, source: ROOT, outDir: out, cache: warmCache, pdf: true })), log);
     if (run > 0) warm.push({ ms: w.ms, report: w.value });

@@ -1,10 +1,12 @@
 // The build pipeline, the only place that orders the stages:
 //
 //   content/ + data/ ──▶ 1 load + validate ──▶ 2 charts (Vega-Lite → SVG, cached)
-//        ──▶ 3 site (Eleventy: Nunjucks + markdown-it) ──▶ 3b search index (Pagefind) ──▶ 4 PDFs (one Chromium)
-//        ──▶ 5 publish (swap the finished folder into dist/ in one step)
+//        ──▶ 3 print pages (Eleventy, a folder of their own) ──▶ 4 PDFs (one Chromium)   [only with PDFs]
+//        ──▶ 5 site (Eleventy: Nunjucks + markdown-it; knows each PDF's size) ──▶ 6 search index (Pagefind)
+//        ──▶ 7 publish (swap the finished folder into dist/ in one step)
 //
-// Everything is written to a temporary folder first; dist/ changes only when every stage succeeded.
+// Everything is written to temporary folders first; dist/ changes only when every stage succeeded,
+// and it holds only what readers get (the print pages stay behind).
 import Eleventy from "@11ty/eleventy";
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -19,10 +21,10 @@ import { messages, ValidationError } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { launchBrowser } from "./pdf/browser.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
-import { annotateSite } from "./pdf/sizes.ts";
+import { pdfJobs, renderPrintPages } from "./pdf/pages.ts";
 import { configureSite } from "./site/plugin.ts";
 import { indexSite } from "./site/search.ts";
-import { pdfJobs, siteView } from "./site/view.ts";
+import { siteView } from "./site/view.ts";
 
 export interface BuildOptions {
   /** Project root: templates/ live here. */
@@ -33,6 +35,8 @@ export interface BuildOptions {
   /** Overrides data/site.json's path_prefix, e.g. "/beskaeftigelsesplan/". */
   pathPrefix?: string;
   pdf?: boolean;
+  /** Keeps the print pages in this folder (the benchmark prints them with Paged.js); implies making them. */
+  printDir?: string;
   /** Chart cache folder; undefined for none. */
   cacheDir?: string;
   cache?: ChartCache;
@@ -80,6 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
   await cleanStaleStaging(outDir);
   await rm(staging, { recursive: true, force: true });
+  await rm(`${staging}.print`, { recursive: true, force: true });
   try {
     const model = await timed("indhold", () => loadModel(options.source), (m) =>
       `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
@@ -89,37 +94,30 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>
       `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
     );
-    // One view for the site and the PDF jobs: it holds the comparisons, whose text diff is costly.
+    // One view for the print pages, the PDF jobs and the site: it holds the comparisons, whose text diff is costly.
     const view = siteView(model);
     const prepared = { model, charts: charts.svgs, view };
 
-    await timed(
-      "websted",
-      async () => {
-        const eleventy = new Eleventy(join(options.source, "content"), staging, {
-          quietMode: true,
-          configPath: false,
-          pathPrefix,
-          config: (eleventyConfig: never) =>
-            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => prepared }),
-        });
-        await eleventy.write();
-        return countFiles(staging);
-      },
-      (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
-    );
-
-   
-    await timed("søgning", () => indexSite(staging), (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`);
-
     let pdfs: PdfResult[] = [];
+    const printDir = options.printDir ? resolve(options.printDir) : `${staging}.print`;
+    if (options.pdf !== false || options.printDir) {
+      await timed(
+        "printsider",
+        async () => {
+          await renderPrintPages({ root: options.root, source: options.source, outDir: printDir, pathPrefix, prepared });
+          return pdfJobs(view).length;
+        },
+        (pages) => `${pages} sider til PDF`,
+      );
+    }
     if (options.pdf !== false) {
       pdfs = await timed(
         "pdf",
         async () => {
           const browser = options.browser ?? (await launchBrowser(log));
           try {
-            const results = await renderPdfs(browser, pdfJobs(view), {
+            return await renderPdfs(browser, pdfJobs(view), {
+              printDir,
               outDir: staging,
               pathPrefix,
               author: model.site.municipality,
@@ -127,8 +125,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
               concurrency: availableParallelism(),
               publicUrl: model.site.base_url ? new URL(model.site.base_url).origin : undefined,
             });
-            await annotateSite(staging, new Map(results.map((r) => [r.file, r.bytes])));
-            return results;
           } finally {
             if (!options.browser) await browser.close();
           }
@@ -137,10 +133,30 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       );
     }
 
+    const pdfSizes = new Map(pdfs.map((r) => [r.file, r.bytes]));
+    await timed(
+      "websted",
+      async () => {
+        const eleventy = new Eleventy(join(options.source, "content"), staging, {
+          quietMode: true,
+          configPath: false,
+          pathPrefix,
+          config: (eleventyConfig: never) =>
+            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => ({ ...prepared, pdfSizes }) }),
+        });
+        await eleventy.write();
+        return countFiles(staging);
+      },
+      (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
+    );
+
+    await timed("søgning", () => indexSite(staging), (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`);
+
     await timed("udgiv", () => publish(staging, outDir), () => `${relative(process.cwd(), outDir) || "."}/ er opdateret`);
     return { stages, files: await countFiles(outDir), charts: { rendered: charts.rendered, cached: charts.cached }, pdfs };
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await rm(`${staging}.print`, { recursive: true, force: true });
   }
 }
 
@@ -154,8 +170,9 @@ async function publish(staging: string, outDir: string): Promise<void> {
 }
 
 /**
- * Clears what killed builds left beside `outDir`: their staging folders (".dist.building-<pid>") and,
- * had one died between the two renames of publish(), puts the output it had moved aside back.
+ * Clears what killed builds left beside `outDir`: their staging folders (".dist.building-<pid>", with
+ * ".print" the print pages) and, had one died between the two renames of publish(), puts the output
+ * it had moved aside back.
  */
 async function cleanStaleStaging(outDir: string): Promise<void> {
   const prefix = `.${basename(outDir)}.building-`;
@@ -168,11 +185,11 @@ async function cleanStaleStaging(outDir: string): Promise<void> {
     }
   };
   for (const name of await readdir(dirname(outDir)).catch(() => [] as string[])) {
-    const match = name.startsWith(prefix) ? /^(\d+)(\.old)?$/.exec(name.slice(prefix.length)) : null;
+    const match = name.startsWith(prefix) ? /^(\d+)(\.old|\.print)?$/.exec(name.slice(prefix.length)) : null;
     if (!match || running(Number(match[1]))) continue;
     const path = join(dirname(outDir), name);
     const published = await stat(outDir).then(() => true, () => false);
-    if (match[2] && !published) await rename(path, outDir);
+    if (match[2] === ".old" && !published) await rename(path, outDir);
     else await rm(path, { recursive: true, force: true });
   }
 }

@@ -58,6 +58,8 @@ export interface TextComparison {
   goals: GoalChange[];
   /** Chapters with at least one change, in the order they appear in the comparison. */
   changedSections: string[];
+  /** Chapters in both revisions without a single change (e.g. principles a revision keeps). */
+  unchangedSections: string[];
 }
 
 export interface CompareOptions {
@@ -373,6 +375,17 @@ function changedSections(entries: readonly Entry[]): string[] {
   return sections;
 }
 
+/** The chapters whose every block is unchanged, in order. */
+function unchangedSections(entries: readonly Entry[], changed: readonly string[]): string[] {
+  const sections: string[] = [];
+  for (const entry of entries) {
+    if (entry.kind !== "unchanged") continue;
+    const title = entry.block.section;
+    if (title && !changed.includes(title) && !sections.includes(title)) sections.push(title);
+  }
+  return sections;
+}
+
 /** Goals whose wording changed between the chapters of two revisions, by goal number. */
 export function compareGoals(oldChapters: readonly ChapterSource[], newChapters: readonly ChapterSource[]): GoalChange[] {
   const goalsOf = (chapters: readonly ChapterSource[]) =>
@@ -397,12 +410,14 @@ export function compareRevisions(
   options: CompareOptions & Omit<BlockOptions, "section"> = {},
 ): TextComparison {
   const entries = compareDocuments(documentBlocks(oldChapters, options), documentBlocks(newChapters, options), options);
+  const changed = changedSections(entries);
   return {
     entries,
     paragraphs: count(entries, false),
     headings: count(entries, true),
     goals: compareGoals(oldChapters, newChapters),
-    changedSections: changedSections(entries),
+    changedSections: changed,
+    unchangedSections: unchangedSections(entries, changed),
   };
 }
 

@@ -200,6 +200,10 @@ export function renderSummary({ text, indicators, indicatorsId }: SummaryInput):
     });
     html.push(`<p class="compare-sections">Ændringer i: ${links.join(", ")}.</p>`);
   }
+  // What a revision keeps is said in words, not only by the absence of marks.
+  if (text.unchangedSections.length > 0 && text.changedSections.length > 0) {
+    html.push(`<p class="compare-sections">Uændret: ${text.unchangedSections.map(escapeHtml).join(", ")}.</p>`);
+  }
   html.push(
     '<p class="compare-legend"><strong>Sådan læses sammenligningen:</strong> ' +
       `Ny tekst er ${ins("understreget")}, slettet tekst er ${del("gennemstreget")}. ` +

@@ -73,6 +73,11 @@ export function formatNumber(value: number, decimals = 0): string {
   return sign + grouped + (fraction ? `,${fraction}` : "");
 }
 
+/** A file size as a reader sees it next to a download link: "108 kB", "1,5 MB" (at least "1 kB"). */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${formatNumber(bytes / 1024 / 1024, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} kB`;
+}
+
 export type Unit = "pct." | "antal" | "uger" | "placering";
 
 /** "79,5 pct.", "109", "37,9 uger", "nr. 18". */

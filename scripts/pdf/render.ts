@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
+import { settleLines } from "./hyphenate.ts";
 import { setMetadata } from "./metadata.ts";
 import { ORIGIN, sealPage } from "./serve.ts";
 import { contentsTargets, fillContents, headingTexts, matchHeadings, readOutline } from "./toc.ts";
@@ -25,6 +26,9 @@ export interface PdfResult {
 }
 
 export interface PdfOptions {
+  /** The print pages and their assets (renderPrintPages's output), served to the browser as the site. */
+  printDir: string;
+  /** The PDFs are written to <outDir>/pdf/. */
   outDir: string;
   pathPrefix: string;
   author: string;
@@ -39,7 +43,7 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
-    await sealPage(page, options.outDir, options.pathPrefix, blocked);
+    await sealPage(page, options.printDir, options.pathPrefix, blocked);
     const response = await page.goto(`${ORIGIN}${options.pathPrefix}${job.printUrl.replace(/^\//, "")}`, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`printsiden ${job.printUrl} kunne ikke åbnes (${response?.status() ?? "intet svar"})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -47,6 +51,7 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
       page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
     if (blocked.length > 0) throw new Error(`siden forsøgte at hente noget uden for webstedet: ${blocked.join(", ")}`);
     await localizeLinks(page, options.publicUrl);
+    await settleLines(page);
     let pdf = await print();
     // Contents: print, read where each heading landed, write the numbers, print again (until stable).
     const targets = await contentsTargets(page);

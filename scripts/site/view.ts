@@ -1,7 +1,6 @@
 // What templates see: a plain view of the model (documents, navigation, the current plan) with
 // URLs relative to the site root; Eleventy's base plugin adds the path prefix.
 import type { Document, Model, Page } from "../content/load.ts";
-import type { PdfJob } from "../pdf/render.ts";
 import type { ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
 import { overviewRows, statusQuarter, type OverviewRow } from "../indicators/overview.ts";
@@ -25,7 +24,8 @@ export interface DocumentView {
   meta: string[];
   /** What search results say a page comes from: kind, title and year, and whether it is a draft. */
   source: string;
-  chapters: { title: string; url: string; key: string }[];
+  /** keptFrom: the earlier revision a chapter is carried over from unchanged ("Beskæftigelsesstrategi 2020"). */
+  chapters: { title: string; url: string; key: string; keptFrom?: string }[];
   /** the comparison with the revision named in compare_with, linked from the index page. */
   comparison?: { title: string; url: string };
 }
@@ -67,8 +67,16 @@ export function documentSource(document: Document): string {
   return data.status === "vedtaget" ? source : `${source} (udkast)`;
 }
 
-export function documentView(document: Document): DocumentView {
+/**
+ * The templates' view of one document. `others` (all documents) names the revision a borrowed
+ * chapter comes from when it is a document of the same kind: a revision keeping what it keeps.
+ */
+export function documentView(document: Document, others: readonly Document[] = []): DocumentView {
   const pages = [document.index, ...document.chapters];
+  const keptFrom = (page: Page) => {
+    const owner = page.documentId === document.id ? undefined : others.find((d) => d.id === page.documentId);
+    return owner && owner.data.kind === document.data.kind ? owner.fullTitle : undefined;
+  };
   return {
     id: document.id,
     kind: document.data.kind,
@@ -85,7 +93,12 @@ export function documentView(document: Document): DocumentView {
     overview: document.data.overview ?? false,
     meta: documentMeta(document),
     source: documentSource(document),
-    chapters: pages.map((page) => ({ title: page === document.index ? "Indledning" : page.data.title, url: page.url, key: page.key })),
+    chapters: pages.map((page) => ({
+      title: page === document.index ? "Indledning" : page.data.title,
+      url: page.url,
+      key: page.key,
+      keptFrom: keptFrom(page),
+    })),
   };
 }
 
@@ -151,7 +164,7 @@ export function earlierEditions(list: DocumentView[], current: DocumentView | un
 }
 
 export function siteView(model: Model): SiteView {
-  const documents = model.documents.map(documentView);
+  const documents = model.documents.map((document) => documentView(document, model.documents));
   const plans = documents.filter((d) => d.kind === "plan").sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
   const strategies = documents.filter((d) => d.kind === "strategi").sort((a, b) => Number(b.revision) - Number(a.revision));
   const currentStrategy = newestAdopted(strategies, (d) => Number(d.revision));
@@ -201,13 +214,4 @@ export function siteView(model: Model): SiteView {
     comparisons,
     status: statusView(model),
   };
-}
-
-/** Every PDF the build prints: each document, each comparison and the quarterly status. */
-export function pdfJobs(view: SiteView): PdfJob[] {
-  return [
-    ...view.documents.map((d) => ({ id: d.id, title: d.fullTitle, subject: d.description ?? d.fullTitle, printUrl: d.printUrl, file: d.pdf })),
-    ...view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, subject: c.description, printUrl: c.printUrl, file: c.pdf })),
-    ...(view.status ? [{ id: "status", title: view.status.title, subject: "Status på nøgletal", printUrl: view.status.printUrl, file: view.status.pdf }] : []),
-  ];
 }

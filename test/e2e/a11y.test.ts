@@ -1,9 +1,10 @@
 // Accessibility of every built page of the real content (WCAG 2.1 AA, Danish web accessibility
 // law), tested in the shared Chromium: axe-core, the Nu HTML Checker, headings, tables, charts,
 // 320 px and 200 % zoom without horizontal scrolling, visible focus, and pages without JavaScript.
-// One build (without PDFs) serves every check.
+// One build (without PDFs, with the print pages kept) serves every check.
 import { execFile } from "node:child_process";
-import { readFile, readdir } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse, type HTMLElement as Parsed } from "node-html-parser";
@@ -65,7 +66,10 @@ async function inPool<T>(items: T[], work: (item: T) => Promise<void>): Promise<
 }
 
 beforeAll(async () => {
-  ({ out } = await buildFixture(ROOT, { pdf: false }));
+  const printDir = join(await mkdtemp(join(tmpdir(), "bp-print-")), "print-pages");
+  ({ out } = await buildFixture(ROOT, { pdf: false, printDir }));
+  // The print pages are checked beside the site (they are never published): the same assets, one folder.
+  await cp(join(printDir, "print"), join(out, "print"), { recursive: true });
   browser = await connectBrowser();
   vnu = runVnu();
   vnu.catch(() => {}); // awaited (and reported) in its test

@@ -109,7 +109,7 @@ describe("a failed build leaves dist/ as it was", () => {
     expect(await leftovers(parent)).toEqual([]);
   });
 
-  it.concurrent("killed (SIGKILL) after the site stage: dist/ untouched, and the next build clears the leftovers", async () => {
+  it.concurrent("killed (SIGKILL) while printing: dist/ untouched, and the next build clears the leftovers", async () => {
     const { parent, out, before } = await published();
     cleanup.push(parent);
     // A stand-in for Chromium that never answers, so the build is surely still printing when killed.
@@ -120,17 +120,17 @@ describe("a failed build leaves dist/ as it was", () => {
 
     let killedAfter = "";
     const run = await cli(["--source", fixture("minimal"), "--out", out], { CHROMIUM_PATH: chromium }, (stdout, kill) => {
-      if (!killedAfter && /^websted\s/m.test(stdout)) {
+      if (!killedAfter && /^printsider\s/m.test(stdout)) {
         killedAfter = stdout;
         kill();
       }
     });
-    expect(killedAfter, run.stdout + run.stderr).toMatch(/^websted\s/m);
+    expect(killedAfter, run.stdout + run.stderr).toMatch(/^printsider\s/m);
     expect(run.signal).toBe("SIGKILL");
     expect(run.stdout).not.toMatch(/^udgiv\s/m);
     expect(await snapshot(out)).toEqual(before);
     // What it had written stays beside dist/, under its pid, until the next build.
-    expect(await leftovers(parent)).toEqual([`.dist.building-${run.pid}`]);
+    expect(await leftovers(parent)).toEqual([`.dist.building-${run.pid}.print`]);
 
     await build({ root: ROOT, source: fixture("minimal"), outDir: out, pdf: false, cache: chartCache() });
     expect(await leftovers(parent)).toEqual([]);

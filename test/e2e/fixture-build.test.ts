@@ -1,7 +1,8 @@
 // Builds the small fixture site with PDFs and opens what came out, as a reader would.
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatSize } from "../../scripts/lib/danish.ts";
 import { buildFixture, fixture, readHtml, readPdf, type PdfFacts } from "../helpers.ts";
 
 let out: string;
@@ -13,6 +14,20 @@ beforeAll(async () => {
 });
 
 describe("the site", () => {
+  it("holds only what readers get: no print pages, every PDF link with the size of its file", async () => {
+    const files = (await readdir(out, { recursive: true })).map((f) => f.split("\\").join("/"));
+    expect(files.filter((f) => f.startsWith("print"))).toEqual([]);
+    const links: string[] = [];
+    for (const file of files.filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"))) {
+      for (const link of (await readHtml(out, file)).querySelectorAll('a[href$=".pdf"]')) {
+        const bytes = (await stat(join(out, link.getAttribute("href")!))).size;
+        expect(link.text, `${file}: ${link.text}`).toMatch(new RegExp(`\\(PDF, ${formatSize(bytes)}\\)$`));
+        links.push(link.getAttribute("href")!);
+      }
+    }
+    expect(new Set(links)).toEqual(new Set((await readdir(join(out, "pdf"))).map((f) => `/pdf/${f}`)));
+  });
+
   it("renders each chapter with its heading, in Danish", async () => {
     const page = await readHtml(out, "plan/2030/tal");
     expect(page.querySelector("html")?.getAttribute("lang")).toBe("da");

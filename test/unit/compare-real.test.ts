@@ -40,6 +40,16 @@ describe("the real strategy, 2020 to 2022", () => {
     expect(comparison.pdfTitle).toBe("Bilag: Ændringer i beskæftigelsesstrategien");
   });
 
+  it("keeps the 2020 principles unchanged and says so; the focus areas are revised", () => {
+    expect(comparison.text.unchangedSections).toContain("Principper for beskæftigelsesindsatsen i Ballerup Kommune");
+    expect(comparison.text.changedSections).not.toContain("Principper for beskæftigelsesindsatsen i Ballerup Kommune");
+    expect(comparison.text.changedSections).toContain("Unge borgere");
+    expect(comparison.summaryHtml).toContain("Uændret: Principper for beskæftigelsesindsatsen i Ballerup Kommune.");
+    // None of the principles' eleven paragraphs is marked as deleted.
+    const principles = comparison.text.entries.filter((e) => e.kind === "removed" && e.block.section.startsWith("Principper"));
+    expect(principles).toEqual([]);
+  });
+
   it("marks both the old and the new wording of FA4's changed paragraph", () => {
     const entry = changed("Andelen af unge i Ballerup Kommune, der modtager uddannelseshjælp");
     expect(entry.old[0]!.text).toContain("ligger i 2020 over landsgennemsnittet.");

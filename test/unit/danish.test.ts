@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPeriod, formatPeriodShort, formatValue, nameInSentence, parsePeriod, slugify } from "../../scripts/lib/danish.ts";
+import { formatDate, formatNumber, formatPeriod, formatPeriodShort, formatSize, formatValue, nameInSentence, parsePeriod, slugify } from "../../scripts/lib/danish.ts";
 
 describe("Danish numbers", () => {
   it.each([
@@ -10,6 +10,12 @@ describe("Danish numbers", () => {
     [0, 1, "0,0"],
   ])("formatNumber(%s, %s) = %s", (value, decimals, expected) => {
     expect(formatNumber(value, decimals)).toBe(expected);
+  });
+
+  it("writes file sizes the Danish way", () => {
+    expect(formatSize(110_592)).toBe("108 kB");
+    expect(formatSize(1_572_864)).toBe("1,5 MB");
+    expect(formatSize(10)).toBe("1 kB");
   });
 
   it("writes values with their unit", () => {

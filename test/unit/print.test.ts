@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hyphenateHtml } from "../../scripts/pdf/hyphenate.ts";
+import { hyphenateHtml, isProseWord } from "../../scripts/pdf/hyphenate.ts";
 import { headingsOf, matchHeadings, sameTitle } from "../../scripts/pdf/toc.ts";
 
 describe("bookmarks and headings", () => {
@@ -34,5 +34,30 @@ describe("Danish hyphenation for print", () => {
     expect(html).toContain("<p>Be\u00adskæf\u00adti\u00adgel\u00adses\u00adind\u00adsat\u00adsen</p>");
     expect(html).toContain('<h2 id="beskaeftigelsesindsatsen">Beskæftigelsesindsatsen</h2>');
     expect(html).toContain("<text>Beskæftigelsesindsatsen</text>");
+  });
+
+  it("never hyphenates addresses, e-mail, numbers or codes, but does hyphenate quoted words", () => {
+    const html = hyphenateHtml(
+      '<p>Se https://www.jobindsats.dk/forsikrede-ledige-omfang.html eller skriv til beskaeftigelsesafdelingen@ballerup.dk, j.nr. 27.00.00-A00-1-20, AUK01, 1.234.567 borgere, "Beskæftigelsesindsatsen".</p>',
+    );
+    expect(html).toContain("https://www.jobindsats.dk/forsikrede-ledige-omfang.html");
+    expect(html).toContain("beskaeftigelsesafdelingen@ballerup.dk,");
+    expect(html).toContain("27.00.00-A00-1-20, AUK01, 1.234.567");
+    expect(html).toContain('"Be\u00adskæf\u00adti\u00adgel\u00adses\u00adind\u00adsat\u00adsen".');
+    expect(hyphenateHtml("<p>&quot;Beskæftigelsespolitiske&quot;</p>")).toContain("&quot;Be\u00adskæf");
+  });
+
+  it.each([
+    ["beskæftigelsesindsatsen", true],
+    ["(virksomhedsrettet),", true],
+    ["Erhvervs-", true],
+    ["www.ballerup.dk", false],
+    ["navn@ballerup.dk", false],
+    ["https://example.org", false],
+    ["2020-2022", false],
+    ["K2", false],
+    ["AMS", false],
+  ])("%j is a word of prose: %s", (token, prose) => {
+    expect(isProseWord(token)).toBe(prose);
   });
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { asOfQuarter, quarterOfPeriod, statusQuarters } from "../../scripts/indicators/status.ts";
+import type { Indicator } from "../../scripts/indicators/schema.ts";
+
+// Synthetic test data, not the municipality's figures.
+const keyFigure = (id: string, periods: string[], kind: Indicator["kind"] = "nøgletal"): Indicator => ({
+  id,
+  goal: 1,
+  kind,
+  title: id,
+  unit: "pct.",
+  series: [{ name: "Testby", observations: periods.map((period, i) => ({ period, value: 10 + i })) }],
+  source: "Syntetiske testdata",
+  extracted: null,
+});
+
+describe("quarterly status", () => {
+  it.each([
+    ["2020-08", "2020-K3", "3. kvartal 2020"],
+    ["2020-12", "2020-K4", "4. kvartal 2020"],
+    ["2021-K1", "2021-K1", "1. kvartal 2021"],
+    ["2019", "2019-K4", "4. kvartal 2019"],
+  ])("the period %s ends in %s (%s)", (period, id, text) => {
+    expect(quarterOfPeriod(period)).toMatchObject({ id, text });
+  });
+
+  it("has a status for every quarter in which a key figure got a figure, oldest first", () => {
+    const quarters = statusQuarters([keyFigure("a", ["2020-08", "2020-07", "2021-K1"]), keyFigure("b", ["2020-K2"]), keyFigure("c", ["2022-K1"], "indikator")]);
+    expect(quarters.map((q) => q.slug)).toEqual(["2020-k2", "2020-k3", "2021-k1"]);
+  });
+
+  it("shows each quarter's figures as they stood then, without changing the input", () => {
+    const indicator = keyFigure("a", ["2020-07", "2020-08", "2020-10", "2021-K1"]);
+    const asOf = asOfQuarter(indicator, quarterOfPeriod("2020-09"));
+    expect(asOf.series[0]!.observations.map((o) => o.period)).toEqual(["2020-07", "2020-08"]);
+    expect(indicator.series[0]!.observations).toHaveLength(4);
+  });
+});
