@@ -233,6 +233,12 @@ describe("search", () => {
     expect(chapter?.document).toMatch(/^Fra (Beskæftigelsesplan|Beskæftigelsesstrategi|Bilag \d).*\d{4}/);
   });
 
+  it("finds a compound by its later part", async () => {
+    // "ydelsesregister" is the only form of the word on that page; Pagefind alone finds words by their beginning.
+    const found = await search("register");
+    expect(found.results.map((r) => r.title)).toContain("Kilder med lange adresser");
+  });
+
   it('moves the focus to the first new result after "Vis flere resultater"', async () => {
     await search("beskaeftigelse");
     const before = await page.$$eval(".search-result", (items) => items.length);

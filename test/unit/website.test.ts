@@ -6,6 +6,7 @@ import { buildModel } from "../../scripts/content/load.ts";
 import { createMarkdown } from "../../scripts/site/markdown.ts";
 import { renderTable } from "../../scripts/site/table.ts";
 import { isNumeric, numericColumns } from "../../scripts/site/tables.ts";
+import { compoundParts, wordsOf } from "../../scripts/site/search.ts";
 import { documentSource, siteView } from "../../scripts/site/view.ts";
 import { fold, matchesExactly, spellings } from "../../templates/assets/search-words.js";
 import { files } from "../helpers.ts";
@@ -155,5 +156,18 @@ describe("search as Danes type", () => {
     expect(matchesExactly("omraade", "på beskæftigelsesområdet")).toBe(true);
     expect(matchesExactly("fokusomraade", "med særlig fokus på")).toBe(false);
     expect(matchesExactly("unge ledige", "unge borgere")).toBe(false);
+  });
+});
+
+describe("compound words", () => {
+  const vocabulary = new Set(wordsOf("beskæftigelse området indsats register ydelse ende følg plan"));
+
+  it("are indexed by their later parts where both sides are words of the site", () => {
+    expect(compoundParts(wordsOf("Beskæftigelsesområdet og ydelsesregisteret, beskæftigelsesindsats"), vocabulary)).toEqual(["indsats", "området"]);
+    expect(compoundParts(["ydelsesregister"], vocabulary)).toEqual(["register"]);
+  });
+
+  it("are not split where the first side is no word, or the later side is shorter than five letters", () => {
+    expect(compoundParts(["følgende", "beskæftigelsesom", "indsatsplan"], vocabulary)).toEqual([]);
   });
 });
