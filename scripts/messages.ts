@@ -51,6 +51,9 @@ const show = (value: unknown): string => {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 };
 
+/** A size for a message: "4,0 MiB". */
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MiB`;
+
 export const messages = {
   notUtf8: () => ({
     message: "Filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses.",
@@ -279,6 +282,65 @@ export const messages = {
     message: "Med de nye tal ville indikatorfilen få fejlene herunder, så den er ikke ændret.",
     hint: "Tjek tallene og perioderne i filen: fx skal en serie have samme slags perioder (måneder, kvartaler eller år) som i forvejen.",
   }),
+  fetchUsage: () => ({
+    message: "Ukendt tilvalg til npm run fetch.",
+    hint: "Skriv npm run fetch, evt. med --dry-run (vis kun ændringerne), --only m2-fuldtidsledighed (kun én indikator) og --keep-going (skriv det hentede, selv om en serie fejler).",
+  }),
+  fetchSourcesMissing: () => ({
+    message: "Filen data/sources.json findes ikke, så der vides ikke, hvor tallene skal hentes.",
+    hint: "Opret data/sources.json (se README, afsnittet om at hente tal) med én linje pr. serie.",
+  }),
+  fetchDuplicateEntry: (indicator: string, series: string) => ({
+    message: `Serien ${show(series)} i ${show(indicator)} står mere end én gang i data/sources.json.`,
+    hint: "Slet den ene af linjerne, så hver serie har én kilde.",
+  }),
+  fetchOnlyUnknown: (id: string) => ({
+    message: `Indikatoren ${show(id)} har ingen serier, der hentes fra Statistikbanken eller Jobindsats.`,
+    hint: "Tjek stavningen, eller tilføj seriens kilde i data/sources.json.",
+  }),
+  fetchTokenMissing: () => ({
+    message: "Miljøvariablen JOBINDSATS_TOKEN er ikke sat, så der kan ikke hentes tal fra Jobindsats.",
+    hint: "Søg om en gratis nøgle hos STAR (én pr. organisation, se README), og sæt den før kørslen: JOBINDSATS_TOKEN=… npm run fetch. Skriv aldrig nøglen i en fil i projektet.",
+  }),
+  fetchFailed: (kind: string, publisher: string, table: string, indicator: string, series: string, detail: string, attempts: number) => {
+    const what = `${publisher}, tabel ${table} (serien ${show(series)} i ${indicator})`;
+    const tries = attempts > 1 ? ` efter ${attempts} forsøg` : "";
+    const texts: Record<string, { message: string; hint: string }> = {
+      auth: {
+        message: `${what} afviste adgangen: ${detail}.`,
+        hint: "Nøglen i JOBINDSATS_TOKEN er forkert, udløbet eller mangler adgang. Tjek den, eller søg om en ny hos STAR (se README).",
+      },
+      "not-found": {
+        message: `${what} findes ikke hos kilden: ${detail}.`,
+        hint: "Tjek tabelnavnet i data/sources.json. Tabellen kan være afløst af en ny; find den i Statistikbanken eller på jobindsats.dk.",
+      },
+      "rate-limited": {
+        message: `${what} afviste forespørgslen, fordi der var for mange${tries}: ${detail}.`,
+        hint: "Vent en time, og kør npm run fetch igen.",
+      },
+      server: { message: `${what} svarede med en fejl hos kilden${tries}: ${detail}.`, hint: "Kilden har problemer lige nu. Prøv igen senere." },
+      timeout: { message: `${what} svarede ikke${tries}: ${detail}.`, hint: "Tjek netforbindelsen, og prøv igen senere." },
+      network: { message: `${what} kunne ikke nås${tries}: ${detail}.`, hint: "Tjek netforbindelsen (og evt. proxy), og prøv igen." },
+      malformed: {
+        message: `${what} gav et svar, der ikke kan læses: ${detail}.`,
+        hint: "Kilden kan have ændret sit format. Prøv igen senere; sker det igen, så bed udviklerne se på det.",
+      },
+      changed: {
+        message: `${what} passer ikke længere til data/sources.json: ${detail}.`,
+        hint: "Tabellen er ændret. Slå den op hos kilden, og ret koderne i data/sources.json.",
+      },
+      http: { message: `${what} kunne ikke hentes: ${detail}.`, hint: "Tjek linjen i data/sources.json." },
+    };
+    return texts[kind] ?? texts.http!;
+  },
+  fetchProvenanceSeries: (series: string) => ({
+    message: `Oplysningen om kilden (provenance) nævner serien ${show(series)}, som indikatoren ikke har.`,
+    hint: "Slet linjen i provenance, eller ret seriens navn. npm run fetch skriver den selv.",
+  }),
+  fetchResultInvalid: (file: string) => ({
+    message: `Med de hentede tal ville ${file} få fejlene herunder, så intet er skrevet.`,
+    hint: "Tjek at enheden og perioderne i data/sources.json passer til indikatoren (fx måneder til en serie med måneder).",
+  }),
   newUsage: () => ({
     message: "Angiv, hvad der skal oprettes, og for hvilket år.",
     hint: "Skriv fx npm run new -- plan 2026.",
@@ -311,10 +373,60 @@ export const messages = {
     message: `Farven ${show(color)} står for svagt mod hvid baggrund (kontrast ${ratio.toFixed(1).replace(".", ",")}:1, der kræves mindst ${String(needed).replace(".", ",")}:1).`,
     hint: "Vælg en mørkere udgave af farven; kravet følger webtilgængelighedsloven (WCAG 2.1 AA).",
   }),
+  // Files that cannot be part of the site (scripts/content/files.ts).
+  unknownFileType: (file: string, types: readonly string[]) => ({
+    message: `Filen ${show(file.split("/").at(-1))} er ikke en side, og content/ må kun indeholde sider (${types.join(", ")}).`,
+    hint: "Flyt filen ud af content/ eller slet den. Tal hører til i data/; en side skal ende på .md med små bogstaver.",
+  }),
+  symlink: () => ({
+    message: "Filen er et symbolsk link (en genvej), som ikke følges: det kunne hente filer uden for projektet ind på webstedet.",
+    hint: "Læg en kopi af filen eller mappen her i stedet for linket.",
+  }),
+  notAFile: () => ({
+    message: "Dette er hverken en fil eller en mappe.",
+    hint: "Slet den, eller flyt den ud af projektets mapper.",
+  }),
+  unreadable: (reason: string) => ({
+    message: `Filen findes, men kan ikke læses: ${reason}.`,
+    hint: "Giv dig selv læseadgang til filen (fx chmod u+r), eller kopier den på plads igen.",
+  }),
+  fileTooLarge: (size: string, limit: string) => ({
+    message: `Filen fylder ${size}, mere end de ${limit}, en fil i content/ eller data/ må fylde.`,
+    hint: "Del teksten i flere kapitler, eller tallene i flere indikatorer.",
+  }),
+  unsafeSvg: (parts: readonly string[]) => ({
+    message: `Logoet indeholder dele, der kan køre kode eller hente noget udefra, og derfor ikke udgives: ${parts.join(", ")}.`,
+    hint: "Gem logoet igen som rent SVG uden scripts, links og indlejrede billeder (fx Inkscape: Gem som → Optimeret SVG).",
+  }),
   missingLogo: (file: string) => ({
     message: `Logoet data/${file} findes ikke.`,
     hint: "Læg kommunens logo som SVG-fil i data/, og skriv filnavnet i logo, eller fjern linjen.",
   }),
+} as const;
+
+/**
+ * The details inside fetchFailed's message: what exactly a source answered or lacks. Danish, as
+ * they reach the editor; kept apart from `messages` because each is a phrase, not a whole message.
+ */
+export const fetchDetails = {
+  status: (status: number, body: string) => `HTTP ${status}${body ? ` (${body})` : ""}`,
+  notJson: (start: string) => `svaret er ikke JSON (det begynder ${show(start)})`,
+  noAnswer: (ms: number) => `intet svar inden for ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} sekunder`}`,
+  retryReason: (kind: string) =>
+    ({ "rate-limited": "for mange forespørgsler", server: "fejl hos kilden", timeout: "intet svar", network: "ingen forbindelse" })[kind] ?? kind,
+  notReached: (reason: string) => reason,
+  shape: (what: string) => `svaret mangler ${what}`,
+  noVariable: (table: string, variable: string, has: readonly string[]) => `${table} har ingen variabel ${show(variable)} (den har ${has.map(show).join(", ")})`,
+  noValue: (variable: string, value: string) => `variablen ${variable} har ingen værdi ${show(value)}`,
+  noPeriod: (table: string, code: string) => `${table} har ingen periode ${show(code)}`,
+  noPeriods: (selector: string) => `ingen perioder passer til ${show(selector)}`,
+  badPeriod: (code: string) => `perioden ${show(code)} er hverken en måned, et kvartal eller et år`,
+  foreignValues: (variable: string) => `svaret har andre værdier af ${variable} end dem, der blev spurgt om`,
+  noMeasure: (measure: string, has: readonly string[]) => `svaret har ingen måling ${show(measure)} (det har ${has.map(show).join(", ")})`,
+  noHierarchy: (hierarchy: string, has: readonly string[]) => `tabellen har intet hierarki ${show(hierarchy)} (den har ${has.map(show).join(", ")})`,
+  twoRows: (period: string) => `svaret har mere end én række for ${show(period)}; fastlæg flere hierarkier i data/sources.json`,
+  notANumber: (value: string, period: string) => `værdien ${show(value)} for ${period} er ikke et tal`,
+  tooManyCells: (cells: number, limit: number) => `forespørgslen kan give ${cells} celler, mere end grænsen på ${limit}; hent færre perioder ("latest:…")`,
 } as const;
 
 export type MessageText = { message: string; hint?: string };

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { caseSchema } from "./bundle/case.ts";
 import { siteSchema } from "./content/schema.ts";
+import { sourcesSchema } from "./fetch/sources.ts";
 import { indicatorSchema, tableSchema } from "./indicators/schema.ts";
 
 export const SCHEMAS = {
@@ -13,6 +14,7 @@ export const SCHEMAS = {
   "table.schema.json": tableSchema,
   "site.schema.json": siteSchema,
   "case.schema.json": caseSchema,
+  "sources.schema.json": sourcesSchema,
 } as const;
 
 export function schemaText(schema: z.ZodType): string {

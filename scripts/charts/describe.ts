@@ -77,9 +77,40 @@ export function dataTable(indicator: Indicator, captionId: string): string {
   return `<table class="data-table${reflow}" aria-labelledby="${captionId}"><thead><tr><th scope="col">Periode</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** The date of an ISO time in Denmark, as "2027-01-15". */
+const danishDate = (iso: string) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date(iso));
+
+/**
+ * The source line: the indicator's own source for figures typed in, and for fetched series their
+ * publisher, table and day of fetch (with the series named when not all are fetched), e.g.
+ * "Kilde: Danmarks Statistik, AUS08, hentet 15. januar 2027 (CC BY 4.0)."; then the figures
+ * the source does not show (..), which are missing, never zero.
+ */
 export function sourceText(indicator: Indicator): string {
-  const extracted = indicator.extracted ? ` Udtrukket ${formatDate(indicator.extracted)}.` : "";
-  return `Kilde: ${indicator.source}.${extracted}`;
+  const provenance = indicator.provenance ?? [];
+  const fetched = new Set(provenance.map((p) => p.series));
+  const parts: string[] = [];
+  if (provenance.length === 0 || indicator.series.some((s) => !fetched.has(s.name) && s.observations.length > 0)) {
+    const extracted = indicator.extracted ? ` Udtrukket ${formatDate(indicator.extracted)}.` : "";
+    parts.push(`Kilde: ${indicator.source}.${extracted}`);
+  }
+  const groups = new Map<string, { text: string; series: string[] }>();
+  for (const p of provenance) {
+    const text = `${p.source}, ${p.table}, hentet ${formatDate(danishDate(p.fetched))}${p.licence ? ` (${p.licence})` : ""}`;
+    const group = groups.get(text) ?? { text, series: [] };
+    group.series.push(p.series);
+    groups.set(text, group);
+  }
+  const all = indicator.series.length;
+  for (const { text, series } of groups.values()) {
+    parts.push(`${series.length === all && groups.size === 1 ? "Kilde" : `Kilde for ${series.join(", ")}`}: ${text}.`);
+  }
+  const missing = provenance.flatMap((p) => (p.suppressed ?? []).map((period) => `${p.series}, ${formatPeriod(period)}`));
+  if (missing.length > 0) {
+    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join("; ")} og ${missing.at(-1)}`;
+    parts.push(`Kilden viser ikke ${missing.length === 1 ? "tallet" : "tallene"} for ${list} (..).`);
+  }
+  return parts.join(" ");
 }
 
 /** The whole figure: caption, SVG, summary, data table and source. */

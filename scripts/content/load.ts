@@ -5,6 +5,7 @@ import { posix } from "node:path";
 import { validateIndicator, validateTable } from "../indicators/validate.ts";
 import type { Indicator, Table } from "../indicators/schema.ts";
 import { contrastRatio } from "../lib/contrast.ts";
+import { isActive, sanitizeSvg } from "../lib/svg.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
@@ -185,6 +186,14 @@ function checkFrontMatter<T>(
 
 function documentTitle(data: DocumentData): string {
   return data.kind === "bilag" && data.number !== undefined ? `Bilag ${data.number} – ${data.title}` : data.title;
+}
+
+/** The logo as published: sanitised; anything in it that could run or fetch is a content error. */
+function sanitizedLogo(file: SourceFile, problems: Problem[]): string {
+  const { svg, removed } = sanitizeSvg(new TextDecoder().decode(file.bytes));
+  const active = removed.filter(isActive);
+  if (active.length > 0) problems.push({ file: file.path, ...messages.unsafeSvg(active) });
+  return svg;
 }
 
 /** Validates every file and links pages into documents; throws ValidationError with all problems. */
@@ -395,9 +404,9 @@ export function buildModel(files: readonly SourceFile[]): Model {
     urls.set(page.url, page.file);
   }
 
+  const logoFile = site?.logo ? files.find((f) => f.path === `data/${site!.logo}`) : undefined;
+  const logo = logoFile ? sanitizedLogo(logoFile, problems) : undefined;
   if (problems.length > 0 || !site) throw new ValidationError(problems);
-  const logoFile = site.logo ? files.find((f) => f.path === `data/${site!.logo}`) : undefined;
-  const logo = logoFile ? new TextDecoder().decode(logoFile.bytes) : undefined;
   return { site, pages, documents, indicators, tables, strategies, goals, logo };
 }
 

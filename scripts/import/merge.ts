@@ -73,12 +73,15 @@ const ordinal = (period: string) => {
  * go in period order; a series the indicator does not have yet is added after the others.
  * The input must have the indicator's shape (validate it first).
  */
-export function mergeObservations(text: string, observations: readonly ImportedObservation[]): MergeResult {
+export function mergeObservations(
+  text: string,
+  observations: readonly Pick<ImportedObservation, "series" | "period" | "value" | "text">[],
+): MergeResult {
   const document = parseJsonDocument(text);
   const indicator = document.value as { series: RawSeries[] };
   const result: Omit<MergeResult, "text"> = { added: [], changed: [], unchanged: 0, newSeries: [] };
   // New and changed figures are written with the decimals the export gave them ("46.0").
-  const keepText = (holder: object, observation: ImportedObservation) => {
+  const keepText = (holder: object, observation: Pick<ImportedObservation, "value" | "text">) => {
     const sources = document.numbers.get(holder) ?? new Map<string, string>();
     if (observation.text !== undefined && observation.text !== JSON.stringify(observation.value)) sources.set("value", observation.text);
     else sources.delete("value");

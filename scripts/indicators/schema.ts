@@ -42,6 +42,17 @@ export const targetSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
+/** Where a fetched series' figures came from (written by `npm run fetch`, shown with the source). */
+export const provenanceSchema = z.strictObject({
+  series: z.string().min(1).describe("The series the figures belong to."),
+  source: z.string().min(1).describe('Who published them, e.g. "Danmarks Statistik".'),
+  table: z.string().min(1).describe("The source's table, e.g. AUS08."),
+  query: z.string().min(1).describe("The query, without address or key."),
+  fetched: z.iso.datetime().describe("When they were fetched (UTC)."),
+  licence: z.string().min(1).optional().describe('The data\'s licence, e.g. "CC BY 4.0".'),
+  suppressed: z.array(period).optional().describe("Periods the source does not show (..): missing here, never zero."),
+});
+
 export const indicatorSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kun små bogstaver a-z, tal og bindestreg"),
@@ -56,6 +67,7 @@ export const indicatorSchema = z.strictObject({
   source: z.string().min(1),
   extracted: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "datoen skal skrives som 2020-09-15").nullable(),
   notes: z.string().optional(),
+  provenance: z.array(provenanceSchema).optional().describe("Per fetched series: source, table, query and time of fetch."),
   chart: z
     .strictObject({
       kind: z.enum(CHART_KINDS).optional(),
@@ -68,6 +80,7 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type Series = z.infer<typeof seriesSchema>;
 export type Observation = z.infer<typeof observationSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type Provenance = z.infer<typeof provenanceSchema>;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 export const tableSchema = z.strictObject({

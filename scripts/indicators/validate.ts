@@ -54,6 +54,9 @@ export function validateIndicator(
   if (target?.kind === "series" && !names.has(target.series)) {
     add("target.series", messages.missingTargetSeries(target.series));
   }
+  indicator.provenance?.forEach((p, i) => {
+    if (!names.has(p.series)) add(`provenance[${i}].series`, messages.fetchProvenanceSeries(p.series));
+  });
   if (indicator.chart?.spec && JSON.stringify(indicator.chart.spec).includes('"url"')) {
     add("chart.spec", messages.customSpecData());
   }

@@ -3,6 +3,7 @@
 // and the folders.
 import { posix, relative, resolve } from "node:path";
 import type { Model } from "../../content/load.ts";
+import { confineToModel } from "../confine.ts";
 import { siteView, type SiteView } from "../view.ts";
 
 export interface Prepared {
@@ -83,6 +84,7 @@ export function sitePluginContext(eleventyConfig: EleventyConfig, options: SiteO
     if (!ready) throw new Error("The content was not prepared before rendering.");
     return ready;
   };
+  confineToModel(eleventyConfig as never, options.source, () => content().model);
   return { contentDir, templatesDir, content };
 }
 

@@ -4,6 +4,7 @@
 import { posix } from "node:path";
 import { expandIncludes } from "../../content/include.ts";
 import { formatSize } from "../../lib/danish.ts";
+import { cssString } from "../../lib/html.ts";
 import type { MarkdownEnv } from "../markdown.ts";
 import { absoluteUrl, pageHeadings } from "../pages.ts";
 import { pageKey, type EleventyConfig, type PluginContext } from "./config.ts";
@@ -28,7 +29,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, { content, content
     const bytes = content().pdfSizes.get(file);
     return bytes === undefined ? "" : formatSize(bytes);
   });
-  eleventyConfig.addFilter("cssString", (text: string) => `"${text.replace(/[\\"]/g, "\\$&").replace(/[<>\n]/g, " ")}"`);
+  eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("chapterData", (key: string) => content().model.pages.get(key)?.data ?? {});
   if (!print) return;
   eleventyConfig.addFilter("printChapter", (key: string, docId: string) => {
