@@ -13,6 +13,8 @@ type Markdown = ReturnType<typeof MarkdownIt>;
  * "label: value" on a narrow screen: 14 months side by side need 850 px, a stack needs none.
  */
 export const REFLOW_COLUMNS = 5;
+/** Tables with at least this many columns print in smaller type (class "many-columns"), so 14 months fit an A4 page. */
+export const MANY_COLUMNS = 8;
 
 // A figure as the site writes it: "12.345", "−3,0", "4,8 pct.", "6-8 pct.", "+2,1 procentpoint", "50 %".
 const NUMBER = /^[−+-]?\s?\d[\d.\u00a0 ]*(,\d+)?(\s?[-–]\s?\d[\d.]*(,\d+)?)?\s?(%|pct\.?|procentpoint|kr\.?|mio\.?( kr\.)?|uger)?$/i;
@@ -106,6 +108,7 @@ export function markdownTables(md: Markdown): void {
       const meta: TableMeta = { label: heading ? `Tabel: ${heading}` : "Tabel", reflow: headers.length >= REFLOW_COLUMNS };
       token.meta = { ...meta };
       if (meta.reflow) token.attrJoin("class", "reflow");
+      if (headers.length >= MANY_COLUMNS) token.attrJoin("class", "many-columns");
       token.attrSet("aria-label", meta.label);
       i = end;
     }

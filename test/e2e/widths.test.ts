@@ -107,7 +107,7 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
       const cell = table.querySelector("tbody td")!;
       return { display: getComputedStyle(cell).display, label: getComputedStyle(cell, "::before").content, width: table.getBoundingClientRect().width };
     });
-    expect(narrow).toEqual({ display: "block", label: '"jan."', width: expect.any(Number) });
+    expect(narrow).toEqual({ display: "block", label: expect.stringMatching(/^"jan\."/), width: expect.any(Number) });
     expect(narrow.width).toBeLessThanOrEqual(320);
     await page.setViewport({ width: 1280, height: 900 });
     const wide = await page.$eval(".table-scroll", (region) => ({ scrolls: region.scrollWidth > region.clientWidth, display: getComputedStyle(region.querySelector("td")!).display }));

@@ -58,6 +58,7 @@ describe("a Markdown table", () => {
 
   it("with many columns, reflows on a narrow screen: every value carries its column's label", () => {
     expect(table.classList.contains("reflow")).toBe(true);
+    expect(table.classList.contains("many-columns")).toBe(true); // smaller type in print
     expect(table.querySelector("tbody tr")!.querySelectorAll("td").map((td) => td.getAttribute("data-label"))).toEqual([...months, "I alt"]);
   });
 
