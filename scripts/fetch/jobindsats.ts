@@ -65,8 +65,18 @@ export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOpt
     }
   }
 
-  const query = jobindsatsQuery(entry);
-  const answer = await get(`data/${query}`);
+  let query = jobindsatsQuery(entry);
+  let answer: unknown;
+  try {
+    answer = await get(`data/${query}`);
+  } catch (error) {
+    // Jobindsats refuses "latest:N" beyond what the table has ("Requested latest:36 for type M, but
+    // only 24 periods are available"); then all it has is what is wanted.
+    const available = error instanceof SourceError && error.status === 400 ? /only (\d+) periods are available/.exec(error.message)?.[1] : undefined;
+    if (!available || Number(available) < 1) throw error;
+    query = jobindsatsQuery({ ...entry, periods: `latest:${available}` });
+    answer = await get(`data/${query}`);
+  }
   const columns = isObject(answer) ? answer.columns : undefined;
   const rows = isObject(answer) ? answer.rows : undefined;
   if (!Array.isArray(columns) || !Array.isArray(rows) || !columns.every((c) => typeof c === "string")) {

@@ -1,5 +1,6 @@
 // Document information for the PDFs, and dates pinned so that two builds of one commit are identical.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
+import { makeAccessible } from "./tagging.ts";
 import { normalizeTitle, sameTitle } from "./toc.ts";
 
 export interface PdfInfo {
@@ -11,6 +12,8 @@ export interface PdfInfo {
   date: number;
   /** The page's headings in document order: the bookmarks get their exact words. */
   headings?: string[];
+  /** Each link's text by its target, for the link annotations (see tagging.ts). */
+  links?: Record<string, string>;
 }
 
 export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ bytes: Uint8Array; pages: number }> {
@@ -27,6 +30,7 @@ export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ byt
   doc.catalog.set(PDFName.of("Lang"), PDFString.of("da"));
   fixOutlineTitles(doc, info.headings ?? []);
   renumberNodeIds(doc);
+  makeAccessible(doc, { title: info.title, author: info.author, subject: info.subject, language: "da", date: info.date, links: info.links ?? {} });
   // Chromium's file ID is derived from the clock; without one the file depends only on its content.
   doc.context.trailerInfo.ID = undefined;
   return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };

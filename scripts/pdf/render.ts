@@ -2,7 +2,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
+import { checkPdf } from "./accessibility.ts";
 import { settleLines } from "./hyphenate.ts";
+import { preparePrint } from "./prepare.ts";
 import { setMetadata } from "./metadata.ts";
 import { ORIGIN, sealPage } from "./serve.ts";
 import { contentsTargets, fillContents, headingTexts, matchHeadings, readOutline } from "./toc.ts";
@@ -51,6 +53,7 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
       page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
     if (blocked.length > 0) throw new Error(`siden forsøgte at hente noget uden for webstedet: ${blocked.join(", ")}`);
     await localizeLinks(page, options.publicUrl);
+    const links = await preparePrint(page);
     await settleLines(page);
     let pdf = await print();
     // Contents: print, read where each heading landed, write the numbers, print again (until stable).
@@ -61,7 +64,11 @@ async function printOne(browser: Browser, job: PdfJob, options: PdfOptions): Pro
       pdf = await print();
     }
     const headings = await headingTexts(page);
-    const { bytes: final, pages } = await setMetadata(pdf, { title: job.title, author: options.author, subject: job.subject, date: options.date, headings });
+    const { bytes: final, pages } = await setMetadata(pdf, { title: job.title, author: options.author, subject: job.subject, date: options.date, headings, links });
+    const violations = await checkPdf(final);
+    if (violations.length > 0) {
+      throw new Error(`tilgængelighedstjekket (PDF/UA-1) fandt ${violations.length} fejl:\n${violations.map((v) => `  ${job.file}, ${v.page ? `side ${v.page}` : "hele filen"}: ${v.checkpoint} ${v.message}`).join("\n")}`);
+    }
     await mkdir(join(options.outDir, "pdf"), { recursive: true });
     await writeFile(join(options.outDir, "pdf", job.file), final);
     return { file: job.file, bytes: final.byteLength, pages, ms: performance.now() - started };

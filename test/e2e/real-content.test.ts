@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, readPdf, ROOT } from "../helpers.ts";
+import { structureText } from "../pdf-structure-text.ts";
 import type { BuildReport } from "../../scripts/build.ts";
 
 /** The source documents (not part of the repository): SEEDS_DIR, by default ../shared/seeds/ beside it. */
@@ -171,6 +172,19 @@ describe("the real build", () => {
       expect(words.size, file).toBeGreaterThan(0);
       expect([...words].filter((word) => !searchable.includes(word)), file).toEqual([]);
     }
+  });
+
+  it("gives a screen reader every sentence of the plan's Markdown with its spaces, also at line wraps", async () => {
+    const read = (await structureText(await readFile(join(out, "pdf", "beskaeftigelsesplan-2021.pdf")))).replace(/\s+/g, " ");
+    const folder = join(ROOT, "content", "plan", "2021");
+    const paragraphs: string[] = [];
+    for (const file of (await readdir(folder)).filter((f) => f.endsWith(".md"))) {
+      const body = (await readFile(join(folder, file), "utf8")).replace(/^---[^]*?\n---\n/, "");
+      // Plain prose only: Markdown syntax (emphasis, links, lists, footnotes, directives) prints otherwise.
+      for (const block of body.split(/\n\s*\n/)) if (!/[*_`#|>[\]:]|^\s*(?:-|\d+\.)\s/m.test(block) && block.split(/\s+/).length >= 8) paragraphs.push(block.replace(/\s+/g, " ").trim());
+    }
+    expect(paragraphs.length).toBeGreaterThan(5);
+    expect(paragraphs.filter((paragraph) => !read.includes(paragraph))).toEqual([]);
   });
 
   it("renders a chart for every indicator with figures", async () => {

@@ -1,0 +1,125 @@
+// The build's own PDF/UA-1 check: the machine-checkable conditions of the Matterhorn Protocol 1.1
+// (PDF Association) that our PDFs can fail. What needs a human (is the alt text meaningful, is
+// the reading order right, is a decorative thing really decorative) is listed in the README.
+import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
+import { contentFacts } from "./content.ts";
+import { STANDARD_TYPES } from "./tagging.ts";
+
+export interface Violation {
+  /** Matterhorn checkpoint, e.g. "01-005". */
+  checkpoint: string;
+  /** 1-based page, when the fault sits on one. */
+  page?: number;
+  /** What is wrong, in Danish. */
+  message: string;
+}
+
+const name = (value: string) => PDFName.of(value);
+const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+const streamText = (stream: PDFObject | undefined) =>
+  stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1") : stream instanceof PDFStream ? Buffer.from(stream.getContents()).toString("latin1") : "";
+
+/**
+ * Checks a PDF against the conditions the build verifies (see the README's list): metadata (06,
+ * 07, 11), content that is neither tagged nor Artifact (01-005) or tagged inside an Artifact
+ * (01-004), structure types and RoleMap (02-001), figures with Alt (13-004) and no Figure around
+ * other structure, lists (16), footnotes as Note with ID (19-003), link annotations in a Link
+ * element with /Contents (28-011, 28-012). Returns every violation; an empty list means it passes.
+ */
+export async function checkPdf(bytes: Uint8Array): Promise<Violation[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const found: Violation[] = [];
+  const add = (checkpoint: string, message: string, page?: number) => found.push({ checkpoint, message, ...(page ? { page } : {}) });
+  const catalog = doc.catalog;
+  const pages = doc.getPages().map((p) => p.ref);
+  const pageOf = (dict: PDFDict) => {
+    const ref = dict.get(name("Pg"));
+    const index = ref instanceof PDFRef ? pages.findIndex((p) => p === ref || p.toString() === ref.toString()) : -1;
+    return index >= 0 ? index + 1 : undefined;
+  };
+
+  // Metadata (Matterhorn 06, 07, 11).
+  const xmp = streamText(catalog.lookup(name("Metadata")));
+  if (!xmp) add("06-001", "der er ingen XMP-metadata");
+  else {
+    if (!/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(xmp)) add("06-002", "XMP-metadata mangler PDF/UA-mærket (pdfuaid:part 1)");
+    if (!/<dc:title>[^]*?<rdf:li[^>]*>[^<]+<\/rdf:li>/.test(xmp)) add("06-003", "XMP-metadata mangler dc:title");
+  }
+  const prefs = catalog.lookup(name("ViewerPreferences"));
+  const display = prefs instanceof PDFDict ? prefs.lookup(name("DisplayDocTitle")) : undefined;
+  if (!(display instanceof PDFBool) || !display.asBoolean()) add("07-002", "ViewerPreferences/DisplayDocTitle er ikke true");
+  if (!text(catalog.lookup(name("Lang")))) add("11-006", "dokumentet har intet sprog (/Lang)");
+  const markInfo = catalog.lookup(name("MarkInfo"));
+  const marked = markInfo instanceof PDFDict ? markInfo.lookup(name("Marked")) : undefined;
+  if (!(marked instanceof PDFBool) || !marked.asBoolean()) add("01-002", "MarkInfo/Marked er ikke true");
+
+  // Content: every mark on a page is tagged or an Artifact (Matterhorn 01).
+  doc.getPages().forEach((page, i) => {
+    const contents = page.node.lookup(name("Contents"));
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+    const facts = contentFacts(streams.map(streamText).join("\n"));
+    if (facts.untagged > 0) add("01-005", `${facts.untagged} tegneoperationer er hverken mærket som indhold eller som Artifact`, i + 1);
+    if (facts.taggedInArtifact > 0) add("01-004", `${facts.taggedInArtifact} mærkede indholdsdele ligger inde i en Artifact`, i + 1);
+  });
+
+  // Structure.
+  const root = catalog.lookup(name("StructTreeRoot"));
+  if (!(root instanceof PDFDict)) {
+    add("01-006", "dokumentet har intet strukturtræ (tagged PDF)");
+    return found;
+  }
+  const roleMap = root.lookup(name("RoleMap"));
+  const mapped = new Set(roleMap instanceof PDFDict ? roleMap.keys().map((key) => key.decodeText()) : []);
+  const linkAnnots = new Set<string>();
+  const noteIds = new Map<string, number>();
+  const elements = (dict: PDFDict) => {
+    const kids = dict.get(name("K"));
+    const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+    return list.map((kid) => (kid instanceof PDFRef ? doc.context.lookup(kid) : kid)).filter((kid): kid is PDFDict => kid instanceof PDFDict);
+  };
+  const visit = (dict: PDFDict, inherited: number | undefined) => {
+    const type = (dict.get(name("S")) as PDFName | undefined)?.decodeText() ?? "";
+    const page = pageOf(dict) ?? inherited;
+    const kids = elements(dict);
+    const structKids = kids.filter((kid) => kid.has(name("S")));
+    const kidTypes = structKids.map((kid) => (kid.get(name("S")) as PDFName).decodeText());
+    if (!STANDARD_TYPES.has(type) && !mapped.has(type)) add("02-001", `strukturtypen ${type} er hverken standard eller i RoleMap`, page);
+    if (type === "Figure") {
+      const alt = text(dict.lookup(name("Alt"))) ?? text(dict.lookup(name("ActualText")));
+      if (!alt?.trim()) add("13-004", "en figur (Figure) har ingen alternativ tekst (Alt)", page);
+      else if (/^(Figur|Tabel)\s*\./.test(alt)) add("13-004", `en figurs Alt mangler figurens nummer: "${alt.slice(0, 40)}"`, page);
+      if (kidTypes.length > 0) add("13-004", `en Figure indeholder anden struktur (${[...new Set(kidTypes)].join(", ")}); den er ikke en figur`, page);
+    }
+    if (type === "LI" && kidTypes.some((t) => t !== "Lbl" && t !== "LBody")) add("16-003", `et listepunkt (LI) indeholder ${kidTypes.filter((t) => t !== "Lbl" && t !== "LBody").join(", ")} i stedet for Lbl og LBody`, page);
+    if (type === "L" && kidTypes.some((t) => t !== "LI" && t !== "Caption" && t !== "L")) add("16-003", `en liste (L) indeholder ${kidTypes.filter((t) => t !== "LI").join(", ")} i stedet for LI`, page);
+    if (type === "Note") {
+      const id = text(dict.lookup(name("ID")));
+      if (!id) add("19-003", "en note (Note) har intet ID", page);
+      else noteIds.set(id, (noteIds.get(id) ?? 0) + 1);
+    }
+    for (const kid of kids) {
+      if ((kid.get(name("Type")) as PDFName | undefined)?.decodeText() !== "OBJR") continue;
+      const annot = kid.get(name("Obj"));
+      if (annot) {
+        if (type === "Link") linkAnnots.add(annot.toString());
+        else add("28-011", `en annotation hænger under ${type}, ikke under Link`, page);
+      }
+    }
+    for (const kid of structKids) visit(kid, page);
+  };
+  for (const kid of elements(root)) if (kid.has(name("S"))) visit(kid, undefined);
+  for (const [id, count] of noteIds) if (count > 1) add("19-004", `note-ID'et ${id} findes ${count} gange`);
+
+  // Link annotations (Matterhorn 28).
+  doc.getPages().forEach((page, i) => {
+    const annots = page.node.lookup(name("Annots"));
+    if (!(annots instanceof PDFArray)) return;
+    for (const ref of annots.asArray()) {
+      const annot = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+      if (!(annot instanceof PDFDict) || (annot.get(name("Subtype")) as PDFName | undefined)?.decodeText() !== "Link") continue;
+      if (!text(annot.lookup(name("Contents")))?.trim()) add("28-012", "en link-annotation har ingen beskrivelse (/Contents)", i + 1);
+      if (!linkAnnots.has(ref.toString())) add("28-011", "en link-annotation er ikke knyttet til et Link-element i strukturen", i + 1);
+    }
+  });
+  return found;
+}
