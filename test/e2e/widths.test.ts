@@ -197,8 +197,11 @@ describe("drafts", () => {
 describe("search", () => {
   async function search(query: string): Promise<{ status: string; results: { title: string; document: string; excerpt: string }[] }> {
     await open(`soeg/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector(".search-result, [data-search-status]:not(:empty)");
-    await page.waitForFunction(() => document.querySelector("[data-search-status]")!.textContent !== "");
+    // Settled: the status is written and the first results are shown (or there are none).
+    await page.waitForFunction(() => {
+      const status = document.querySelector("[data-search-status]")!.textContent ?? "";
+      return status !== "" && (document.querySelector(".search-result") !== null || status.startsWith("Ingen resultater"));
+    }, { timeout: 50_000 });
     return page.evaluate(() => ({
       status: document.querySelector("[data-search-status]")!.textContent!,
       results: [...document.querySelectorAll(".search-result")].map((li) => ({
@@ -244,7 +247,8 @@ describe("search", () => {
     const before = await page.$$eval(".search-result", (items) => items.length);
     await page.focus(".search-more");
     await page.keyboard.press("Enter");
-    await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, {}, before);
+    expect(before).toBe(10);
+    await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, { timeout: 50_000 }, before);
     const focused = await page.evaluate(() => {
       const items = [...document.querySelectorAll(".search-result")];
       return items.indexOf(document.activeElement!.closest(".search-result")!);
