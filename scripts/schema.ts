@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { caseSchema } from "./bundle/case.ts";
+import { benchmarkSchema, caseSchema } from "./content/committee.ts";
 import { siteSchema } from "./content/schema.ts";
 import { sourcesSchema } from "./fetch/sources.ts";
 import { indicatorSchema, tableSchema } from "./indicators/schema.ts";
@@ -14,6 +14,7 @@ export const SCHEMAS = {
   "table.schema.json": tableSchema,
   "site.schema.json": siteSchema,
   "case.schema.json": caseSchema,
+  "benchmark.schema.json": benchmarkSchema,
   "sources.schema.json": sourcesSchema,
 } as const;
 

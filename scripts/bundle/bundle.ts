@@ -3,7 +3,7 @@
 // (sagsfremstilling). Pure; the command in cli.ts reads the PDFs and writes the folder and the zip.
 import { formatDate, slugify } from "../lib/danish.ts";
 import { messages, type Problem } from "../messages.ts";
-import type { CommitteeCase } from "./case.ts";
+import type { CommitteeCase } from "../content/committee.ts";
 
 /** Something the build prints as a PDF that a case can attach. */
 export interface Attachable {

@@ -10,12 +10,11 @@ import { PDFDocument } from "pdf-lib";
 import type { Browser } from "puppeteer-core";
 import { build } from "../build.ts";
 import { loadModel } from "../content/files.ts";
-import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError } from "../messages.ts";
 import { absoluteUrl } from "../site/pages.ts";
 import { siteView, type SiteView } from "../site/view.ts";
 import { checkAttachments, planBundle, type Attachable, type BundlePlan } from "./bundle.ts";
-import { caseSchema, type CommitteeCase } from "./case.ts";
+import type { CommitteeCase } from "../content/committee.ts";
 
 export interface BundleOptions {
   /** Project root (templates/). */
@@ -45,27 +44,18 @@ export function attachables(view: SiteView): Map<string, Attachable> {
   const all: Attachable[] = [
     ...view.documents.map((d) => ({ id: d.id, title: d.fullTitle, pdf: d.pdf, url: d.url, draft: d.status !== "vedtaget", description: d.description })),
     ...view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, pdf: c.pdf, url: c.url, draft: c.status !== "vedtaget", description: c.description })),
+    ...view.statuses.map((s) => ({ id: s.id, title: s.title, pdf: s.pdf, url: s.url, draft: false })),
+    // "status" is the newest quarter's.
     ...(view.status ? [{ id: "status", title: view.status.title, pdf: view.status.pdf, url: view.status.url, draft: false }] : []),
   ];
   return new Map(all.map((a) => [a.id, a]));
 }
 
-async function readCase(source: string, caseId: string): Promise<{ file: string; committeeCase: CommitteeCase }> {
-  const folder = join(source, "data", "cases");
-  const file = `data/cases/${caseId}.json`;
-  const known = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -5));
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(caseId) || !known.includes(caseId)) {
-    throw new ValidationError([{ file: "data/cases/", ...messages.bundleNoCase(caseId, known) }]);
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(await readFile(join(folder, `${caseId}.json`), "utf8"));
-  } catch (error) {
-    throw new ValidationError([{ file, ...messages.jsonSyntax((error as Error).message) }]);
-  }
-  const parsed = caseSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })));
-  return { file, committeeCase: parsed.data };
+/** The case's file name in data/cases/ and its data; the loader has validated every case file. */
+function findCase(cases: ReadonlyMap<string, CommitteeCase>, caseId: string): { file: string; committeeCase: CommitteeCase } {
+  const committeeCase = cases.get(caseId);
+  if (!committeeCase) throw new ValidationError([{ file: "data/cases/", ...messages.bundleNoCase(caseId, [...cases.keys()]) }]);
+  return { file: `data/cases/${caseId}.json`, committeeCase };
 }
 
 function caseMetadata(id: string, c: CommitteeCase) {
@@ -89,7 +79,7 @@ async function pageCounts(pdfDir: string): Promise<Map<string, number>> {
 export async function bundleCase(options: BundleOptions): Promise<BundleResult> {
   const log = options.log ?? (() => {});
   const model = await loadModel(options.source);
-  const { file, committeeCase } = await readCase(options.source, options.caseId);
+  const { file, committeeCase } = findCase(model.cases, options.caseId);
   const targets = attachables(siteView(model));
   const listProblems = checkAttachments(committeeCase, targets, file);
   if (listProblems.length > 0) throw new ValidationError(listProblems);

@@ -9,6 +9,7 @@ import { isActive, sanitizeSvg } from "../lib/svg.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
+import { benchmarkSchema, caseSchema, checkBenchmark, validateData, type Benchmark, type CommitteeCase } from "./committee.ts";
 import { findDirectives, isKnownDirective, type Directive } from "./directives.ts";
 import {
   chapterSchema,
@@ -63,6 +64,10 @@ export interface Model {
   /** Strategy documents by revision ("2020"). */
   strategies: Map<string, Document>;
   goals: number[];
+  /** Committee cases by file name (data/cases/<id>.json). */
+  cases: Map<string, CommitteeCase>;
+  /** The ministry's benchmark results (data/benchmark.json), when the municipality records them. */
+  benchmark?: Benchmark;
   /** The municipality's logo (SVG text from data/), when site.json names one. */
   logo?: string;
 }
@@ -372,6 +377,24 @@ export function buildModel(files: readonly SourceFile[]): Model {
     else tables.set(value.id, value as Table);
   }
 
+  // The committee's data: cases and benchmark results.
+  const cases = new Map<string, CommitteeCase>();
+  for (const file of files.filter((f) => /^data\/cases\/[^/]+\.json$/.test(f.path))) {
+    const input = parseJson(file, problems);
+    if (input === undefined) continue;
+    const { value, problems: found } = validateData(caseSchema, input, file.path);
+    problems.push(...found);
+    if (value) cases.set(posix.basename(file.path, ".json"), value);
+  }
+  let benchmark: Benchmark | undefined;
+  const benchmarkFile = files.find((f) => f.path === "data/benchmark.json");
+  const benchmarkInput = benchmarkFile && parseJson(benchmarkFile, problems);
+  if (benchmarkFile && benchmarkInput !== undefined) {
+    const { value, problems: found } = validateData(benchmarkSchema, benchmarkInput, benchmarkFile.path);
+    problems.push(...found, ...(value ? checkBenchmark(value, benchmarkFile.path) : []));
+    benchmark = value;
+  }
+
   // Directives: every chart, table and include must name something that exists.
   for (const page of pages.values()) {
     for (const directive of page.directives) {
@@ -407,7 +430,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
   const logoFile = site?.logo ? files.find((f) => f.path === `data/${site!.logo}`) : undefined;
   const logo = logoFile ? sanitizedLogo(logoFile, problems) : undefined;
   if (problems.length > 0 || !site) throw new ValidationError(problems);
-  return { site, pages, documents, indicators, tables, strategies, goals, logo };
+  return { site, pages, documents, indicators, tables, strategies, goals, cases, benchmark, logo };
 }
 
 function findIncludeCycle(key: string, pages: Map<string, Page>, chain: string[]): string[] | undefined {

@@ -10,6 +10,8 @@
 //   no public source { "indicator": "…", "series": "Ballerup", "source": "manuel", "reason": "…" }
 //
 // A manual series keeps the figures typed into data/indicators/; the fetch leaves it alone.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { z } from "zod";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, type Problem } from "../messages.ts";
@@ -102,4 +104,15 @@ export function parseSources(text: string, indicators: ReadonlySet<string>): { s
     seen.add(key);
   });
   return problems.length > 0 ? { problems } : { sources: parsed.data, problems };
+}
+
+/** The problems of data/sources.json in the project at `root` (none when there is no such file), for `npm run check`. */
+export async function sourceMapProblems(root: string, indicators: ReadonlySet<string>): Promise<Problem[]> {
+  let text: string;
+  try {
+    text = await readFile(join(root, SOURCES_FILE), "utf8");
+  } catch {
+    return [];
+  }
+  return parseSources(text, indicators).problems;
 }

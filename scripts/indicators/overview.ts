@@ -2,7 +2,7 @@
 // computed from the observations (never typed by hand). Pure: the caller says where each chart is.
 import { statusText, targetText } from "../charts/describe.ts";
 import { indicatorDecimals } from "../charts/spec.ts";
-import { formatPeriod, formatPoints, formatValue, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { formatPeriod, formatPoints, formatValue } from "../lib/danish.ts";
 import { changeSincePrevious, changeSinceYearBefore, comparisonSeries, gapTo, latest, primarySeries, status, trend, type Status, type Trend } from "./figures.ts";
 import type { Indicator } from "./schema.ts";
 
@@ -35,22 +35,6 @@ function formatChange(change: number | undefined, indicator: Indicator, decimals
   if (indicator.unit === "pct.") return formatPoints(change, decimals);
   const sign = change > 0 ? "+" : "";
   return sign + formatValue(change, indicator.unit === "placering" ? "antal" : indicator.unit, decimals);
-}
-
-/** The quarter of the newest key figure: what a quarterly status is "as of" ("3. kvartal 2020"). */
-export function statusQuarter(indicators: Iterable<Indicator>): string | undefined {
-  let newest: { ordinal: number; year: number; quarter: number } | undefined;
-  for (const indicator of indicators) {
-    if (indicator.kind !== "nøgletal") continue;
-    for (const observation of indicator.series[0]?.observations ?? []) {
-      const period = requirePeriod(observation.period);
-      const ordinal = periodOrdinal(period) + (period.kind === "year" ? 11 : period.kind === "quarter" ? 2 : 0);
-      if (!newest || ordinal > newest.ordinal) {
-        newest = { ordinal, year: Math.floor(ordinal / 12), quarter: Math.floor((ordinal % 12) / 3) + 1 };
-      }
-    }
-  }
-  return newest && `${newest.quarter}. kvartal ${newest.year}`;
 }
 
 export function overviewRow(indicator: Indicator, url?: string): OverviewRow {

@@ -13,7 +13,7 @@ import { hyphenateHtml } from "./hyphenate.ts";
 import type { PdfJob } from "./render.ts";
 import { headingsOf } from "./toc.ts";
 
-/** The print templates: "/print/<document>/", "/print/<comparison>/" and "/print/status/". */
+/** The print templates: "/print/<document>/", "/print/<comparison>/" and "/print/status-<quarter>/". */
 export function printPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("print.njk", '{% include "print.njk" %}', {
     layout: false,
@@ -30,7 +30,8 @@ export function printPlugin(eleventyConfig: EleventyConfig): void {
   });
   eleventyConfig.addTemplate("status-print.njk", '{% include "status-print.njk" %}', {
     layout: false,
-    permalink: (data: { bp: SiteView }) => (data.bp.status ? `${data.bp.status.printUrl}index.html` : false),
+    pagination: { data: "bp.statuses", size: 1, alias: "status" },
+    permalink: (data: { status: { printUrl: string } }) => `${data.status.printUrl}index.html`,
     eleventyExcludeFromCollections: true,
   });
 }
@@ -68,11 +69,11 @@ export async function renderPrintPages(options: PrintPagesOptions): Promise<void
   await eleventy.write();
 }
 
-/** Every PDF the build prints: each document, each comparison and the quarterly status. */
+/** Every PDF the build prints: each document, each comparison and each quarterly status. */
 export function pdfJobs(view: SiteView): PdfJob[] {
   return [
     ...view.documents.map((d) => ({ id: d.id, title: d.fullTitle, subject: d.description ?? d.fullTitle, printUrl: d.printUrl, file: d.pdf })),
     ...view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, subject: c.description, printUrl: c.printUrl, file: c.pdf })),
-    ...(view.status ? [{ id: "status", title: view.status.title, subject: "Status på nøgletal", printUrl: view.status.printUrl, file: view.status.pdf }] : []),
+    ...view.statuses.map((s) => ({ id: s.id, title: s.title, subject: "Status på nøgletal", printUrl: s.printUrl, file: s.pdf })),
   ];
 }

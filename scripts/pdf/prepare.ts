@@ -32,6 +32,9 @@ export async function preparePrint(page: Page): Promise<Record<string, string>> 
         const aside = document.createElement("aside");
         for (const { name, value } of item.attributes) aside.setAttribute(name, value);
         aside.classList.add("footnote-item");
+        // Inside a section an aside is generic; with its role Chromium tags it Aside.
+        aside.setAttribute("role", "complementary");
+        aside.setAttribute("aria-label", `Fodnote ${div.children.length + 1}`);
         aside.append(...item.childNodes);
         div.append(aside);
       }

@@ -3,7 +3,8 @@
 import type { Document, Model, Page } from "../content/load.ts";
 import type { ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
-import { overviewRows, statusQuarter, type OverviewRow } from "../indicators/overview.ts";
+import { overviewRows, type OverviewRow } from "../indicators/overview.ts";
+import { statusViews, type StatusView } from "./status.ts";
 import { comparisonViews, type ComparisonView } from "../compare/view.ts";
 
 export interface DocumentView {
@@ -120,24 +121,10 @@ export interface SiteView {
   keyFigures: OverviewRow[];
   /** one comparison per compare_with (a page and a PDF each). */
   comparisons: ComparisonView[];
-  /** The quarterly status of the key figures for the committee, when there are key figures. */
+  /** The quarterly status of the key figures for the committee, newest first (one page and PDF each). */
+  statuses: StatusView[];
+  /** The newest status, when there are key figures: what the front page links to. */
   status?: StatusView;
-}
-
-export interface StatusView {
-  title: string;
-  quarter: string;
-  url: string;
-  printUrl: string;
-  pdf: string;
-  pdfUrl: string;
-}
-
-function statusView(model: Model): StatusView | undefined {
-  const quarter = statusQuarter(model.indicators.values());
-  if (!quarter) return undefined;
-  const pdf = "status-paa-noegletal.pdf";
-  return { title: `Status på nøgletal, ${quarter}`, quarter, url: "/status/", printUrl: "/print/status/", pdf, pdfUrl: `/pdf/${pdf}` };
 }
 
 /** where each indicator's chart is shown ("/bilag/indikatorer/maal-1/#figur-<id>"), appendices first. */
@@ -199,6 +186,7 @@ export function siteView(model: Model): SiteView {
     if (newer) newer.comparison = { title: comparison.title, url: comparison.url };
   }
   const currentPlan = newestAdopted(plans, (d) => d.year ?? 0);
+  const statuses = statusViews(model, (id) => charts.get(id));
   return {
     documents,
     plans,
@@ -212,6 +200,7 @@ export function siteView(model: Model): SiteView {
     pages,
     keyFigures: overviewRows(model.indicators.values(), (id) => charts.get(id)),
     comparisons,
-    status: statusView(model),
+    statuses,
+    status: statuses[0],
   };
 }

@@ -73,13 +73,38 @@ describe("the site", () => {
     expect(link.text).toMatch(/\(PDF, \d+ kB\)$/);
   });
 
-  it("has a quarterly status of the key figures, computed from the data, as a page and a PDF", async () => {
-    const page = await readHtml(out, "status");
+  it("has a status of the key figures per quarter, computed from the data as it stood then, as a page and a PDF", async () => {
+    const page = await readHtml(out, "status/2029-k4");
     expect(page.querySelector("h1")?.text).toBe("Status på nøgletal, 4. kvartal 2029");
     const cells = page.querySelectorAll(".status-table tbody tr")[0]!.querySelectorAll("td").map((td) => td.text);
     expect(cells.slice(0, 4).map((c) => c.replace(/\s+/g, " "))).toEqual(["45,0 pct. 4. kvartal 2029", "+1,5 procentpoint", "–", "50 pct."]);
-    const status = await readPdf(join(out, "pdf", "status-paa-noegletal.pdf"));
+    const status = await readPdf(join(out, "pdf", "status-paa-noegletal-2029-k4.pdf"));
     expect(status.text.join("\n")).toContain("+1,5 procentpoint");
+    // The committee case that attaches this quarter's status puts its fields on the cover.
+    expect(status.text[0]).toContain("Journalnr. 15.00.00-A00-2-30");
+    expect(status.text[0]).toContain("Dagsordenspunkt 2");
+
+    // The quarter before keeps its own figures, page and PDF, and points to the newest.
+    const earlier = await readHtml(out, "status/2029-k3");
+    const earlierCells = earlier.querySelectorAll(".status-table tbody tr")[0]!.querySelectorAll("td").map((td) => td.text.replace(/\s+/g, " "));
+    expect(earlierCells[0]).toBe("43,5 pct. 3. kvartal 2029");
+    expect(earlier.querySelector(".notice a")?.getAttribute("href")).toBe("/status/2029-k4/");
+    const earlierPdf = await readPdf(join(out, "pdf", "status-paa-noegletal-2029-k3.pdf"));
+    expect(earlierPdf.text.join("\n")).toContain("43,5 pct.");
+    expect(earlierPdf.text.join("\n")).not.toContain("45,0 pct.");
+
+    // The front page links the newest; /status/ and the archive list every quarter.
+    const front = await readHtml(out, "");
+    expect(front.querySelectorAll("a").map((a) => a.getAttribute("href"))).toContain("/status/2029-k4/");
+    const index = await readHtml(out, "status");
+    expect(index.querySelectorAll(".archive-list h2 a").map((a) => a.text)).toEqual([
+      "Status på nøgletal, 4. kvartal 2029",
+      "Status på nøgletal, 3. kvartal 2029",
+      "Status på nøgletal, 2. kvartal 2029",
+      "Status på nøgletal, 1. kvartal 2029",
+    ]);
+    const archive = await readHtml(out, "arkiv");
+    expect(archive.querySelectorAll("#status ~ ul h3 a").length).toBe(4);
   });
 
   it("shows the municipality's logo from data/ as an image", async () => {

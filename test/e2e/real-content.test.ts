@@ -144,7 +144,10 @@ describe("the real build", () => {
       "beskaeftigelsesstrategi-revideret-november-2022.pdf",
       "bilag-1-fokusomraader.pdf",
       "bilag-2-indikatorer.pdf",
-      "status-paa-noegletal.pdf",
+      "status-paa-noegletal-2019-k3.pdf",
+      "status-paa-noegletal-2020-k2.pdf",
+      "status-paa-noegletal-2020-k3.pdf",
+      "status-paa-noegletal-2024-k2.pdf",
     ]);
     const plan = await readPdf(join(out, "pdf", "beskaeftigelsesplan-2021.pdf"));
     expect(plan.pages).toBeGreaterThanOrEqual(6);
@@ -185,6 +188,28 @@ describe("the real build", () => {
     }
     expect(paragraphs.length).toBeGreaterThan(5);
     expect(paragraphs.filter((paragraph) => !read.includes(paragraph))).toEqual([]);
+  });
+
+  it("tags every footnote of every PDF as Note", async () => {
+    const { PDFDocument, PDFDict, PDFArray, PDFName } = await import("pdf-lib");
+    let footnotes = 0;
+    for (const id of await readdir(join(printDir, "print"))) {
+      footnotes += parse(await readFile(join(printDir, "print", id, "index.html"), "utf8")).querySelectorAll("section.footnotes li").length;
+    }
+    let notes = 0;
+    for (const file of report.pdfs.map((p) => p.file)) {
+      const doc = await PDFDocument.load(await readFile(join(out, "pdf", file)));
+      const walk = (node: unknown): void => {
+        const dict = node instanceof PDFDict ? node : undefined;
+        if (!dict) return;
+        if (dict.get(PDFName.of("S"))?.toString() === "/Note") notes++;
+        const kids = dict.lookup(PDFName.of("K"));
+        for (const kid of kids instanceof PDFArray ? kids.asArray().map((k) => doc.context.lookup(k)) : [kids]) walk(kid);
+      };
+      walk(doc.catalog.lookup(PDFName.of("StructTreeRoot")));
+    }
+    expect(footnotes).toBeGreaterThan(0);
+    expect(notes).toBe(footnotes);
   });
 
   it("renders a chart for every indicator with figures", async () => {

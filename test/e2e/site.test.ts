@@ -101,10 +101,13 @@ describe("navigation", () => {
     expect(footer.text).toContain(site.contact.name);
   });
 
-  it("lists every document in the archive", async () => {
+  it("lists every document and every quarter's status in the archive", async () => {
     const archive = await readHtml(out, "arkiv");
     const model = await loadModel(ROOT);
-    expect(archive.querySelectorAll(".archive-list h3 a")).toHaveLength(model.documents.length);
+    // Addresses carry the build's path prefix.
+    const links = archive.querySelectorAll(".archive-list h3 a").map((a) => (a.getAttribute("href") ?? "").replace(/^\/[^/]+(?=\/status\/)/, ""));
+    expect(links.filter((href) => !href.startsWith("/status/"))).toHaveLength(model.documents.length);
+    expect(links.filter((href) => href.startsWith("/status/"))).toEqual(["/status/2024-k2/", "/status/2020-k3/", "/status/2020-k2/", "/status/2019-k3/"]);
   });
 });
 

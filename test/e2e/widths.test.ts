@@ -94,7 +94,8 @@ afterAll(async () => {
 describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <details> open", () => {
   it("checked the real content, the 14-column table, the long addresses and the draft plan", () => {
     expect(paths.length).toBeGreaterThan(35);
-    expect(paths).toEqual(expect.arrayContaining(["", "status/", "bilag/indikatorer/", "bilag/brede-tabeller/maaneder/", "bilag/brede-tabeller/adresser/", "plan/2027/"]));
+    expect(paths.some((path) => path.startsWith("status/"))).toBe(true);
+    expect(paths).toEqual(expect.arrayContaining(["", "bilag/indikatorer/", "bilag/brede-tabeller/maaneder/", "bilag/brede-tabeller/adresser/", "plan/2027/"]));
   });
 
   it("no page scrolls sideways, no table is clipped, and every scroll region is named and focusable", () => {

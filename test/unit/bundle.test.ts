@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkAttachments, planBundle, type Attachable } from "../../scripts/bundle/bundle.ts";
-import type { CommitteeCase } from "../../scripts/bundle/case.ts";
+import type { CommitteeCase } from "../../scripts/content/committee.ts";
 import { messages } from "../../scripts/messages.ts";
 
 const targets = new Map<string, Attachable>([

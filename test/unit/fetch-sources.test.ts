@@ -1,9 +1,10 @@
 // The source map's format and the real data/sources.json: every series of the example content is
 // either fetched or says why it keeps its manual figures.
-import { readdir, readFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseSources } from "../../scripts/fetch/sources.ts";
+import { parseSources, sourceMapProblems } from "../../scripts/fetch/sources.ts";
 import { selectPeriods } from "../../scripts/fetch/statbank.ts";
 import { ROOT } from "../helpers.ts";
 
@@ -37,6 +38,20 @@ describe("the source map", () => {
       'series[1]: Serien "Testby" i "m1-job" står mere end én gang i data/sources.json.',
       'series[2].indicator: Indikatoren "m9-ukendt" findes ikke i data/indicators/.',
     ]);
+  });
+
+  it("is checked by npm run check when there is one", async () => {
+    const root = await mkdtemp(join(tmpdir(), "bp-sources-"));
+    try {
+      expect(await sourceMapProblems(root, new Set())).toEqual([]);
+      await mkdir(join(root, "data"));
+      await writeFile(join(root, "data/sources.json"), '{ "series": [ { "indicator": "m1-job" } ] }');
+      const problems = await sourceMapProblems(root, new Set(["m1-job"]));
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems[0]!.file).toBe("data/sources.json");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it("picks Statistikbanken's time codes as its documentation describes", () => {

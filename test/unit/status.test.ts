@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { asOfQuarter, quarterOfPeriod, statusQuarters } from "../../scripts/indicators/status.ts";
 import type { Indicator } from "../../scripts/indicators/schema.ts";
+import type { Model } from "../../scripts/content/load.ts";
+import { statusViews, versusExpectedText } from "../../scripts/site/status.ts";
 
 // Synthetic test data, not the municipality's figures.
 const keyFigure = (id: string, periods: string[], kind: Indicator["kind"] = "nøgletal"): Indicator => ({
@@ -34,5 +36,34 @@ describe("quarterly status", () => {
     const asOf = asOfQuarter(indicator, quarterOfPeriod("2020-09"));
     expect(asOf.series[0]!.observations.map((o) => o.period)).toEqual(["2020-07", "2020-08"]);
     expect(indicator.series[0]!.observations).toHaveLength(4);
+  });
+});
+
+describe("the ministry's benchmark in the status", () => {
+  it.each([
+    [-220, "220 færre end forventet"],
+    [15, "15 flere end forventet"],
+    [0, "som forventet"],
+    [-1200, "1.200 færre end forventet"],
+  ])("%d citizens against the expected number reads %s", (difference, text) => {
+    expect(versusExpectedText(difference)).toBe(text);
+  });
+
+  it("gives the benchmark's last quarter a status of its own, showing the list as it stood then", () => {
+    const model = {
+      indicators: new Map([["a", keyFigure("a", ["2020-K3"])]]),
+      cases: new Map(),
+      benchmark: {
+        source: "Syntetiske testdata",
+        results: [{ from: "2023-K3", to: "2024-K2", municipalities: 98, rankings: [{ name: "Samlet", rank: 2, previous_rank: 3, versus_expected: -220 }] }],
+      },
+    } as unknown as Model;
+    const statuses = statusViews(model, () => undefined);
+    expect(statuses.map((s) => [s.id, s.latest, s.benchmark?.period])).toEqual([
+      ["status-2024-k2", true, "3. kvartal 2023 – 2. kvartal 2024"],
+      ["status-2020-k3", false, undefined],
+    ]);
+    expect(statuses[0]!.benchmark?.rows).toEqual([{ name: "Samlet", rank: "2. plads", previous: "3. plads", versusExpected: "220 færre end forventet" }]);
+    expect(statuses[0]!.pdf).toBe("status-paa-noegletal-2024-k2.pdf");
   });
 });

@@ -1,5 +1,6 @@
 // Site pages that are not content files: search, archive, sitemap, the quarterly status and the
 // comparisons (what changed between two revisions).
+import type { StatusView } from "../status.ts";
 import type { SiteView } from "../view.ts";
 import type { EleventyConfig } from "./config.ts";
 
@@ -23,10 +24,20 @@ export function pagesPlugin(eleventyConfig: EleventyConfig): void {
     eleventyExcludeFromCollections: true,
   });
 
-  type StatusData = { bp: SiteView };
+  // The quarterly status: one page per quarter, and /status/ listing them all.
+  type StatusData = { status: StatusView };
   eleventyConfig.addTemplate("status.njk", '{% include "pages/status.njk" %}', {
-    permalink: (data: StatusData) => (data.bp.status ? "/status/index.html" : false),
-    eleventyComputed: { title: (data: StatusData) => data.bp.status?.title, description: () => "Status på beskæftigelsesstrategiens nøgletal." },
+    pagination: { data: "bp.statuses", size: 1, alias: "status" },
+    permalink: (data: StatusData) => `${data.status.url}index.html`,
+    eleventyComputed: {
+      title: (data: StatusData) => data.status.title,
+      description: (data: StatusData) => `Status på beskæftigelsesstrategiens nøgletal ved udgangen af ${data.status.quarter}.`,
+    },
+  });
+  eleventyConfig.addTemplate("status-index.njk", '{% include "pages/status-index.njk" %}', {
+    title: "Status på nøgletal",
+    description: "Den kvartalsvise status på beskæftigelsesstrategiens nøgletal, også de tidligere kvartaler.",
+    permalink: (data: { bp: SiteView }) => (data.bp.statuses.length > 0 ? "/status/index.html" : false),
   });
 
   type CompareData = { comparison: { url: string; title: string; description: string } };
