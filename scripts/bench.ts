@@ -108,7 +108,7 @@ async function benchBuild(work: string, chromium: string): Promise<void> {
           if (!pagedPageCount.has(pdf.file)) pagedPageCount.set(pdf.file, await pdfPages(output));
         }
         // The same printer on a Chromium that is already running (ours, launched with our flags).
-        const browser = await launchBrowser();
+        const browser = await launchBrowser(undefined, { shared: true });
         let printerTotal = 0;
         try {
           for (const pdf of c.value.pdfs.filter((p) => pages.has(p.file))) {

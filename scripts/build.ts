@@ -10,8 +10,9 @@
 import Eleventy from "@11ty/eleventy";
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { readdir, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { rmSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { renderCharts } from "./charts/stage.ts";
@@ -19,7 +20,8 @@ import { chartCache, type ChartCache } from "./charts/render.ts";
 import { loadModel } from "./content/files.ts";
 import { messages, ValidationError } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
-import { launchBrowser } from "./pdf/browser.ts";
+import { killBrowsers, launchBrowser } from "./pdf/browser.ts";
+import { clearLeftovers, discard, prepareOutput, publish, PublishError, startStaging, type Output } from "./publish.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { pdfJobs, renderPrintPages } from "./pdf/pages.ts";
 import { configureSite } from "./site/plugin.ts";
@@ -81,10 +83,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   const outDir = resolve(options.outDir);
-  const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
-  await cleanStaleStaging(outDir);
-  await rm(staging, { recursive: true, force: true });
-  await rm(`${staging}.print`, { recursive: true, force: true });
+  const output = await prepareOutput(outDir, options);
+  const staging = output.staging;
+  for (const warning of await clearLeftovers(output)) log(warning);
+  await startStaging(output);
+  activeOutputs.add(output);
+  let failed = false;
   try {
     const model = await timed("indhold", () => loadModel(options.source), (m) =>
       `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
@@ -99,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const prepared = { model, charts: charts.svgs, view };
 
     let pdfs: PdfResult[] = [];
-    const printDir = options.printDir ? resolve(options.printDir) : `${staging}.print`;
+    const printDir = options.printDir ? resolve(options.printDir) : output.print;
     if (options.pdf !== false || options.printDir) {
       await timed(
         "printsider",
@@ -152,47 +156,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     await timed("søgning", () => indexSite(staging), (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`);
 
-    await timed("udgiv", () => publish(staging, outDir), () => `${relative(process.cwd(), outDir) || "."}/ er opdateret`);
+    const warnings = await timed("udgiv", () => publish(output), () => `${output.shown}/ er opdateret`);
+    for (const warning of warnings) log(warning);
     return { stages, files: await countFiles(outDir), charts: { rendered: charts.rendered, cached: charts.cached }, pdfs };
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    await rm(staging, { recursive: true, force: true });
-    await rm(`${staging}.print`, { recursive: true, force: true });
+    activeOutputs.delete(output);
+    // A leftover is named, never thrown: the first error is the one the build reports.
+    const leftover = await discard(output);
+    if (leftover) (failed ? console.error : log)(leftover);
   }
 }
 
-/** Replaces `outDir` with the finished `staging` folder; the old output survives until the swap. */
-async function publish(staging: string, outDir: string): Promise<void> {
-  const old = `${staging}.old`;
-  const exists = await stat(outDir).then(() => true, () => false);
-  if (exists) await rename(outDir, old);
-  await rename(staging, outDir);
-  if (exists) await rm(old, { recursive: true, force: true });
-}
-
-/**
- * Clears what killed builds left beside `outDir`: their staging folders (".dist.building-<pid>", with
- * ".print" the print pages) and, had one died between the two renames of publish(), puts the output
- * it had moved aside back.
- */
-async function cleanStaleStaging(outDir: string): Promise<void> {
-  const prefix = `.${basename(outDir)}.building-`;
-  const running = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
-  };
-  for (const name of await readdir(dirname(outDir)).catch(() => [] as string[])) {
-    const match = name.startsWith(prefix) ? /^(\d+)(\.old|\.print)?$/.exec(name.slice(prefix.length)) : null;
-    if (!match || running(Number(match[1]))) continue;
-    const path = join(dirname(outDir), name);
-    const published = await stat(outDir).then(() => true, () => false);
-    if (match[2] === ".old" && !published) await rename(path, outDir);
-    else await rm(path, { recursive: true, force: true });
-  }
-}
+/** The outputs of builds in progress in this process, whose staging folders a signal must remove. */
+const activeOutputs = new Set<Output>();
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -205,6 +184,16 @@ async function main(): Promise<void> {
   });
   const root = resolve(import.meta.dirname, "..");
   const started = performance.now();
+  // Stopped by a signal: say so, and leave neither Chromium nor staging folders behind.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      killBrowsers();
+      for (const output of activeOutputs) for (const dir of [output.staging, output.print]) rmSync(dir, { recursive: true, force: true });
+      const stopped = messages.buildInterrupted(signal);
+      console.error(`\n${stopped.message}\n    Sådan retter du det: ${stopped.hint}\n\n${messages.notPublished(values.out).message}`);
+      process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+    });
+  }
   try {
     const report = await build({
       root,
@@ -220,6 +209,9 @@ async function main(): Promise<void> {
     if (error instanceof ValidationError) {
       console.error(`\n${error.message}\n\n${messages.notPublished(values.out).message}`);
       process.exitCode = 2;
+    } else if (error instanceof PublishError && !error.unchanged) {
+      console.error(`\nBygningen fejlede: ${error.message}`);
+      process.exitCode = 1;
     } else {
       console.error(`\nBygningen fejlede: ${(error as Error).message}\n\n${messages.notPublished(values.out).message}`);
       process.exitCode = 1;

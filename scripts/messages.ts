@@ -205,6 +205,39 @@ export const messages = {
     message: `PDF'en ${pdf} er ikke bygget.`,
     hint: "Kør npm run bundle uden --no-build, eller byg først med npm run build (uden --no-pdf).",
   }),
+  // Where the build writes (scripts/publish.ts) and how it ends.
+  outProtected: () => ({
+    message: "Bygningen må ikke skrive her: mappen er projektet selv, ligger over det eller er en af dets egne mapper (content, data, templates, scripts …).",
+    hint: "Angiv en anden mappe med --out, fx --out dist eller en tom mappe uden for content/ og data/.",
+  }),
+  outNotAFolder: () => ({
+    message: "Her ligger en fil, ikke en mappe, så bygningen ville slette den.",
+    hint: "Flyt eller omdøb filen, eller angiv en anden mappe med --out.",
+  }),
+  outNotABuild: (count: number) => ({
+    message: `Mappen er ikke tom (${count} filer og mapper) og er ikke lavet af en bygning, så den erstattes ikke.`,
+    hint: "Angiv en tom mappe eller en mappe fra en tidligere bygning med --out, eller flyt indholdet væk først.",
+  }),
+  outNotReplaceable: (out: string, reason: string) => ({
+    message: `${out}/ kunne ikke erstattes (${reason}), så den forrige udgave er stadig udgivet.`,
+    hint: `Tjek, at du har skriveadgang til mappen, der indeholder ${out}/ (fx efter en bygning med sudo), og byg igen.`,
+  }),
+  outMovedAside: (out: string, old: string) => ({
+    message: `${out}/ mangler: den forrige udgave er flyttet til ${old} og kunne ikke flyttes tilbage.`,
+    hint: `Næste bygning lægger den tilbage; ellers flyt ${old} tilbage til ${out} i hånden.`,
+  }),
+  oldOutputLeft: (out: string, old: string, reason: string) => ({
+    message: `${out}/ er opdateret, men den forrige udgave kunne ikke slettes (${reason}) og ligger i ${old}.`,
+    hint: `Slet den i hånden, fx sudo rm -rf ${old}; den står ikke i vejen for næste bygning.`,
+  }),
+  leftoverNotRemoved: (path: string, reason: string) => ({
+    message: `Den midlertidige mappe ${path} kunne ikke slettes (${reason}).`,
+    hint: `Slet den i hånden (fx sudo rm -rf ${path}); den står ikke i vejen for næste bygning.`,
+  }),
+  buildInterrupted: (signal: string) => ({
+    message: `Bygningen blev stoppet udefra (${signal}), fx med Ctrl+C eller af systemet, før den blev færdig.`,
+    hint: "Start den igen med npm run build.",
+  }),
   notPublished: (out: string) => ({
     message: `Intet blev udgivet: ${out}/ er uændret.`,
   }),
@@ -347,7 +380,7 @@ export const messages = {
   }),
   newBadYear: (found: string) => ({
     message: `Årstallet ${show(found)} kan ikke bruges.`,
-    hint: "Skriv året med fire cifre, fx npm run new -- plan 2026.",
+    hint: "Skriv året med fire cifre, fx npm run new -- plan 2026, eller en periode af år, fx npm run new -- plan 2027-2029.",
   }),
   newPlanExists: (folder: string) => ({
     message: `Mappen ${folder} findes allerede, så intet er oprettet eller overskrevet.`,

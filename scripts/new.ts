@@ -1,4 +1,4 @@
-// `npm run new -- plan 2026`: starts next year's plan in content/plan/2026/ from the newest plan.
+// `npm run new -- plan 2026` (or a span: `plan 2027-2029`): starts the next plan in content/plan/<years>/ from the newest plan.
 // The new plan is a draft (status: udkast) on the newest adopted strategy revision, with the same
 // chapters and headings, "[Skriv her: …]" where the text goes, charts kept, and the strategy's
 // focus areas included (::: include strategi/2022/fokusomraade-1), never copied. It refuses to
@@ -9,7 +9,7 @@ import { join, posix, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readSourceFiles } from "./content/files.ts";
 import { buildModel, type Document, type Model, type Page } from "./content/load.ts";
-import type { ChapterData } from "./content/schema.ts";
+import { yearSpan, yearsText, type ChapterData } from "./content/schema.ts";
 import { slugify } from "./lib/danish.ts";
 import { formatProblems, messages, ValidationError, type MessageText } from "./messages.ts";
 
@@ -44,7 +44,8 @@ function byRevision(a: Document, b: Document): number {
 
 interface Context {
   model: Model;
-  year: number;
+  /** The new plan's `year`: 2026, or a span "2027-2029". */
+  year: number | string;
   from: Document;
   strategy: Document;
   focusKeys: Set<string>;
@@ -119,10 +120,19 @@ function directiveBlocks(name: string, argument: string, line: string, context: 
   return [line.trim()];
 }
 
-/** The files of a new plan for `year`, built from the newest plan; a message when there is nothing to build on. */
-export function scaffoldPlan(model: Model, year: number): PlanScaffold | MessageText {
+/** The last year a plan covers, then its first: how plans are ordered. */
+const planOrder = (d: Document) => {
+  const span = yearSpan(d.data.year ?? 0);
+  return span.to * 10_000 + span.from;
+};
+
+/**
+ * The files of a new plan for `year` (2026, or a span "2027-2029"), built from the newest plan; a
+ * message when there is nothing to build on.
+ */
+export function scaffoldPlan(model: Model, year: number | string): PlanScaffold | MessageText {
   const plans = model.documents.filter((d) => d.data.kind === "plan" && d.data.year !== undefined);
-  const from = plans.sort((a, b) => a.data.year! - b.data.year!).at(-1);
+  const from = plans.sort((a, b) => planOrder(a) - planOrder(b)).at(-1);
   if (!from) return messages.newNoPlan();
   const strategy = [...model.strategies.values()].filter((d) => d.data.status === "vedtaget").sort(byRevision).at(-1);
   if (!strategy) return messages.newNoStrategy();
@@ -136,7 +146,12 @@ export function scaffoldPlan(model: Model, year: number): PlanScaffold | Message
 
   const folder = `content/plan/${year}`;
   const oldYear = String(from.data.year);
-  const title = from.data.title.includes(oldYear) ? from.data.title.replaceAll(oldYear, String(year)) : `Beskæftigelsesplan ${year}`;
+  const oldText = yearsText(from.data.year!);
+  const title = from.data.title.includes(oldText)
+    ? from.data.title.replaceAll(oldText, yearsText(year))
+    : from.data.title.includes(oldYear)
+      ? from.data.title.replaceAll(oldYear, yearsText(year))
+      : `Beskæftigelsesplan ${yearsText(year)}`;
   const pdf = from.data.pdf?.includes(oldYear) ? from.data.pdf.replaceAll(oldYear, String(year)) : `${slugify(title)}.pdf`;
   const files: PlanScaffold["files"] = [];
   const chapters: string[] = [];
@@ -150,7 +165,7 @@ export function scaffoldPlan(model: Model, year: number): PlanScaffold | Message
     const body = skeleton(page, `teksten til kapitlet "${chapterTitle}".`, context);
     files.push({ path: `${folder}/${slug}.md`, text: `---\ntitle: ${yaml(chapterTitle)}\n---\n\n${body}\n` });
   }
-  const intro = skeleton(from.index, `indledningen til ${title}: hvad planen bygger på, og hvad der er nyt i ${year}.`, context);
+  const intro = skeleton(from.index, `indledningen til ${title}: hvad planen bygger på, og hvad der er nyt i ${yearsText(year)}.`, context);
   if (!context.focusDone) {
     // The newest plan did not show the focus areas: they get a chapter of their own.
     const slug = chapters.includes("fokusomraader") ? `fokusomraader-${year}` : "fokusomraader";
@@ -162,7 +177,7 @@ export function scaffoldPlan(model: Model, year: number): PlanScaffold | Message
   const frontMatter = [
     `title: ${yaml(title)}`,
     "kind: plan",
-    `year: ${year}`,
+    `year: ${typeof year === "number" ? year : JSON.stringify(year)}`,
     "status: udkast",
     `strategy: ${JSON.stringify(strategy.data.revision)}`,
     `pdf: ${pdf}`,
@@ -185,6 +200,16 @@ function fail(text: MessageText, error: (line: string) => void): number {
   return 2;
 }
 
+/** "2026" → 2026, "2027-2029" or "2027–2029" → "2027-2029"; undefined for anything else. */
+export function parseYears(text: string): number | string | undefined {
+  const match = /^(\d{4})(?:[-\u2013](\d{4}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? from : Number(match[2]);
+  if (from < 1990 || to > 2100 || to < from) return undefined;
+  return to === from && match[2] === undefined ? from : `${from}-${to}`;
+}
+
 /** Runs `new`; returns the exit code (0 created, 2 nothing created). */
 export async function runNew(args: readonly string[], options: NewOptions): Promise<number> {
   const [kind, yearText, ...rest] = args;
@@ -199,9 +224,9 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
     options.error(`${cause.message}\n\nRet fejlene først (npm run check viser dem), og kør så npm run new igen. Intet er oprettet.`);
     return 2;
   }
-  const newest = Math.max(0, ...model.documents.filter((d) => d.data.kind === "plan").map((d) => d.data.year ?? 0));
-  const year = yearText === undefined ? newest + 1 : /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
-  if (!(year >= 1990 && year <= 2100)) return fail(messages.newBadYear(yearText ?? ""), options.error);
+  const newest = Math.max(0, ...model.documents.filter((d) => d.data.kind === "plan").map((d) => yearSpan(d.data.year ?? 0).to));
+  const year = yearText === undefined ? newest + 1 : parseYears(yearText);
+  if (year === undefined) return fail(messages.newBadYear(yearText ?? ""), options.error);
 
   const folder = `content/plan/${year}`;
   const exists = await stat(join(options.source, folder)).then(() => true, () => false);

@@ -9,7 +9,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(undefined, { shared: true });
   project.provide("browserWSEndpoint", browser.wsEndpoint());
   return async () => {
     await browser.close();

@@ -1,7 +1,7 @@
 // Vega-Lite spec -> static SVG in Node, with the Danish locale, the site's font metrics, no
 // `eval` (Vega's expression interpreter) and a content-addressed cache so unchanged charts cost nothing.
-import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as vega from "vega";
 import { expressionInterpreter } from "vega-interpreter";
@@ -75,26 +75,52 @@ export function cacheKey(spec: TopLevelSpec): string {
   return createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
 }
 
-/** A cache in memory in front of one on disk (kept between builds in .cache/charts). */
+/** A cache entry on disk: the SHA-256 of the SVG, a newline, the SVG. */
+const entry = (svg: string) => `${createHash("sha256").update(svg).digest("hex")}\n${svg}`;
+
+/** The SVG of an entry read from disk, if it is whole: its checksum matches and it is one <svg> element. */
+function verified(text: string): string | undefined {
+  const newline = text.indexOf("\n");
+  const svg = text.slice(newline + 1);
+  const sum = createHash("sha256").update(svg).digest("hex");
+  return newline === 64 && text.slice(0, 64) === sum && svg.startsWith("<svg") && svg.trimEnd().endsWith("</svg>") ? svg : undefined;
+}
+
+/**
+ * A cache in memory in front of one on disk (kept between builds in .cache/charts). Entries are
+ * content-addressed (the key is a hash of the spec and the renderer), written atomically (a
+ * temporary file renamed into place) and verified when read: a torn or corrupted entry, left by a
+ * killed build or a full disk, is removed and the chart rendered again, never published.
+ */
 export function chartCache(dir?: string): ChartCache {
   const memory = new Map<string, string>();
+  const file = (key: string) => join(dir!, `${key}.entry`);
   return {
     async get(key) {
       const hit = memory.get(key);
       if (hit !== undefined || !dir) return hit;
-      try {
-        const svg = await readFile(join(dir, `${key}.svg`), "utf8");
-        memory.set(key, svg);
-        return svg;
-      } catch {
+      const text = await readFile(file(key), "utf8").catch(() => undefined);
+      if (text === undefined) return undefined;
+      const svg = verified(text);
+      if (svg === undefined) {
+        await rm(file(key), { force: true });
         return undefined;
       }
+      memory.set(key, svg);
+      return svg;
     },
     async set(key, svg) {
       memory.set(key, svg);
       if (!dir) return;
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, `${key}.svg`), svg);
+      const temporary = `${file(key)}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(temporary, entry(svg));
+        await rename(temporary, file(key));
+      } catch {
+        // The cache is only a shortcut: the chart is in memory for this build; the next one renders it again.
+        await rm(temporary, { force: true });
+      }
     },
   };
 }

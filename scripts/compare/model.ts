@@ -32,6 +32,7 @@ export interface ComparisonPair {
 export function revisionLabel(document: Document): string {
   const data = document.data;
   if (data.kind === "strategi") return data.revision ?? "";
+  // A span keeps the hyphen it is written with in compare_with ("2024-2026").
   if (data.kind === "plan") return data.year === undefined ? "" : String(data.year);
   return data.strategy ?? "";
 }

@@ -9,6 +9,30 @@ const dateText = z.preprocess(
 
 const revision = z.preprocess((value) => (typeof value === "number" ? String(value) : value), z.string().min(1));
 
+// A plan's years: one year (2021) or a span of years ("2024-2026"; an en dash is read as a hyphen).
+export const YEARS_RULE = 'skriv ét år (2021) eller en periode af år ("2024-2026"), første år før sidste';
+const validYears = (value: unknown): boolean => {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 1990 && value <= 2100;
+  const match = typeof value === "string" ? /^(\d{4})-(\d{4})$/.exec(value) : null;
+  return match !== null && Number(match[1]) >= 1990 && Number(match[1]) < Number(match[2]) && Number(match[2]) <= 2100;
+};
+const years = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().replace("\u2013", "-") : value),
+  z.custom<number | string>(validYears, { message: YEARS_RULE }),
+);
+
+/** The first and last year of a plan's `year`: 2021 → 2021–2021, "2024-2026" → 2024–2026. */
+export function yearSpan(year: number | string): { from: number; to: number } {
+  if (typeof year === "number") return { from: year, to: year };
+  return { from: Number(year.slice(0, 4)), to: Number(year.slice(5, 9)) };
+}
+
+/** How a plan's years read: "2021", or "2024–2026" with an en dash. */
+export function yearsText(year: number | string): string {
+  const { from, to } = yearSpan(year);
+  return from === to ? String(from) : `${from}\u2013${to}`;
+}
+
 export const STATUSES = ["udkast", "vedtaget"] as const;
 export const DOCUMENT_KINDS = ["plan", "strategi", "bilag"] as const;
 
@@ -19,7 +43,7 @@ export const documentSchema = z.strictObject({
   description: z.string().min(1).optional(),
   // A chapter is a file in the document's folder, or a page of another document ("strategi/2022/fokusomraade-1").
   chapters: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/, "filnavn uden .md, eller en sti fra content/")).default([]),
-  year: z.number().int().min(1990).max(2100).optional(),
+  year: years.optional(),
   revision: revision.optional(),
   number: z.number().int().min(1).optional(),
   strategy: revision.optional(),

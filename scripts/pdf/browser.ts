@@ -2,11 +2,39 @@
 import puppeteer, { type Browser } from "puppeteer-core";
 import { ensureChromium } from "../setup/chromium.ts";
 
-export async function launchBrowser(log?: (line: string) => void): Promise<Browser> {
+/** Chromium processes this process started (each leads its own process group). */
+const launched = new Set<number>();
+
+/**
+ * Kills every Chromium this process launched, with all of its helper processes (its process group).
+ * For signal handlers: the build's own handlers say why it stopped instead of Puppeteer's "Target closed".
+ */
+export function killBrowsers(): void {
+  for (const pid of launched) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  launched.clear();
+}
+
+/**
+ * Launches Chromium over a pipe, not a WebSocket: when this process dies, even by SIGKILL, the pipe
+ * closes and Chromium quits with every helper process, so no browser outlives a killed build.
+ * `shared`: over a WebSocket instead, for other processes to connect to (wsEndpoint()).
+ */
+export async function launchBrowser(log?: (line: string) => void, options: { shared?: boolean } = {}): Promise<Browser> {
   const executablePath = ensureChromium(log);
-  return puppeteer.launch({
+  const browser = await puppeteer.launch({
     executablePath,
     headless: true,
+    // A browser that other processes connect to (the tests' shared one) needs its WebSocket.
+    pipe: !options.shared,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -19,4 +47,10 @@ export async function launchBrowser(log?: (line: string) => void): Promise<Brows
       "--font-render-hinting=none",
     ],
   });
+  const pid = browser.process()?.pid;
+  if (pid) {
+    launched.add(pid);
+    browser.once("disconnected", () => launched.delete(pid));
+  }
+  return browser;
 }

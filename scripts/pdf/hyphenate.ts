@@ -139,7 +139,9 @@ export async function settleLines(page: Page): Promise<SettledLines> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skip(node)) nodes.push(node as Text);
     type Cut = { node: Text; index: number; length: number; kind: "hyphen" | "space" | "remove"; next?: Char; top?: number };
     const cuts: Cut[] = [];
-    let last: (Char & { rect: DOMRect; block: Element | null }) | undefined;
+    // Boxes are measured only at word boundaries (a character next to a space or a soft hyphen).
+    let last: (Char & { block: Element | null; rect?: DOMRect | null }) | undefined;
+    const rectOf = (char: NonNullable<typeof last>) => (char.rect === undefined ? (char.rect = box(char.node, char.index) ?? null) : char.rect);
     let gap: { node: Text; index: number; length: number } | undefined;
     const newLine = (before: DOMRect, after: DOMRect) => after.top >= before.bottom - 1 || after.left < before.left - 1 && after.top > before.top + 1;
     for (const node of nodes) {
@@ -149,7 +151,7 @@ export async function settleLines(page: Page): Promise<SettledLines> {
         const ch = text[i]!;
         if (ch === SHY) {
           const after = i + 1 < text.length ? box(node, i + 1) : undefined;
-          const before = last && last.node === node ? last.rect : undefined;
+          const before = last && last.node === node ? rectOf(last) : undefined;
           const broke = before && after ? newLine(before, after) : false;
           cuts.push({ node, index: i, length: 1, kind: broke ? "hyphen" : "remove", next: broke ? { node, index: i + 1 } : undefined, top: after?.top });
           continue;
@@ -159,13 +161,13 @@ export async function settleLines(page: Page): Promise<SettledLines> {
           gap.length = i - gap.index + 1;
           continue;
         }
-        const rect = box(node, i);
-        if (!rect) continue;
-        if (gap && last && last.block === nodeBlock && newLine(last.rect, rect)) {
-          cuts.push({ ...gap, kind: "space", next: { node, index: i }, top: rect.top });
+        if (gap && last && last.block === nodeBlock) {
+          const rect = box(node, i);
+          const before = rectOf(last);
+          if (rect && before && newLine(before, rect)) cuts.push({ ...gap, kind: "space", next: { node, index: i }, top: rect.top });
         }
         gap = undefined;
-        last = { node, index: i, rect, block: nodeBlock };
+        last = { node, index: i, block: nodeBlock };
       }
     }
     // Rewrite each text node from its cuts; each new text node remembers which original characters it holds.

@@ -4,7 +4,7 @@ import type { Page } from "puppeteer-core";
 
 /**
  * - Figure and table numbers become text ("Figur 3. "), instead of CSS counters, which Chromium
- *   leaves out of the accessible name: a chart's Alt then reads "Figur 3. Title. Summary".
+ *   leaves out of the accessible name; a chart's Alt reads "Figur 3. Title. Summary".
  * - Footnotes become `<aside class="footnote-item">` list items (tagged Aside, made Note by
  *   tagging.ts) in a `<div class="footnotes-list">`, keeping their ids so the marks still link.
  * Returns the text of every link by its target ("#id" or the address), for the link annotations'
@@ -25,6 +25,16 @@ export async function preparePrint(page: Page): Promise<Record<string, string>> 
     };
     number("figure.chart:not(.chart-empty)", ".chart-title", "Figur");
     number("figure.table", "caption", "Tabel");
+    // A chart's Alt is its labels' words (number, title, summary) as sentences, without soft hyphens.
+    for (const svg of document.querySelectorAll("svg[aria-labelledby]")) {
+      const parts = svg
+        .getAttribute("aria-labelledby")!
+        .split(/\s+/)
+        .map((id) => (document.getElementById(id)?.textContent ?? "").replace(/\u00ad/g, "").replace(/\s+/g, " ").trim())
+        .filter(Boolean);
+      svg.setAttribute("aria-label", parts.map((part, i) => (i < parts.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(" "));
+      svg.removeAttribute("aria-labelledby");
+    }
     for (const list of document.querySelectorAll("section.footnotes > ol")) {
       const div = document.createElement("div");
       div.className = "footnotes-list";

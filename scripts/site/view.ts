@@ -1,7 +1,7 @@
 // What templates see: a plain view of the model (documents, navigation, the current plan) with
 // URLs relative to the site root; Eleventy's base plugin adds the path prefix.
 import type { Document, Model, Page } from "../content/load.ts";
-import type { ChapterData } from "../content/schema.ts";
+import { yearSpan, yearsText, type ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
 import { overviewRows, type OverviewRow } from "../indicators/overview.ts";
 import { statusViews, type StatusView } from "./status.ts";
@@ -17,7 +17,9 @@ export interface DocumentView {
   pdf: string;
   pdfUrl: string;
   printUrl: string;
+  /** A plan's first year (for ordering); `years` as it reads: "2021" or "2024–2026". */
   year?: number;
+  years?: string;
   revision?: string;
   description?: string;
   /** Starts with the key-figure overview (front matter `overview: true`). */
@@ -88,7 +90,8 @@ export function documentView(document: Document, others: readonly Document[] = [
     pdf: document.pdf,
     pdfUrl: `/pdf/${document.pdf}`,
     printUrl: `/print/${document.id}/`,
-    year: document.data.year,
+    year: document.data.year === undefined ? undefined : yearSpan(document.data.year).from,
+    years: document.data.year === undefined ? undefined : yearsText(document.data.year),
     revision: document.data.revision,
     description: document.data.description,
     overview: document.data.overview ?? false,
@@ -153,8 +156,9 @@ export function earlierEditions(list: DocumentView[], current: DocumentView | un
 export function siteView(model: Model): SiteView {
   const documents = model.documents.map((document) => documentView(document, model.documents));
   const plans = documents.filter((d) => d.kind === "plan").sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
-  const strategies = documents.filter((d) => d.kind === "strategi").sort((a, b) => Number(b.revision) - Number(a.revision));
-  const currentStrategy = newestAdopted(strategies, (d) => Number(d.revision));
+  // A revision is a year ("2022") or a span ("2024-2026"): ordered by its first year.
+  const strategies = documents.filter((d) => d.kind === "strategi").sort((a, b) => Number.parseInt(b.revision ?? "0") - Number.parseInt(a.revision ?? "0"));
+  const currentStrategy = newestAdopted(strategies, (d) => Number.parseInt(d.revision ?? "0"));
   const strategyDoc = model.documents.find((d) => d.id === currentStrategy?.id);
   const goals = (strategyDoc?.chapters ?? [])
     .filter((c) => (c.data as ChapterData).goal)

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { messages, ValidationError } from "../../scripts/messages.ts";
+import { STAMP } from "../../scripts/publish.ts";
 import { INSTALL_HINT } from "../../scripts/setup/chromium.ts";
 import { fixture, ROOT } from "../helpers.ts";
 
@@ -37,6 +38,7 @@ async function published(): Promise<{ parent: string; out: string; before: Recor
   await mkdir(join(out, "plan", "2030"), { recursive: true });
   await mkdir(join(out, "pdf"));
   await writeFile(join(out, "index.html"), "<!doctype html><title>Forrige udgave</title>\n");
+  await writeFile(join(out, STAMP), "");
   await writeFile(join(out, "plan", "2030", "index.html"), "<!doctype html><title>Planen</title>\n");
   await writeFile(join(out, "pdf", "plan.pdf"), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x0a]));
   return { parent, out, before: await snapshot(out) };
@@ -129,8 +131,10 @@ describe("a failed build leaves dist/ as it was", () => {
     expect(run.signal).toBe("SIGKILL");
     expect(run.stdout).not.toMatch(/^udgiv\s/m);
     expect(await snapshot(out)).toEqual(before);
-    // What it had written stays beside dist/, under its pid, until the next build.
-    expect(await leftovers(parent)).toEqual([`.dist.building-${run.pid}.print`]);
+    // What it had written stays beside dist/, under its pid and start time, until the next build.
+    const left = await leftovers(parent);
+    expect(left.length, left.join()).toBeGreaterThan(0);
+    for (const name of left) expect(name).toMatch(new RegExp(`^\\.dist\\.building-${run.pid}-\\d+(\\.print)?$`));
 
     await build({ root: ROOT, source: fixture("minimal"), outDir: out, pdf: false, cache: chartCache() });
     expect(await leftovers(parent)).toEqual([]);
@@ -158,5 +162,16 @@ describe("a failed build leaves dist/ as it was", () => {
     await mkdir(running);
     await expect(build({ root: ROOT, source: fixture("broken/unknown-indicator"), outDir: out, pdf: false })).rejects.toThrow(ValidationError);
     expect(await leftovers(parent)).toEqual([`.dist.building-${process.ppid}`]);
+  });
+
+  it("clears a staging folder whose pid now belongs to another process (a different start time)", async () => {
+    const { parent, out, before } = await published();
+    cleanup.push(parent);
+    // The parent runs, but did not start at clock tick 1: the folder is a dead build's.
+    await mkdir(join(parent, `.dist.building-${process.ppid}-1`));
+    await mkdir(join(parent, `.dist.building-${process.ppid}-1.print`));
+    await expect(build({ root: ROOT, source: fixture("broken/unknown-indicator"), outDir: out, pdf: false })).rejects.toThrow(ValidationError);
+    expect(await leftovers(parent)).toEqual([]);
+    expect(await snapshot(out)).toEqual(before);
   });
 });

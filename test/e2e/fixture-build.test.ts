@@ -1,5 +1,6 @@
 // Builds the small fixture site with PDFs and opens what came out, as a reader would.
-import { readFile, readdir, stat } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatSize } from "../../scripts/lib/danish.ts";
@@ -188,5 +189,27 @@ describe("the PDF", () => {
       expect(font.type).not.toBe("Type3");
     }
     expect(pdf.fonts.some((f) => f.name.includes("SourceSans3"))).toBe(true);
+  });
+});
+
+describe("a plan over a span of years", () => {
+  it("builds a 2024–2026 plan with its address, title, PDF name and place in the archive", async () => {
+    const source = await mkdtemp(join(tmpdir(), "bp-span-"));
+    await cp(fixture("minimal"), source, { recursive: true });
+    await mkdir(join(source, "content/plan/2024-2026"));
+    await writeFile(
+      join(source, "content/plan/2024-2026/index.md"),
+      '---\ntitle: Testplan 2024–2026\nkind: plan\nyear: "2024-2026"\nstatus: vedtaget\nstrategy: "2030"\npdf: testplan-2024-2026.pdf\n---\n\nEn plan for tre år (syntetisk testindhold).\n',
+    );
+    const { out } = await buildFixture(source, { pdf: false });
+    const page = await readHtml(out, "plan/2024-2026");
+    expect(page.querySelector("h1")?.text).toBe("Testplan 2024–2026");
+    const archive = await readHtml(out, "arkiv");
+    const plans = archive.querySelectorAll("#planer ~ ul h3 a").map((a) => a.getAttribute("href"));
+    // Newest first: the 2030 draft, then the plan for 2024–2026.
+    expect(plans).toEqual(["/plan/2030/", "/plan/2024-2026/"]);
+    // The newest adopted plan is the current one.
+    const front = await readHtml(out, "");
+    expect(front.querySelectorAll("a").map((a) => a.getAttribute("href"))).toContain("/plan/2024-2026/");
   });
 });

@@ -2,6 +2,7 @@
 // catalogue's message with file and line, all problems at once.
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../scripts/content/load.ts";
+import { YEARS_RULE } from "../../scripts/content/schema.ts";
 import { messages, ValidationError, type Problem } from "../../scripts/messages.ts";
 import { files } from "../helpers.ts";
 
@@ -63,7 +64,7 @@ describe("bad input", () => {
       "content/plan/2030/index.md": "---\ntitle: Plan\nkind: plan\nyear: tyve\nchapters: []\n---\n",
     });
     expect(found).toContainEqual(expect.objectContaining({ line: 1, ...messages.missingField("status") }));
-    expect(found).toContainEqual(expect.objectContaining({ line: 4, ...messages.notANumber("tyve") }));
+    expect(found).toContainEqual(expect.objectContaining({ line: 4, ...messages.invalidField("year", YEARS_RULE) }));
   });
 
   it("reports an unknown status with the allowed values", () => {

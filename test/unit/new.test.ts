@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadModel } from "../../scripts/content/files.ts";
 import { buildModel } from "../../scripts/content/load.ts";
 import { messages } from "../../scripts/messages.ts";
-import { runNew, scaffoldPlan, type PlanScaffold } from "../../scripts/new.ts";
+import { parseYears, runNew, scaffoldPlan, type PlanScaffold } from "../../scripts/new.ts";
 import { files, fixture } from "../helpers.ts";
 
 const SITE = JSON.stringify({
@@ -227,6 +227,19 @@ describe("npm run new on a copy of the minimal fixture", () => {
     await loadModel(source);
   });
 
+  it("creates a plan for a span of years, and the year after the span comes next", async () => {
+    expect(await run("plan", "2031–2033")).toBe(0);
+    expect(err).toEqual([]);
+    const index = await readFile(join(source, "content/plan/2031-2033/index.md"), "utf8");
+    expect(index).toContain("title: Testplan 2031–2033\n");
+    expect(index).toContain('year: "2031-2033"\n');
+    expect(index).toContain("pdf: testplan-2031-2033.pdf\n");
+    const model = await loadModel(source);
+    expect(model.documents.map((d) => d.id)).toContain("plan-2031-2033");
+    expect(await run("plan")).toBe(0);
+    expect(out[0]).toContain("content/plan/2034/");
+  });
+
   it("takes the year after the newest plan when no year is given", async () => {
     expect(await run("plan")).toBe(0);
     expect(out[0]).toContain("content/plan/2031/");
@@ -260,5 +273,18 @@ describe("npm run new on a copy of the minimal fixture", () => {
     expect(err[0]).toContain(messages.unknownIndicator("findes-ikke").message);
     expect(err[0]).toContain("Intet er oprettet.");
     expect(await readdir(join(source, "content/plan"))).toEqual(["2030"]);
+  });
+});
+
+describe("years of a plan", () => {
+  it.each([
+    ["2026", 2026],
+    ["2027-2029", "2027-2029"],
+    ["2027–2029", "2027-2029"],
+    ["2029-2027", undefined],
+    ["26", undefined],
+    ["2027-", undefined],
+  ])("%s reads as %s", (text, expected) => {
+    expect(parseYears(text)).toBe(expected);
   });
 });
