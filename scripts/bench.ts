@@ -18,7 +18,7 @@ import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import { build, type BuildReport } from "./build.ts";
 import { chartCache } from "./charts/render.ts";
-import { indicatorSpec } from "./charts/spec.ts";
+import { indicatorSpec, LAYOUTS } from "./charts/spec.ts";
 import { renderCharts, themeFor } from "./charts/stage.ts";
 import { loadModel } from "./content/files.ts";
 import { launchBrowser } from "./pdf/browser.ts";
@@ -184,12 +184,14 @@ async function benchCharts(): Promise<void> {
   log(`\n## Charts of the example content, ${runs} runs after a warm-up`);
   const model = await retrying("loading the content", () => loadModel(ROOT), log);
   const theme = themeFor(model);
-  const specs = [...model.indicators.values()].filter((i) => i.series.some((x) => x.observations.length > 0)).map((i) => indicatorSpec(i, theme));
+  const withData = [...model.indicators.values()].filter((i) => i.series.some((x) => x.observations.length > 0));
+  // The same drawings on both sides: every chart at each width it is shown at.
+  const specs = withData.flatMap((i) => Object.values(LAYOUTS).map((layout) => indicatorSpec(i, theme, layout)));
   const vegaOwn = () =>
     Promise.all(specs.map((spec) => new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" }).toSVG()));
   const warmCache = chartCache();
   const first = await renderCharts(model, warmCache); // warm-up (also configures Vega's locale and text metrics for both sides)
-  if (first.rendered !== specs.length) notes.push(`chart stage rendered ${first.rendered} charts, the baseline ${specs.length}`);
+  if (first.rendered !== withData.length) notes.push(`chart stage rendered ${first.rendered} charts, the baseline ${withData.length}`);
   await vegaOwn();
   const cold: number[] = [];
   const own: number[] = [];

@@ -173,6 +173,14 @@ export const messages = {
     message: `Målet sammenlignes med serien ${show(series)}, som ikke findes i indikatoren.`,
     hint: "Tilføj serien under series, eller ret navnet i target.series.",
   }),
+  tooManySeries: (count: number, max: number) => ({
+    message: `Indikatoren har ${count} serier; en figur kan højst vise ${max}, så de kan skelnes på farve og form.`,
+    hint: `Vis tallene som en tabel (::: table) eller del serierne på to indikatorer med hver sin figur.`,
+  }),
+  suppressedWithValue: (series: string, period: string) => ({
+    message: `Serien ${show(series)} har både et tal og "udeladt af diskretionshensyn" for ${period}.`,
+    hint: "Slet tallet, hvis det er udeladt, eller fjern perioden fra suppressed.",
+  }),
   duplicateSeries: (series: string) => ({
     message: `Serien ${show(series)} findes to gange.`,
     hint: "Giv hver serie sit eget navn.",

@@ -1,10 +1,11 @@
 // Words and tables beside each chart: a Danish summary computed from the figures (what a screen
 // reader announces), the data as a real table, and the source line.
-import { decimalsOf, formatDate, formatPeriod, formatPoints, formatValue, nameInSentence, periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { formatDate, formatPeriod, formatPoints, formatValue, nameInSentence, periodOrdinal, requirePeriod } from "../lib/danish.ts";
 import { escapeHtml } from "../lib/html.ts";
-import { comparisonSeries, gapTo, latest, primarySeries, sortedObservations, status, trend } from "../indicators/figures.ts";
-import type { Indicator } from "../indicators/schema.ts";
-import { indicatorDecimals } from "./spec.ts";
+import { comparisonSeries, gapTo, latest, primarySeries, status, trend, TREND_PERIODS } from "../indicators/figures.ts";
+import type { Indicator, Series } from "../indicators/schema.ts";
+import { indicatorDecimals, periodRange } from "./spec.ts";
+import type { ChartDrawings } from "./stage.ts";
 import { REFLOW_COLUMNS, tableRegion } from "../site/tables.ts";
 
 export function targetText(indicator: Indicator): string | undefined {
@@ -13,7 +14,7 @@ export function targetText(indicator: Indicator): string | undefined {
   const better = target.direction === "higher" ? "højere" : "lavere";
   if (target.kind === "value") {
     const by = target.by ? ` senest ${formatPeriod(target.by)}` : "";
-    return `${formatValue(target.value, indicator.unit, decimalsOf([target.value]))}${by}`;
+    return `${formatValue(target.value, indicator.unit, indicatorDecimals(indicator))}${by}`;
   }
   if (target.kind === "series") return `niveauet for ${nameInSentence(target.series)} (${better} er bedre)`;
   return target.direction === "higher" ? "en stigende tendens" : "en faldende tendens";
@@ -36,14 +37,28 @@ export function summary(indicator: Indicator): string {
   const gap = comparison && indicator.unit === "pct." ? gapTo(primary, comparison) : undefined;
   // One precision per indicator: the gap has the decimals of the values it is computed from.
   if (gap !== undefined && comparison) text += ` ${sentence(`Forskellen til ${nameInSentence(comparison.name)} er ${formatPoints(gap, decimals)}`)}`;
-  const direction = trend(primary);
-  if (direction) text += ` Tendensen over de seneste ${Math.min(4, primary.observations.length)} perioder er ${direction}.`;
+  const withheld = (primary.suppressed ?? []).filter((p) => periodOrdinal(requirePeriod(p)) > periodOrdinal(requirePeriod(last.period)));
+  if (withheld.length > 0) text += ` Tallet for ${withheld.map(formatPeriod).join(" og ")} er udeladt af diskretionshensyn.`;
+  text += trendSentence(primary);
   // The strategy's own wording of the target, where the data file gives it.
   const label = indicator.target?.label;
   const goal = targetText(indicator);
   if (label) text += ` ${sentence(`Mål: ${label}`)}`;
   else if (goal) text += ` ${sentence(`Målet er ${goal}`)}`;
   return text;
+}
+
+/**
+ * The trend and the rule it follows: a straight line through the latest TREND_PERIODS periods, read
+ * (and drawn) only when none of them lacks a figure.
+ */
+function trendSentence(series: Series): string {
+  const count = Math.min(TREND_PERIODS, series.observations.length);
+  if (count < 2) return "";
+  const rule = `Tendensen er den rette linje gennem de seneste ${count} perioder og vises kun, når de alle har tal.`;
+  const direction = trend(series);
+  if (!direction) return ` Der er ingen tendens, fordi der mangler tal i de seneste ${count} perioder. ${rule}`;
+  return ` Tendensen over de seneste ${count} perioder er ${direction}. ${rule}`;
 }
 
 /** Ends a sentence with one full stop, also after "pct.". */
@@ -55,20 +70,34 @@ export function statusText(indicator: Indicator): string {
   return { nået: "Nået", "på vej": "På vej", "ikke nået": "Ikke nået", ukendt: "Kan ikke vurderes" }[status(indicator)];
 }
 
-/** The chart's data as a table: one row per period, one column per series. */
+const MISSING = "–";
+const WITHHELD = "..";
+
+/** What "–" and ".." in the data table (and ".." in the chart) mean, when they occur. */
+export function tableNotes(indicator: Indicator): string[] {
+  const periods = periodRange(indicator);
+  const cells = indicator.series.flatMap((s) => periods.map((p) => cellOf(s, p)));
+  return [
+    ...(cells.includes(WITHHELD) ? [`${WITHHELD} betyder, at tallet er udeladt af diskretionshensyn.`] : []),
+    ...(cells.includes(MISSING) ? [`${MISSING} betyder, at der ikke er tal for perioden.`] : []),
+  ];
+}
+
+function cellOf(series: Series, period: string, decimals = 0, unit: Indicator["unit"] = "antal"): string {
+  if (series.suppressed?.includes(period)) return WITHHELD;
+  const o = series.observations.find((x) => x.period === period);
+  return o ? formatValue(o.value, unit, decimals) : MISSING;
+}
+
+/** The chart's data as a table: one row per period of the whole span (missing ones as "–"), one column per series. */
 export function dataTable(indicator: Indicator, captionId: string): string {
   const decimals = indicatorDecimals(indicator);
-  const periods = [...new Set(indicator.series.flatMap((s) => sortedObservations(s).map((o) => o.period)))].sort(
-    (a, b) => periodOrdinal(requirePeriod(a)) - periodOrdinal(requirePeriod(b)),
-  );
+  const periods = periodRange(indicator);
   const head = indicator.series.map((s) => `<th scope="col" class="num">${escapeHtml(s.name)}</th>`).join("");
   const body = periods
     .map((period) => {
       const cells = indicator.series
-        .map((s) => {
-          const o = s.observations.find((x) => x.period === period);
-          return `<td class="num" data-label="${escapeHtml(s.name)}">${o ? escapeHtml(formatValue(o.value, indicator.unit, decimals)) : "–"}</td>`;
-        })
+        .map((s) => `<td class="num" data-label="${escapeHtml(s.name)}">${escapeHtml(cellOf(s, period, decimals, indicator.unit))}</td>`)
         .join("");
       return `<tr><th scope="row">${escapeHtml(formatPeriod(period))}</th>${cells}</tr>`;
     })
@@ -113,24 +142,36 @@ export function sourceText(indicator: Indicator): string {
   return parts.join(" ");
 }
 
-/** The whole figure: caption, SVG, summary, data table and source. */
-export function chartFigure(indicator: Indicator, svg: string | undefined, options: { open?: boolean; print?: boolean } = {}): string {
+/** An SVG drawing labelled by the figure's title and summary (one role="img" per drawing). */
+function drawing(svg: string, className: string, labelledBy: string): string {
+  const labelled = svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${labelledBy}" focusable="false"`);
+  return `<div class="chart-drawing ${className}">${labelled}</div>`;
+}
+
+/**
+ * The whole figure: caption, the chart drawn for wide and for narrow columns (site.css and
+ * print.css show exactly one, so assistive technology meets one image), summary, data table, notes
+ * and source.
+ */
+export function chartFigure(indicator: Indicator, drawings: ChartDrawings | undefined, options: { open?: boolean; print?: boolean } = {}): string {
   const id = `figur-${indicator.id}`;
   const titleId = `${id}-titel`;
   const summaryId = `${id}-resume`;
   const caption = `<figcaption><span class="chart-title" id="${titleId}">${escapeHtml(indicator.title)}</span>${
     indicator.question ? ` <span class="chart-question">${escapeHtml(indicator.question)}</span>` : ""
   }</figcaption>`;
-  if (!svg || indicator.series.every((s) => s.observations.length === 0)) {
+  if (!drawings || indicator.series.every((s) => s.observations.length === 0)) {
     return `<figure class="chart chart-empty" id="${id}">${caption}<p class="chart-summary">Der er endnu ingen tal for denne indikator.${
       indicator.notes ? ` ${escapeHtml(indicator.notes)}` : ""
     }</p></figure>`;
   }
-  const labelled = svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${summaryId}" focusable="false"`);
+  const labels = `${titleId} ${summaryId}`;
+  const svgs = `${drawing(drawings.wide, "chart-wide", labels)}${drawing(drawings.narrow, "chart-narrow", labels)}`;
+  const notes = [...tableNotes(indicator), ...(indicator.notes ? [indicator.notes] : [])];
   // On screen the figures scroll in their own region when they are wider than the page; paper does not scroll.
   const table = options.print ? dataTable(indicator, titleId) : tableRegion(dataTable(indicator, titleId), { labelledBy: titleId });
-  const notes = indicator.notes ? `<p class="chart-notes">${escapeHtml(indicator.notes)}</p>` : "";
-  return `<figure class="chart" id="${id}">${caption}<div class="chart-svg">${labelled}</div><p class="chart-summary" id="${summaryId}">${escapeHtml(
+  const notesHtml = notes.length > 0 ? `<p class="chart-notes">${notes.map(escapeHtml).join(" ")}</p>` : "";
+  return `<figure class="chart" id="${id}">${caption}<div class="chart-svg">${svgs}</div><p class="chart-summary" id="${summaryId}">${escapeHtml(
     summary(indicator),
-  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${table}</details>${notes}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
+  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${table}</details>${notesHtml}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
 }

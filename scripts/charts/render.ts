@@ -6,10 +6,10 @@ import { join } from "node:path";
 import * as vega from "vega";
 import { expressionInterpreter } from "vega-interpreter";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { measureText } from "../lib/fonts.ts";
+import { measureSpacedText } from "../lib/fonts.ts";
 
 // Bump when the rendering code changes in a way that changes SVGs.
-const RENDERER_VERSION = `2/${vega.version}`;
+const RENDERER_VERSION = `3/${vega.version}`;
 
 type TextMetrics = { width: (item: { fontSize?: number; fontWeight?: number | string }, text: string) => number };
 
@@ -26,9 +26,10 @@ function configureVega(): void {
     months: ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
     shortMonths: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
   });
-  // Vega estimates text width without a canvas; measure with the real font instead.
+  // Vega estimates text width without a canvas; measure with the real font instead, leaving room
+  // for a reader's text-spacing override so that axes and legends are laid out wide enough for it.
   (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = (item, text) =>
-    measureText(String(text), item.fontSize ?? 11, item.fontWeight ?? 400);
+    measureSpacedText(String(text), item.fontSize ?? 11, item.fontWeight ?? 400);
 }
 
 /** Vega's own pipeline: compile, parse without eval, render to an SVG string. */

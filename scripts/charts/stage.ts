@@ -1,10 +1,18 @@
 // The chart stage: every indicator of the model rendered once, concurrently, through the cache.
 import type { Model } from "../content/load.ts";
-import { indicatorSpec, DEFAULT_THEME, type ChartTheme } from "./spec.ts";
+import { indicatorSpec, DEFAULT_THEME, LAYOUTS, type ChartTheme } from "./spec.ts";
 import { renderCached, type ChartCache } from "./render.ts";
 
+/** An indicator's chart drawn at each width it is shown at (see LAYOUTS in spec.ts). */
+export interface ChartDrawings {
+  /** The PDF's text column and wide screens. */
+  wide: string;
+  /** Phones: the text column of a 320 px screen. */
+  narrow: string;
+}
+
 export interface ChartResult {
-  svgs: Map<string, string>;
+  svgs: Map<string, ChartDrawings>;
   rendered: number;
   cached: number;
 }
@@ -19,7 +27,7 @@ const CONCURRENCY = 4;
 
 export async function renderCharts(model: Model, cache: ChartCache): Promise<ChartResult> {
   const theme = themeFor(model);
-  const svgs = new Map<string, string>();
+  const svgs = new Map<string, ChartDrawings>();
   let rendered = 0;
   let cached = 0;
   const withData = [...model.indicators.values()].filter((i) => i.series.some((s) => s.observations.length > 0));
@@ -28,9 +36,10 @@ export async function renderCharts(model: Model, cache: ChartCache): Promise<Cha
   const worker = async () => {
     for (let indicator = queue.shift(); indicator; indicator = queue.shift()) {
       try {
-        const result = await renderCached(indicatorSpec(indicator, theme), cache);
-        svgs.set(indicator.id, result.svg);
-        if (result.cached) cached++;
+        const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache);
+        const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache);
+        svgs.set(indicator.id, { wide: wide.svg, narrow: narrow.svg });
+        if (wide.cached && narrow.cached) cached++;
         else rendered++;
       } catch (error) {
         throw new Error(`Diagrammet for indikatoren "${indicator.id}" kunne ikke tegnes: ${(error as Error).message}`, { cause: error });

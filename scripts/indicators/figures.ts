@@ -1,6 +1,6 @@
 // Figures computed from an indicator's observations, never typed by hand: latest value, changes,
 // the trend of the last four periods, the gap to a comparison and the status against the target.
-import { periodOrdinal, requirePeriod } from "../lib/danish.ts";
+import { periodOrdinal, periodsPerYear, requirePeriod } from "../lib/danish.ts";
 import type { Indicator, Observation, Series } from "./schema.ts";
 
 export type Trend = "stigende" | "faldende" | "uændret";
@@ -34,11 +34,20 @@ export function changeSinceYearBefore(series: Series): number | undefined {
   return before ? round(last.value - before.value) : undefined;
 }
 
-/** Least-squares line through the last `count` observations, x in periods. */
-export function trendLine(series: Series, count = 4): { slope: number; intercept: number; points: Observation[] } | undefined {
+/** How many of the latest periods a trend is read over. */
+export const TREND_PERIODS = 4;
+
+/**
+ * Least-squares line through the latest `count` observations, x in periods. Only where the data
+ * allow: at least two periods, and none missing or withheld between them (a line across a hole
+ * would claim figures that do not exist). The summary states this rule (scripts/charts/describe.ts).
+ */
+export function trendLine(series: Series, count = TREND_PERIODS): { slope: number; intercept: number; points: Observation[] } | undefined {
   const points = sortedObservations(series).slice(-count);
   if (points.length < 2) return undefined;
   const xs = points.map((o) => periodOrdinal(requirePeriod(o.period)));
+  const step = 12 / periodsPerYear(requirePeriod(points[0]!.period).kind);
+  if (xs.some((x, i) => i > 0 && x - xs[i - 1]! !== step)) return undefined;
   const ys = points.map((o) => o.value);
   const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
   const meanY = ys.reduce((a, b) => a + b, 0) / ys.length;
@@ -52,7 +61,7 @@ export function trendLine(series: Series, count = 4): { slope: number; intercept
   return { slope, intercept: meanY - slope * meanX, points };
 }
 
-export function trend(series: Series, count = 4): Trend | undefined {
+export function trend(series: Series, count = TREND_PERIODS): Trend | undefined {
   const line = trendLine(series, count);
   if (!line) return undefined;
   if (Math.abs(line.slope) < 1e-9) return "uændret";

@@ -5,6 +5,8 @@ import { z } from "zod";
 export const UNITS = ["pct.", "antal", "uger", "placering"] as const;
 export const KINDS = ["nøgletal", "indikator"] as const;
 export const CHART_KINDS = ["udvikling", "sammenligning", "maal"] as const;
+/** More series than colours and marker shapes that readers can tell apart (see scripts/charts/spec.ts). */
+export const MAX_SERIES = 8;
 
 // The same forms parsePeriod() reads, as a pattern so that the JSON Schema carries it too.
 const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-K[1-4])?$/, 'perioden skal skrives som "2020-08", "2020-K2" eller "2020"');
@@ -19,6 +21,10 @@ export const observationSchema = z.strictObject({
 export const seriesSchema = z.strictObject({
   name: z.string().min(1).describe('The municipality first, then comparisons ("Hele landet", "Region Hovedstaden") or groups.'),
   observations: z.array(observationSchema),
+  suppressed: z
+    .array(period)
+    .optional()
+    .describe('Periods whose figure is withheld for discretion (".." in the public statistics); shown as such, never as a gap or a zero.'),
 });
 
 export const targetSchema = z.discriminatedUnion("kind", [
@@ -62,7 +68,7 @@ export const indicatorSchema = z.strictObject({
   question: z.string().min(1).optional(),
   unit: z.enum(UNITS),
   decimals: z.number().int().min(0).max(2).optional(),
-  series: z.array(seriesSchema),
+  series: z.array(seriesSchema).describe(`At most ${MAX_SERIES}: the municipality's own series first.`),
   target: targetSchema.optional(),
   source: z.string().min(1),
   extracted: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "datoen skal skrives som 2020-09-15").nullable(),

@@ -3,7 +3,7 @@
 import { parsePeriod } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, type Problem } from "../messages.ts";
-import { indicatorSchema, tableSchema, type Indicator, type Table } from "./schema.ts";
+import { indicatorSchema, MAX_SERIES, tableSchema, type Indicator, type Table } from "./schema.ts";
 
 const RANGES: Record<Indicator["unit"], { min: number; max: number; text: string }> = {
   "pct.": { min: 0, max: 100, text: "0 til 100" },
@@ -27,6 +27,7 @@ export function validateIndicator(
 
   if (goals.length > 0 && !goals.includes(indicator.goal)) add("goal", messages.unknownGoal(indicator.goal, goals));
 
+  if (indicator.series.length > MAX_SERIES) add("series", messages.tooManySeries(indicator.series.length, MAX_SERIES));
   const range = RANGES[indicator.unit];
   const names = new Set<string>();
   indicator.series.forEach((series, s) => {
@@ -42,6 +43,11 @@ export function validateIndicator(
       if (periods.has(observation.period)) add(`${path}.period`, messages.duplicatePeriod(series.name, observation.period));
       periods.add(observation.period);
       const kind = parsePeriod(observation.period)?.kind;
+      if (kind) kinds.add(kind);
+    });
+    (series.suppressed ?? []).forEach((period, p) => {
+      if (periods.has(period)) add(`series[${s}].suppressed[${p}]`, messages.suppressedWithValue(series.name, period));
+      const kind = parsePeriod(period)?.kind;
       if (kind) kinds.add(kind);
     });
     if (kinds.size > 1) add(`series[${s}].observations`, messages.mixedPeriods(series.name));

@@ -47,3 +47,12 @@ export function measureText(text: string, fontSize: number, weight: number | str
   }
   return width * fontSize;
 }
+
+/**
+ * Width in pixels with room for a reader's own text spacing: WCAG 1.4.12 asks that text still fits
+ * with letter spacing 0.12 em and word spacing 0.16 em, and those apply to SVG text too.
+ */
+export function measureSpacedText(text: string, fontSize: number, weight: number | string = 400): number {
+  const spaces = text.split(" ").length - 1;
+  return measureText(text, fontSize, weight) + fontSize * (0.12 * [...text].length + 0.16 * spaces);
+}

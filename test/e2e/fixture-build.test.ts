@@ -78,7 +78,7 @@ describe("the site", () => {
     const page = await readHtml(out, "status/2029-k4");
     expect(page.querySelector("h1")?.text).toBe("Status på nøgletal, 4. kvartal 2029");
     const cells = page.querySelectorAll(".status-table tbody tr")[0]!.querySelectorAll("td").map((td) => td.text);
-    expect(cells.slice(0, 4).map((c) => c.replace(/\s+/g, " "))).toEqual(["45,0 pct. 4. kvartal 2029", "+1,5 procentpoint", "–", "50 pct."]);
+    expect(cells.slice(0, 4).map((c) => c.replace(/\s+/g, " "))).toEqual(["45,0 pct. 4. kvartal 2029", "+1,5 procentpoint", "–", "50,0 pct."]);
     const status = await readPdf(join(out, "pdf", "status-paa-noegletal-2029-k4.pdf"));
     expect(status.text.join("\n")).toContain("+1,5 procentpoint");
     // The committee case that attaches this quarter's status puts its fields on the cover.

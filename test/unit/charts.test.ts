@@ -32,8 +32,8 @@ describe("SVG", () => {
     const root = parse(svg);
     const texts = root.querySelectorAll("text").map((t) => t.text);
     expect(texts).toContain("45,0 pct.");
-    expect(texts).toContain("Mål: 50 pct.");
-    expect(texts).toContain("K4 2029");
+    expect(texts).toContain("Mål: 50,0 pct.");
+    expect(texts).toContain("4. kvt. 2029");
     expect(texts.join(" ")).not.toMatch(/\d\.\d pct|NaN|undefined/);
     expect(svg).toContain("Source Sans 3");
     expect(root.querySelectorAll("path").some((p) => (p.getAttribute("stroke-dasharray") ?? "").startsWith("5"))).toBe(true);
@@ -42,7 +42,7 @@ describe("SVG", () => {
   it("draws a single figure against its target", async () => {
     const texts = parse(await specToSvg(indicatorSpec(single))).querySelectorAll("text").map((t) => t.text);
     expect(texts).toContain("79,5 pct.");
-    expect(texts).toContain("Mål: 100 pct.");
+    expect(texts).toContain("Mål: 100,0 pct.");
   });
 
   it("renders a custom spec with the indicator's data and without fetching anything", async () => {
@@ -66,14 +66,15 @@ describe("cache", () => {
 
 describe("words beside the chart", () => {
   it("summarises the latest value, the comparison, the trend and the target in Danish", () => {
-    expect(summary(single)).toBe("79,5 pct. i august 2020. Målet er 100 pct.");
+    expect(summary(single)).toBe("79,5 pct. i august 2020. Målet er 100,0 pct.");
     expect(summary(quarters)).toBe(
-      "Testby: 45,0 pct. i 4. kvartal 2029; hele landet: 44,5 pct. Forskellen til hele landet er +0,5 procentpoint. Tendensen over de seneste 4 perioder er stigende. Målet er 50 pct.",
+      "Testby: 45,0 pct. i 4. kvartal 2029; hele landet: 44,5 pct. Forskellen til hele landet er +0,5 procentpoint. Tendensen over de seneste 4 perioder er stigende. Tendensen er den rette linje gennem de seneste 4 perioder og vises kun, når de alle har tal. Målet er 50,0 pct.",
     );
   });
 
   it("labels the SVG with the title and summary, and gives the data as a table", () => {
-    const figure = parse(chartFigure(quarters, "<svg></svg>"));
+    const figure = parse(chartFigure(quarters, { wide: "<svg></svg>", narrow: "<svg></svg>" }));
+    expect(figure.querySelectorAll("svg").map((svg) => svg.parentNode!.classList.value)).toEqual([["chart-drawing", "chart-wide"], ["chart-drawing", "chart-narrow"]]);
     const [title, resume] = figure.querySelector("svg")!.getAttribute("aria-labelledby")!.split(" ");
     expect(figure.querySelector(`#${title}`)?.text).toBe("Andel i job (syntetisk)");
     expect(figure.querySelector(`#${resume}`)?.text).toContain("45,0 pct.");
@@ -87,9 +88,11 @@ describe("words beside the chart", () => {
   });
 });
 
-it("spreads end labels that would overlap", () => {
-  const rows = spreadLabels([{ value: 45 }, { value: 44.5 }, { value: 20 }], 0.2);
+it("spreads end labels that would overlap, inside the plot", () => {
+  const rows = spreadLabels([{ y: 10 }, { y: 12 }, { y: 100 }, { y: 199 }, { y: 200 }], 15, 200);
   const ys = rows.map((r) => r.labelY).sort((a, b) => a - b);
-  expect(ys[2]! - ys[1]!).toBeGreaterThanOrEqual(14 * 0.2 - 1e-9);
-  expect(ys[0]).toBe(20);
+  ys.slice(1).forEach((y, i) => expect(y - ys[i]!).toBeGreaterThanOrEqual(15 - 1e-9));
+  expect(ys[0]).toBeGreaterThanOrEqual(0);
+  expect(ys.at(-1)).toBeLessThanOrEqual(200);
+  expect(ys[2]).toBe(100);
 });

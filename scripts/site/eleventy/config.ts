@@ -2,14 +2,15 @@
 // prepared content (the one piece of state: replaced before every build and dev-server rebuild)
 // and the folders.
 import { posix, relative, resolve } from "node:path";
+import type { ChartDrawings } from "../../charts/stage.ts";
 import type { Model } from "../../content/load.ts";
 import { confineToModel } from "../confine.ts";
 import { siteView, type SiteView } from "../view.ts";
 
 export interface Prepared {
   model: Model;
-  /** Chart SVG by indicator id. */
-  charts: Map<string, string>;
+  /** Chart drawings (SVG at each width) by indicator id. */
+  charts: Map<string, ChartDrawings>;
   /** The templates' view of the model, when the caller has made it already. */
   view?: SiteView;
   /** Each PDF's size in bytes by file name ("plan-2021.pdf"), from the PDF stage; empty without PDFs. */
@@ -19,7 +20,7 @@ export interface Prepared {
 /** The prepared content as every plugin reads it. */
 export interface Ready {
   model: Model;
-  charts: Map<string, string>;
+  charts: Map<string, ChartDrawings>;
   view: SiteView;
   pdfSizes: ReadonlyMap<string, number>;
 }
