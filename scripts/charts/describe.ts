@@ -112,8 +112,8 @@ const danishDate = (iso: string) => new Intl.DateTimeFormat("sv-SE", { timeZone:
 /**
  * The source line: the indicator's own source for figures typed in, and for fetched series their
  * publisher, table and day of fetch (with the series named when not all are fetched), e.g.
- * "Kilde: Danmarks Statistik, AUS08, hentet 15. januar 2027 (CC BY 4.0)."; then the figures
- * the source does not show (..), which are missing, never zero.
+ * "Kilde: Danmarks Statistik, AUS08, hentet 15. januar 2027 (CC BY 4.0)." Withheld figures (..)
+ * are shown in the data table and the summary, not here.
  */
 export function sourceText(indicator: Indicator): string {
   const provenance = indicator.provenance ?? [];
@@ -133,11 +133,6 @@ export function sourceText(indicator: Indicator): string {
   const all = indicator.series.length;
   for (const { text, series } of groups.values()) {
     parts.push(`${series.length === all && groups.size === 1 ? "Kilde" : `Kilde for ${series.join(", ")}`}: ${text}.`);
-  }
-  const missing = provenance.flatMap((p) => (p.suppressed ?? []).map((period) => `${p.series}, ${formatPeriod(period)}`));
-  if (missing.length > 0) {
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join("; ")} og ${missing.at(-1)}`;
-    parts.push(`Kilden viser ikke ${missing.length === 1 ? "tallet" : "tallene"} for ${list} (..).`);
   }
   return parts.join(" ");
 }

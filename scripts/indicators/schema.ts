@@ -56,7 +56,6 @@ export const provenanceSchema = z.strictObject({
   query: z.string().min(1).describe("The query, without address or key."),
   fetched: z.iso.datetime().describe("When they were fetched (UTC)."),
   licence: z.string().min(1).optional().describe('The data\'s licence, e.g. "CC BY 4.0".'),
-  suppressed: z.array(period).optional().describe("Periods the source does not show (..): missing here, never zero."),
 });
 
 export const indicatorSchema = z.strictObject({

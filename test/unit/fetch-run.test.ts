@@ -137,7 +137,7 @@ const read = (id: string) => readFile(join(source, `data/indicators/${id}.json`)
 const snapshot = async () => [await read("m1-job"), await read("m1-ledige")];
 
 describe("fetching mapped series", () => {
-  it("fetches both sources, merges new and changed figures, leaves suppressed ones out and records provenance", async () => {
+  it("fetches both sources, merges new and changed figures, marks withheld ones and records provenance", async () => {
     expect(await run()).toBe(0);
     expect(err).toEqual([]);
     expect(out).toEqual([
@@ -162,9 +162,12 @@ describe("fetching mapped series", () => {
     const job = JSON.parse(await read("m1-job"));
     expect(job.series[0].observations.map((o: { period: string }) => o.period)).toEqual(["2029-K1", "2029-K2", "2029-K3", "2029-K4", "2030-K1"]);
     expect(job.provenance).toEqual([
-      { series: "Testby", source: "Danmarks Statistik", table: "SYNT01", query: "SYNT01: OMRÅDE=999, YDELSE=TOT, Tid=>=2029K3", fetched: "2030-08-15T06:00:00.000Z", licence: "CC BY 4.0", suppressed: ["2030-K2"] },
+      { series: "Testby", source: "Danmarks Statistik", table: "SYNT01", query: "SYNT01: OMRÅDE=999, YDELSE=TOT, Tid=>=2029K3", fetched: "2030-08-15T06:00:00.000Z", licence: "CC BY 4.0" },
       { series: "Hele landet", source: "Danmarks Statistik", table: "SYNT01", query: "SYNT01: OMRÅDE=000, YDELSE=TOT, Tid=>=2029K3", fetched: "2030-08-15T06:00:00.000Z", licence: "CC BY 4.0" },
     ]);
+    // The withheld quarter is marked as such (shown as ".."), never written as a figure.
+    expect(job.series[0].suppressed).toEqual(["2030-K2"]);
+    expect(job.series[1].suppressed).toBeUndefined();
     const ledige = JSON.parse(await read("m1-ledige"));
     // "1.234" is Danish for 1234; ".." (March) is missing, never zero.
     expect(ledige.series[0].observations).toEqual([
@@ -172,6 +175,7 @@ describe("fetching mapped series", () => {
       { period: "2030-02", value: 1234 },
       { period: "2030-04", value: 1301 },
     ]);
+    expect(ledige.series[0].suppressed).toEqual(["2030-03"]);
     expect(ledige.provenance[0].query).toBe("ysyn01?format=json&period.M=latest:4&mgroup.*=*&hierarchy._nykom=Testby");
     expect(await read("m1-ledige")).not.toContain(TOKEN);
 
@@ -193,7 +197,7 @@ describe("fetching mapped series", () => {
     // Readers see where the figures came from and what is missing.
     const shown = validateIndicator(job, "m1-job.json", []).indicator!;
     expect(sourceText(shown)).toBe(
-      "Kilde: Danmarks Statistik, SYNT01, hentet 15. august 2030 (CC BY 4.0). Kilden viser ikke tallet for Testby, 2. kvartal 2030 (..).",
+      "Kilde: Danmarks Statistik, SYNT01, hentet 15. august 2030 (CC BY 4.0).",
     );
 
     // A second run finds nothing new and leaves the files byte for byte.
