@@ -11,14 +11,14 @@ import Eleventy from "@11ty/eleventy";
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { rmSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { renderCharts } from "./charts/stage.ts";
 import { chartCache, type ChartCache } from "./charts/render.ts";
 import { loadModel } from "./content/files.ts";
-import { messages, ValidationError } from "./messages.ts";
+import { formatProblem, messages, validationErrorIn } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { killBrowsers, launchBrowser } from "./pdf/browser.ts";
 import { clearLeftovers, discard, prepareOutput, publish, PublishError, startStaging, type Output } from "./publish.ts";
@@ -93,6 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const model = await timed("indhold", () => loadModel(options.source), (m) =>
       `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
     );
+    for (const warning of model.warnings) log(formatProblem(warning));
     const pathPrefix = options.pathPrefix ?? model.site.path_prefix;
     const cache = options.cache ?? chartCache(options.cacheDir);
     const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>
@@ -138,6 +139,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
 
     const pdfSizes = new Map(pdfs.map((r) => [r.file, r.bytes]));
+    if (options.pdf === false) {
+      // Without new PDFs the ones published last time stay, so pages never link to a missing file;
+      // a document without one gets no PDF link (see the hasPdf filter).
+      const kept = await timed("pdf", () => keepPdfs(output.target, staging, pdfJobs(view).map((job) => job.file)), (k) =>
+        `${k.size} PDF'er beholdt fra sidste bygning (--no-pdf)`,
+      );
+      for (const [file, bytes] of kept) pdfSizes.set(file, bytes);
+    }
     await timed(
       "websted",
       async () => {
@@ -148,7 +157,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           config: (eleventyConfig: never) =>
             configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => ({ ...prepared, pdfSizes }) }),
         });
-        await eleventy.write();
+        // A content error found while rendering (Eleventy wraps it) is reported as the content error it is.
+        await eleventy.write().catch((error: unknown) => {
+          throw validationErrorIn(error) ?? error;
+        });
         return countFiles(staging);
       },
       (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
@@ -168,6 +180,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const leftover = await discard(output);
     if (leftover) (failed ? console.error : log)(leftover);
   }
+}
+
+/** Copies the PDFs named `files` from the published `outDir`/pdf/ into `staging`/pdf/; their sizes by name. */
+async function keepPdfs(outDir: string, staging: string, files: readonly string[]): Promise<Map<string, number>> {
+  const kept = new Map<string, number>();
+  for (const file of files) {
+    const from = join(outDir, "pdf", file);
+    const info = await stat(from).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    await mkdir(join(staging, "pdf"), { recursive: true });
+    await copyFile(from, join(staging, "pdf", file));
+    kept.set(file, info.size);
+  }
+  return kept;
 }
 
 /** The outputs of builds in progress in this process, whose staging folders a signal must remove. */
@@ -206,8 +232,9 @@ async function main(): Promise<void> {
     });
     console.log(`Færdig på ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.files} filer.`);
   } catch (error) {
-    if (error instanceof ValidationError) {
-      console.error(`\n${error.message}\n\n${messages.notPublished(values.out).message}`);
+    const validation = validationErrorIn(error);
+    if (validation) {
+      console.error(`\n${validation.message}\n\n${messages.notPublished(values.out).message}`);
       process.exitCode = 2;
     } else if (error instanceof PublishError && !error.unchanged) {
       console.error(`\nBygningen fejlede: ${error.message}`);

@@ -21,6 +21,15 @@ export class ValidationError extends Error {
   }
 }
 
+/** The ValidationError behind `error`: itself, or the one a renderer (Eleventy) wrapped in another error. */
+export function validationErrorIn(error: unknown): ValidationError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    if (current instanceof ValidationError) return current;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return undefined;
+}
+
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.line, problem.line && problem.column]
     .filter((part) => part !== undefined && part !== "" && part !== 0)
@@ -73,7 +82,43 @@ export const messages = {
   }),
   yamlSyntax: (reason: string) => ({
     message: `Forsiden (front matter mellem linjerne ---) kan ikke læses: ${reason}.`,
-    hint: "Tjek kolon, indrykning og anførselstegn på linjen. Tekst med kolon skal stå i anførselstegn.",
+    hint: "Tjek kolon, indrykning og anførselstegn på linjen. Hvert felt skrives som navn: værdi på sin egen linje.",
+  }),
+  frontMatterLanguage: (language: string) => ({
+    message: `Forsiden (front matter) er markeret som ${show(language)}, men kan kun skrives i YAML.`,
+    hint: "Skriv den første linje som --- alene, og felterne som navn: værdi.",
+  }),
+  frontMatterNotClosed: () => ({
+    message: "Forsiden (front matter) begynder med linjen ---, men den afsluttende linje --- mangler.",
+    hint: "Skriv en linje med --- alene efter det sidste felt, før selve teksten begynder.",
+  }),
+  frontMatterNotFields: () => ({
+    message: "Forsiden (front matter) skal være felter som title: …, men er noget andet.",
+    hint: "Skriv hvert felt på sin egen linje som navn: værdi, fx title: Baggrund.",
+  }),
+  unclosedQuote: (quote: string) => ({
+    message: `Anførselstegnet ${quote} åbnes her, men lukkes ikke på linjen.`,
+    hint: `Sæt et ${quote} til sidst på linjen, fx strategy: ${quote}2020${quote}.`,
+  }),
+  colonInValue: (field: string) => ({
+    message: `Værdien i feltet ${show(field)} indeholder et kolon efterfulgt af mellemrum, så den kan ikke læses.`,
+    hint: `Sæt hele værdien i lige anførselstegn, fx ${field}: "Mål 2: Flere i job".`,
+  }),
+  typographicQuotes: () => ({
+    message: "Linjen har typografiske anførselstegn (“ ” eller „ “), som de kommer fra Word; de tæller ikke som anførselstegn her.",
+    hint: 'Skriv lige anførselstegn (") i stedet, fx title: "Mål 2: Flere i job".',
+  }),
+  hardSpace: () => ({
+    message: "Der står et hårdt mellemrum (ikke-brydende mellemrum, ofte kopieret fra Word) før værdien, så feltet kan ikke læses.",
+    hint: "Slet mellemrummet efter kolon, og skriv et almindeligt mellemrum med mellemrumstasten.",
+  }),
+  duplicateKey: (field: string) => ({
+    message: `Feltet ${show(field)} står mere end én gang i forsiden (front matter).`,
+    hint: "Slet den ene af linjerne.",
+  }),
+  yamlIndent: () => ({
+    message: "Linjen er rykket forkert ind, så forsiden (front matter) kan ikke læses.",
+    hint: "Begynd hvert felt helt ude til venstre; kun punkter i en liste (- …) rykkes ind, med mellemrum, ikke tabulator.",
   }),
   jsonSyntax: (reason: string) => ({
     message: `JSON-filen kan ikke læses: ${reason}.`,
@@ -90,9 +135,9 @@ export const messages = {
     message: `Feltet ${show(field)} har den ukendte værdi ${show(found)}.`,
     hint: `Brug en af: ${allowed.map(show).join(", ")}.`,
   }),
-  unknownField: (field: string) => ({
+  unknownField: (field: string, nearest?: string) => ({
     message: `Feltet ${show(field)} kendes ikke.`,
-    hint: "Tjek stavningen, eller fjern feltet.",
+    hint: nearest ? `Mente du ${show(nearest)}? Ret stavningen, eller fjern feltet.` : "Tjek stavningen, eller fjern feltet.",
   }),
   invalidField: (field: string, reason: string) => ({
     message: `Feltet ${show(field)} er ugyldigt: ${reason}.`,
@@ -191,7 +236,7 @@ export const messages = {
   }),
   unsafeUrl: (field: string, found: string) => ({
     message: `Feltet ${show(field)} skal være en webadresse, der begynder med https://, men er ${show(found)}.`,
-    hint: "Skriv hele adressen, fx https://www.ballerup.dk/tilgaengelighed.",
+    hint: "Skriv hele adressen, fx https://www.kommune.dk/tilgaengelighed (kommunens egen adresse).",
   }),
   bundleUsage: () => ({
     message: "Skriv hvilken sag, der skal samles, fx: npm run bundle -- 2024-10-08-revidering-af-beskaeftigelsesstrategi",
@@ -410,6 +455,78 @@ export const messages = {
     message: `Linjen ${show(line)} ligner en instruktion, men kan ikke læses.`,
     hint: "Skriv tre koloner, et mellemrum, instruktionen med små bogstaver og dens navn, fx ::: chart m1-noegletal.",
   }),
+  duplicateChapter: (slug: string) => ({
+    message: `Kapitlet ${show(slug)} står mere end én gang i chapters, så det ville blive trykt to gange.`,
+    hint: "Slet den ene forekomst i chapters.",
+  }),
+  duplicateDocumentId: (id: string, other: string) => ({
+    message: `Dokumentet får navnet ${show(id)}, som ${other} også får, så deres PDF- og printsider ville blandes sammen.`,
+    hint: "Omdøb en af mapperne, fx content/plan/2021 i stedet for content/plan-2021.",
+  }),
+  reservedUrl: (url: string) => ({
+    message: `Siden får adressen ${url}, som bygningen selv bruger (søgning, arkiv, status, PDF'er eller filer til webstedet).`,
+    hint: "Omdøb filen, så den får en anden adresse.",
+  }),
+  brokenLink: (href: string, from: string) => ({
+    message: `Linket ${show(href)} peger på en side, der ikke findes (set fra ${from}).`,
+    hint: "Skriv sidens adresse, som den står i browseren, fx /plan/2021/baggrund/, eller ret stavningen.",
+  }),
+  brokenAnchor: (href: string, file: string) => ({
+    message: `Linket ${show(href)} peger på et afsnit, der ikke findes i ${file}.`,
+    hint: "Efter # skal stå overskriftens id: overskriften med små bogstaver og bindestreger (æ → ae, ø → oe, å → aa), fx #maal-1-flere-i-job. Har to overskrifter samme tekst, får den anden -2 til sidst.",
+  }),
+  headingSkip: (text: string, level: number, previous: number, marks: string) => ({
+    message: `Overskriften ${show(text)} er på niveau ${level}, men den forrige er på niveau ${previous}; et niveau springes over.`,
+    hint: `Skriv den med ${marks} i stedet, så overskrifterne går ét niveau ned ad gangen (sidens titel er niveau 1, ## er niveau 2).`,
+  }),
+  placeholder: (text: string) => ({
+    message: `Der står stadig ${show(text)} i et vedtaget dokument.`,
+    hint: "Skriv teksten i stedet for pladsholderen, eller slet den.",
+  }),
+  placeholderInDraft: (text: string) => ({
+    message: `Advarsel: der står stadig ${show(text)} (dokumentet er et udkast, så det bygges alligevel).`,
+    hint: "Skriv teksten i stedet for pladsholderen, før dokumentet får status: vedtaget.",
+  }),
+  remoteImage: (src: string) => ({
+    message: `Billedet ${show(src)} hentes fra en anden adresse; billeder skal ligge i content/, så de kommer med på webstedet og i PDF'en.`,
+    hint: "Gem billedet i samme mappe som teksten, og skriv filnavnet, fx ![Beskrivelse af billedet](graf.png).",
+  }),
+  imageType: (src: string, types: readonly string[]) => ({
+    message: `Billedet ${show(src)} er ikke en af de filtyper, der kan bruges.`,
+    hint: `Gem billedet som ${types.join(", ")}.`,
+  }),
+  missingImage: (src: string, file: string) => ({
+    message: `Billedet ${show(src)} findes ikke (der ledes efter ${file}).`,
+    hint: "Læg billedfilen i samme mappe som teksten, og tjek stavningen af filnavnet (store og små bogstaver tæller).",
+  }),
+  imageTooLarge: (src: string, size: string, limit: string) => ({
+    message: `Billedet ${show(src)} fylder ${size}; grænsen er ${limit}.`,
+    hint: "Gem billedet i en mindre størrelse (fx 1600 punkter bredt) eller som JPG.",
+  }),
+  unsafeImageSvg: (src: string, parts: readonly string[]) => ({
+    message: `SVG-billedet ${show(src)} indeholder dele, der kan køre kode eller hente noget udefra, og derfor ikke udgives: ${parts.join(", ")}.`,
+    hint: "Gem billedet igen som PNG, eller eksportér en SVG uden script og uden indlejrede links.",
+  }),
+  missingAltText: (src: string) => ({
+    message: `Billedet ${show(src)} har ingen alternativ tekst, så en skærmlæser ikke kan fortælle, hvad det viser.`,
+    hint: "Skriv en kort beskrivelse i de firkantede parenteser, fx ![Kort over jobcentrets afdelinger](kort.png).",
+  }),
+  chromiumFailed: (path: string, reason: string) => ({
+    message: `Chromium (${path}) kunne ikke starte, så der kan ikke laves PDF'er: ${reason}.`,
+    hint: "Tjek, at programmet virker (kør det med --version). Installér Chromium med sudo apt-get install chromium (Debian/Ubuntu), eller peg på en anden Chrome/Chromium med miljøvariablen CHROMIUM_PATH=/sti/til/chromium. Byg uden PDF'er med npm run build -- --no-pdf.",
+  }),
+  pageNotLoaded: () => ({
+    message: "Siden er ikke læst ind endnu (den er måske oprettet, mens forhåndsvisningen kørte).",
+    hint: "Gem filen igen, eller stop forhåndsvisningen med Ctrl+C og start den igen med npm start.",
+  }),
+  nestedTooDeep: (limit: number) => ({
+    message: `Teksten er sat ind i citater eller lister i mere end ${limit} lag; så dybt kan den ikke vises.`,
+    hint: "Fjern de mange > eller indrykninger foran linjerne, så teksten står i højst nogle få lag.",
+  }),
+  directiveInContainer: (line: string, container: string) => ({
+    message: `Linjen ${show(line)} står inde i ${({ citat: "et citat", liste: "en liste", fodnote: "en fodnote", tabel: "en tabel" } as Record<string, string>)[container] ?? container}, men en instruktion skal stå alene på sin linje.`,
+    hint: "Fjern > eller - (og indrykningen) foran linjen, og sæt en tom linje før og efter den.",
+  }),
   lowContrast: (color: string, ratio: number, needed: number) => ({
     message: `Farven ${show(color)} står for svagt mod hvid baggrund (kontrast ${ratio.toFixed(1).replace(".", ",")}:1, der kræves mindst ${String(needed).replace(".", ",")}:1).`,
     hint: "Vælg en mørkere udgave af farven; kravet følger webtilgængelighedsloven (WCAG 2.1 AA).",
@@ -442,6 +559,18 @@ export const messages = {
   missingLogo: (file: string) => ({
     message: `Logoet data/${file} findes ikke.`,
     hint: "Læg kommunens logo som SVG-fil i data/, og skriv filnavnet i logo, eller fjern linjen.",
+  }),
+  editNotSaved: (count: number) => ({
+    message: `Ændringen er ikke gemt: den ville give ${count} fejl, som står herunder.`,
+    hint: "Ret det, beskeden nævner, i formularen, og gem igen. Filen på disken er uændret.",
+  }),
+  editNotEditable: (path: string) => ({
+    message: `Filen ${show(path)} kan ikke gemmes fra browseren.`,
+    hint: "Browseren gemmer kun sider i content/ og filer i data/indicators/, data/tables/ og data/site.json under deres eget navn. Omdøb og flyt filer i projektets mappe.",
+  }),
+  editNotSupported: (action: string) => ({
+    message: `Handlingen ${show(action)} kan ikke udføres fra browseren.`,
+    hint: "Slet, omdøb og upload filer i projektets mappe, hvor versionsstyringen viser ændringen.",
   }),
 } as const;
 

@@ -2,7 +2,7 @@
 // comparison. The wording is what is compared: inline formatting (bold, links) is dropped, footnote
 // references become "[1]" and directive lines a short label such as "Diagram: <titel>".
 import type { Token } from "markdown-it";
-import { createMarkdown } from "../site/markdown.ts";
+import { createParser } from "../content/markdown.ts";
 
 export const BLOCK_KINDS = ["heading", "paragraph", "item", "quote", "goal", "row", "code", "directive", "footnote"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
@@ -24,8 +24,8 @@ export interface BlockOptions {
   section?: string;
 }
 
-// Only the parser is used; the directive renderers are never called.
-const parser = createMarkdown({ chart: () => "", table: () => "" });
+// The one Markdown reading's parser: the comparison sees the blocks the site renders.
+const parser = createParser();
 
 const DIRECTIVE_NAMES: Record<string, string> = { chart: "Diagram", table: "Tabel" };
 

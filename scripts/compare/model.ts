@@ -1,6 +1,7 @@
 // Which documents are compared with which (front matter `compare_with`), the full text of each
 // revision and its indicator set, taken from the content model. The comparison itself is diff.ts.
-import { findDirectives } from "../content/directives.ts";
+import { composePage } from "../content/compose.ts";
+import { directivesOf } from "../content/markdown.ts";
 import { expandIncludes } from "../content/include.ts";
 import type { Document, Model } from "../content/load.ts";
 import type { ChapterData } from "../content/schema.ts";
@@ -105,7 +106,7 @@ export function chapterSources(model: Model, document: Document): ChapterSource[
     const data = page.data as ChapterData;
     return {
       title: page === document.index ? INTRODUCTION : page.data.title,
-      body: expandIncludes(page.body, model.pages, [page.key]),
+      body: expandIncludes(page, model.pages),
       goal: page === document.index ? undefined : data.goal,
       goalText: page === document.index ? undefined : data.goal_text,
     };
@@ -123,7 +124,7 @@ export function directiveLabel(model: Model): (name: string, argument: string) =
 
 function chartsIn(model: Model, document: Document): string[] {
   return [document.index, ...document.chapters].flatMap((page) =>
-    findDirectives(expandIncludes(page.body, model.pages, [page.key]))
+    directivesOf(composePage(page, model.pages).tokens)
       .filter((d) => d.name === "chart")
       .map((d) => d.argument),
   );

@@ -1,5 +1,6 @@
 // Directive lines in Markdown: `::: chart <indicator>`, `::: table <table>`, `::: include <page>`.
-// One line each, so editors can write them without knowing any template language.
+// One line each, so editors can write them without knowing any template language. They are found
+// by the Markdown parser (scripts/content/markdown.ts), never by searching the text.
 
 export const DIRECTIVES = ["chart", "table", "include"] as const;
 export type DirectiveName = (typeof DIRECTIVES)[number];
@@ -9,30 +10,14 @@ export interface Directive {
   argument: string;
   /** 0-based line in the Markdown body. */
   bodyLine: number;
-  /** The line starts like a directive but is not one ("::: Chart x", ":::chart x"). */
+  /** The line starts like a directive but is not one ("::: Chart x", ":: chart x"). */
   malformed?: string;
+  /** The quote, list, footnote or table the line stands in; directives stand on their own. */
+  container?: "citat" | "liste" | "fodnote" | "tabel";
 }
 
+/** A well-formed directive line: three colons, a space, a lower-case name and its argument. */
 export const DIRECTIVE_LINE = /^:::[ \t]+([a-zæøå-]+)(?:[ \t]+(\S.*?))?[ \t]*$/;
-
-/** Finds directive lines outside fenced code blocks. */
-export function findDirectives(body: string): Directive[] {
-  const found: Directive[] = [];
-  let fence: string | undefined;
-  body.split("\n").forEach((line, bodyLine) => {
-    const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1]![0];
-      else if (fenceMatch[1]![0] === fence) fence = undefined;
-      return;
-    }
-    if (fence) return;
-    const match = DIRECTIVE_LINE.exec(line);
-    if (match) found.push({ name: match[1]!, argument: match[2] ?? "", bodyLine });
-    else if (/^ {0,3}:::/.test(line)) found.push({ name: "", argument: "", bodyLine, malformed: line.trim() });
-  });
-  return found;
-}
 
 export function isKnownDirective(name: string): name is DirectiveName {
   return (DIRECTIVES as readonly string[]).includes(name);

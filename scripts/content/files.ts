@@ -12,7 +12,8 @@ import { messages, mib, ValidationError, type Problem } from "../messages.ts";
 import { buildModel, type Model, type SourceFile } from "./load.ts";
 
 /** File types content/ may hold (lower case, as written); anything else there is a content error. */
-export const CONTENT_FILE_TYPES: readonly string[] = [".md"];
+// Markdown pages, and the images they show (checked against the pages by buildModel).
+export const CONTENT_FILE_TYPES: readonly string[] = [".md", ".png", ".jpg", ".jpeg", ".svg"];
 
 const posixPath = (source: string, path: string) => relative(source, path).split("\\").join("/");
 

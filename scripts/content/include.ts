@@ -1,33 +1,25 @@
-// `::: include <page>` expansion: the included page's title becomes a heading and its own headings
-// move one level down, so a focus area reads right both on its own page and inside a plan.
+// `::: include <page>` as text, for the comparison of two revisions (which compares wording): the
+// included page's title becomes a heading and its own headings move one level down, as on the site.
+// Lines are taken from the tokens of the one Markdown reading, so a directive in a code block stays text.
 import { posix } from "node:path";
-import { DIRECTIVE_LINE } from "./directives.ts";
 import type { Page } from "./load.ts";
 
-function demote(markdown: string): string {
-  let fenced = false;
-  return markdown
-    .split("\n")
-    .map((line) => {
-      if (/^\s*(`{3,}|~{3,})/.test(line)) fenced = !fenced;
-      return !fenced && /^#{1,5}\s/.test(line) ? `#${line}` : line;
-    })
-    .join("\n");
-}
-
 /** The page's Markdown with every include line replaced by the page it names (validated before). */
-export function expandIncludes(body: string, pages: ReadonlyMap<string, Page>, seen: readonly string[] = []): string {
-  return body
-    .split("\n")
-    .map((line) => {
-      const match = DIRECTIVE_LINE.exec(line);
-      if (!match || match[1] !== "include") return line;
-      const key = posix.normalize(match[2] ?? "");
-      const page = pages.get(key);
-      if (!page || seen.includes(key)) return line;
-      const inner = expandIncludes(page.body, pages, [...seen, key]);
-      const goal = "goal_text" in page.data && page.data.goal_text ? `\n\n**Mål ${page.data.goal}:** ${page.data.goal_text}` : "";
-      return `## ${page.data.title}${goal}\n\n${demote(inner)}`;
+export function expandIncludes(page: Page, pages: ReadonlyMap<string, Page>, seen: readonly string[] = [page.key], shift = 0): string {
+  const lines = page.body.split("\n");
+  const includes = new Map(page.directives.filter((d) => d.name === "include" && !d.container).map((d) => [d.bodyLine, d]));
+  const headings = new Map(
+    page.tokens.filter((t) => t.type === "heading_open" && t.markup.startsWith("#") && t.map).map((t) => [t.map![0], Number(t.tag.slice(1))]),
+  );
+  return lines
+    .map((line, index) => {
+      const level = headings.get(index);
+      if (level !== undefined && shift > 0) return `${"#".repeat(Math.min(6, level + shift))} ${line.trimStart().replace(/^#+[ \t]*/, "")}`;
+      const directive = includes.get(index);
+      const target = directive && pages.get(posix.normalize(directive.argument));
+      if (!target || seen.includes(target.key)) return line;
+      const goal = "goal_text" in target.data && target.data.goal_text ? `\n\n**Mål ${target.data.goal}:** ${target.data.goal_text}` : "";
+      return `${"#".repeat(Math.min(6, 2 + shift))} ${target.data.title}${goal}\n\n${expandIncludes(target, pages, [...seen, target.key], shift + 1)}`;
     })
     .join("\n");
 }

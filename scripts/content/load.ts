@@ -1,6 +1,5 @@
 // Loads and validates all content and data before anything renders. The core, buildModel(), is a
 // pure function of the files it is given, so it is tested (and fuzzed) without Eleventy or disk.
-import matter from "gray-matter";
 import { posix } from "node:path";
 import { validateIndicator, validateTable } from "../indicators/validate.ts";
 import type { Indicator, Table } from "../indicators/schema.ts";
@@ -9,8 +8,12 @@ import { isActive, sanitizeSvg } from "../lib/svg.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
+import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
+import { checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
+import { imageFile } from "./compose.ts";
+import { directivesOf, NESTING_LIMIT, parseBody, tooDeep, type Token } from "./markdown.ts";
 import { benchmarkSchema, caseSchema, checkBenchmark, validateData, type Benchmark, type CommitteeCase } from "./committee.ts";
-import { findDirectives, isKnownDirective, type Directive } from "./directives.ts";
+import { isKnownDirective, type Directive } from "./directives.ts";
 import {
   chapterSchema,
   documentSchema,
@@ -38,6 +41,8 @@ export interface Page {
   body: string;
   /** 1-based line in the file where the Markdown body starts. */
   bodyStart: number;
+  /** The body read once by the one Markdown parser (scripts/content/markdown.ts); maps are body lines. */
+  tokens: Token[];
   directives: Directive[];
   /** Id of the document the page belongs to. */
   documentId?: string;
@@ -70,6 +75,10 @@ export interface Model {
   benchmark?: Benchmark;
   /** The municipality's logo (SVG text from data/), when site.json names one. */
   logo?: string;
+  /** Images pages show, checked, by project path ("content/plan/2021/foto.png"); published at the same path below the site. */
+  images: Map<string, Uint8Array>;
+  /** Problems that do not stop a build (placeholders in a draft), with file and line like the others. */
+  warnings: Problem[];
 }
 
 const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.(md|json)$/;
@@ -103,16 +112,6 @@ function decode(file: SourceFile, problems: Problem[]): string | undefined {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** Where a top-level front matter field is written: its line, and the column its value starts at. */
-function fieldAt(parsed: ParsedMarkdown, key: string): { line: number; column: number } {
-  const lines = parsed.text.split("\n").slice(0, parsed.bodyStart - 1);
-  const index = key ? lines.findIndex((line) => line.startsWith(key) && /^[ \t]*:/.test(line.slice(key.length))) : -1;
-  if (index < 0) return { line: 1, column: 1 };
-  const value = /^[ \t]*:[ \t]*/.exec(lines[index]!.slice(key.length))![0];
-  const column = key.length + value.length + 1;
-  return { line: index + 1, column: column > lines[index]!.length ? 1 : column };
-}
-
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
   const text = decode(file, problems);
   if (text === undefined) return undefined;
@@ -138,43 +137,21 @@ function urlOf(key: string): string {
   return `/${key.replace(/(^|\/)index$/, "")}/`.replace(/\/+/g, "/");
 }
 
-interface ParsedMarkdown {
-  data: Record<string, unknown>;
-  body: string;
-  bodyStart: number;
+interface ParsedMarkdown extends FrontMatter {
   text: string;
 }
-
-const notYaml = (): never => {
-  throw new Error('forsiden skal skrives i YAML og begynde med linjen "---" alene');
-};
 
 function parseMarkdown(file: SourceFile, problems: Problem[]): ParsedMarkdown | undefined {
   const text = decode(file, problems);
   if (text === undefined) return undefined;
-  try {
-    // Front matter is YAML only: gray-matter would run "---js" front matter as JavaScript (eval).
-    const language = /^---(?!-)([^\n]*)\n/.exec(text)?.[1]?.trim();
-    if (language && !/^ya?ml$/i.test(language)) notYaml();
-    // gray-matter caches by content; a fresh options object keeps parses independent.
-    const parsed = matter(text, { engines: { javascript: notYaml } });
-    const bodyStart = text.slice(0, text.length - parsed.content.length).split("\n").length;
-    return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyStart, text };
-  } catch (error) {
-    const yamlError = error as { reason?: string; mark?: { line: number; column: number }; message: string };
-    problems.push({
-      file: file.path,
-      // js-yaml counts from the rest of the opening "---" line (line 1), from 0.
-      line: yamlError.mark ? yamlError.mark.line + 1 : 1,
-      column: yamlError.mark ? yamlError.mark.column + 1 : 1,
-      ...messages.yamlSyntax(yamlError.reason ?? yamlError.message),
-    });
-    return undefined;
-  }
+  const front = readFrontMatter(text, file.path, problems);
+  return front && { ...front, text };
 }
 
+const fieldAt = (parsed: ParsedMarkdown, key: string) => parsed.at([key]);
+
 function checkFrontMatter<T>(
-  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } },
+  schema: { shape: object; safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } },
   parsed: ParsedMarkdown,
   file: string,
   problems: Problem[],
@@ -182,9 +159,16 @@ function checkFrontMatter<T>(
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues as Parameters<typeof describeIssue>[0][]) {
+    if (issue.code === "unrecognized_keys") {
+      // One message per unknown field, at the field, with the known field it most likely meant.
+      for (const key of issue.keys) {
+        const nearest = nearestField(key, Object.keys(schema.shape));
+        problems.push({ file, ...parsed.at([...issue.path, key], true), ...messages.unknownField(key, nearest) });
+      }
+      continue;
+    }
     const described = describeIssue(issue, parsed.data);
-    const key = String(issue.path[0] ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : ""));
-    problems.push({ file, ...fieldAt(parsed, key), ...described, path: undefined });
+    problems.push({ file, ...parsed.at(issue.path), ...described, path: undefined });
   }
   return undefined;
 }
@@ -243,6 +227,8 @@ export function buildModel(files: readonly SourceFile[]): Model {
   const pages = new Map<string, Page>();
   const raw = new Map<string, ParsedMarkdown>();
   const badFolders = new Set<string>();
+  // Pages whose file exists but could not be read: what names them is not reported again as missing.
+  const unreadable = new Set<string>();
   for (const file of files.filter((f) => f.path.startsWith("content/") && f.path.endsWith(".md"))) {
     // Folder names become parts of URLs too; each bad folder is reported once.
     const folders = file.path.split("/").slice(1, -1);
@@ -252,9 +238,10 @@ export function buildModel(files: readonly SourceFile[]): Model {
       badFolders.add(folder);
       problems.push({ file: file.path, line: 1, column: 1, ...messages.badFolderName(folder) });
     }
+    const key = file.path.slice("content/".length, -".md".length);
+    unreadable.add(key);
     const parsed = parseMarkdown(file, problems);
     if (!parsed) continue;
-    const key = file.path.slice("content/".length, -".md".length);
     raw.set(key, parsed);
     const isFront = key === "index";
     const isDocument = !isFront && posix.basename(key) === "index";
@@ -264,6 +251,10 @@ export function buildModel(files: readonly SourceFile[]): Model {
         ? checkFrontMatter<DocumentData>(documentSchema, parsed, file.path, problems)
         : checkFrontMatter<ChapterData>(chapterSchema, parsed, file.path, problems);
     if (!data) continue;
+    unreadable.delete(key);
+    const tokens = parseBody(parsed.body);
+    const deep = tooDeep(tokens);
+    if (deep !== undefined) problems.push({ file: file.path, line: parsed.bodyStart + deep, column: 1, ...messages.nestedTooDeep(NESTING_LIMIT) });
     pages.set(key, {
       key,
       file: file.path,
@@ -271,7 +262,8 @@ export function buildModel(files: readonly SourceFile[]): Model {
       data,
       body: parsed.body,
       bodyStart: parsed.bodyStart,
-      directives: findDirectives(parsed.body),
+      tokens,
+      directives: directivesOf(tokens),
     });
   }
 
@@ -295,9 +287,17 @@ export function buildModel(files: readonly SourceFile[]): Model {
     };
     page.documentId = id;
     const source = raw.get(page.key)!;
-    for (const slug of data.chapters) {
+    const listed = new Set<string>();
+    for (const [index, slug] of data.chapters.entries()) {
+      if (listed.has(slug)) {
+        problems.push({ file: page.file, ...source.at(["chapters", index]), ...messages.duplicateChapter(slug) });
+        continue;
+      }
+      listed.add(slug);
       const borrowed = slug.includes("/");
-      const chapter = pages.get(borrowed ? slug : `${folder}/${slug}`);
+      const target = borrowed ? slug : `${folder}/${slug}`;
+      const chapter = pages.get(target);
+      if (!chapter && unreadable.has(target)) continue;
       if (!chapter) {
         problems.push({ file: page.file, ...fieldAt(source, "chapters"), ...messages.missingChapter(slug, borrowed ? "content" : `content/${folder}`) });
         continue;
@@ -311,8 +311,10 @@ export function buildModel(files: readonly SourceFile[]): Model {
       ["number", data.kind === "bilag"],
     ];
     for (const [field, needed] of required) {
-      if (needed && data[field] === undefined) problems.push({ file: page.file, line: 1, column: 1, ...messages.missingField(field) });
+      if (needed && data[field] === undefined) problems.push({ file: page.file, ...source.at([]), ...messages.missingField(field) });
     }
+    const same = documents.find((other) => other.id === id);
+    if (same) problems.push({ file: page.file, line: 1, column: 1, ...messages.duplicateDocumentId(id, same.index.file) });
     documents.push(document);
   }
   for (const page of pages.values()) {
@@ -399,6 +401,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
   for (const page of pages.values()) {
     for (const directive of page.directives) {
       if (directive.malformed !== undefined) at(page, directive, messages.malformedDirective(directive.malformed));
+      else if (directive.container) at(page, directive, messages.directiveInContainer(`::: ${directive.name} ${directive.argument}`.trim(), directive.container));
       else if (!isKnownDirective(directive.name)) at(page, directive, messages.unknownDirective(directive.name));
       else if (invalid.has(directive.argument)) continue;
       else if (directive.name === "chart" && !indicators.has(directive.argument)) at(page, directive, messages.unknownIndicator(directive.argument));
@@ -406,7 +409,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
       else if (directive.name === "include") {
         const target = posix.normalize(directive.argument);
         if (target.startsWith("..") || target.startsWith("/")) at(page, directive, messages.includeOutside(directive.argument));
-        else if (!pages.has(target)) at(page, directive, messages.missingInclude(directive.argument));
+        else if (!pages.has(target) && !unreadable.has(target)) at(page, directive, messages.missingInclude(directive.argument));
       }
     }
   }
@@ -422,15 +425,32 @@ export function buildModel(files: readonly SourceFile[]): Model {
   // Two files must never publish to one URL (e.g. "a.md" and "a/index.md").
   const urls = new Map<string, string>();
   for (const page of pages.values()) {
+    const reserved = (GENERATED_PAGES as readonly string[]).includes(page.url) || RESERVED_FOLDERS.some((folder) => page.url.startsWith(folder));
+    if (reserved) problems.push({ file: page.file, line: 1, column: 1, ...messages.reservedUrl(page.url) });
     const other = urls.get(page.url);
     if (other) problems.push({ file: page.file, line: 1, column: 1, ...messages.duplicateUrl(page.url, other) });
     urls.set(page.url, page.file);
   }
 
+  // Links, headings, placeholders and images, from the tokens.
+  const imageTypes = new RegExp(`^content/.+\\.(${IMAGE_TYPES.join("|")})$`, "i");
+  const imageFiles = new Map(files.filter((f) => imageTypes.test(f.path)).map((f) => [f.path, f.bytes]));
+  problems.push(...checkLinks(pages, documents), ...checkHeadings(pages), ...checkImages(pages, imageFiles));
+  const placeholders = checkPlaceholders(pages, documents);
+  problems.push(...placeholders.problems);
+
   const logoFile = site?.logo ? files.find((f) => f.path === `data/${site!.logo}`) : undefined;
   const logo = logoFile ? sanitizedLogo(logoFile, problems) : undefined;
   if (problems.length > 0 || !site) throw new ValidationError(problems);
-  return { site, pages, documents, indicators, tables, strategies, goals, cases, benchmark, logo };
+  const images = new Map<string, Uint8Array>();
+  for (const page of pages.values()) {
+    for (const token of page.tokens.flatMap((t) => t.children ?? [])) {
+      const src = token.type === "image" ? String(token.attrGet("src") ?? "") : "";
+      const file = src && imageFile(page, src);
+      if (file && imageFiles.has(file)) images.set(file, imageFiles.get(file)!);
+    }
+  }
+  return { site, pages, documents, indicators, tables, strategies, goals, cases, benchmark, logo, images, warnings: placeholders.warnings };
 }
 
 function findIncludeCycle(key: string, pages: Map<string, Page>, chain: string[]): string[] | undefined {

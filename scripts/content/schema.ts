@@ -1,11 +1,8 @@
 // Front matter of content pages and the site identity: validators and types from one source.
 import { z } from "zod";
 
-// YAML turns an unquoted 2017-08-16 into a Date; editors should not have to know that.
-const dateText = z.preprocess(
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'datoen skal skrives som "2020-10" eller "2020-10-15"'),
-);
+// Front matter is read as YAML 1.2, so an unquoted 2020-10-15 stays text.
+const dateText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'datoen skal skrives som "2020-10" eller "2020-10-15"');
 
 const revision = z.preprocess((value) => (typeof value === "number" ? String(value) : value), z.string().min(1));
 

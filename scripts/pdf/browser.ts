@@ -1,5 +1,6 @@
 // One Chromium per build, started with the flags that keep it off the network.
 import puppeteer, { type Browser } from "puppeteer-core";
+import { messages } from "../messages.ts";
 import { ensureChromium } from "../setup/chromium.ts";
 
 /** Chromium processes this process started (each leads its own process group). */
@@ -27,7 +28,8 @@ export function killBrowsers(): void {
  */
 export async function launchBrowser(log?: (line: string) => void, options: { shared?: boolean } = {}): Promise<Browser> {
   const executablePath = ensureChromium(log);
-  const browser = await puppeteer.launch({
+  const browser = await puppeteer
+    .launch({
     executablePath,
     headless: true,
     // A browser that other processes connect to (the tests' shared one) needs its WebSocket.
@@ -46,7 +48,16 @@ export async function launchBrowser(log?: (line: string) => void, options: { sha
       "--disable-quic",
       "--font-render-hinting=none",
     ],
-  });
+    })
+    .catch((error: unknown) => {
+      // Puppeteer's own words ("Failed to launch the browser process! … Code: 1"), told in Danish with the path.
+      const text = String((error as Error).message ?? error);
+      const code = /Code: (\d+)/.exec(text)?.[1];
+      const own = /stderr:\s*\n?([^\n]+)/.exec(text)?.[1]?.trim();
+      const reason = `${code ? `programmet stoppede med fejlkode ${code}` : "programmet svarede ikke"}${own ? ` (Chromiums egen besked: ${own})` : ""}`;
+      const { message, hint } = messages.chromiumFailed(executablePath, reason);
+      throw new Error(`${message}\n    Sådan retter du det: ${hint}`, { cause: error });
+    });
   const pid = browser.process()?.pid;
   if (pid) {
     launched.add(pid);

@@ -8,6 +8,7 @@ import { sitePluginContext, type EleventyConfig, type Prepared } from "../site/e
 import { dataPlugin } from "../site/eleventy/data.ts";
 import { filtersPlugin } from "../site/eleventy/filters.ts";
 import { siteMarkdown } from "../site/eleventy/markdown.ts";
+import { validationErrorIn } from "../messages.ts";
 import type { SiteView } from "../site/view.ts";
 import { hyphenateHtml } from "./hyphenate.ts";
 import type { PdfJob } from "./render.ts";
@@ -66,7 +67,10 @@ export async function renderPrintPages(options: PrintPagesOptions): Promise<void
     pathPrefix: options.pathPrefix,
     config: configure as (eleventyConfig: never) => void,
   });
-  await eleventy.write();
+  // A content error found while rendering (Eleventy wraps it) is reported as the content error it is.
+  await eleventy.write().catch((error: unknown) => {
+    throw validationErrorIn(error) ?? error;
+  });
 }
 
 /** Every PDF the build prints: each document, each comparison and each quarterly status. */

@@ -38,10 +38,14 @@ export async function preparePrint(page: Page): Promise<Record<string, string>> 
     for (const list of document.querySelectorAll("section.footnotes > ol")) {
       const div = document.createElement("div");
       div.className = "footnotes-list";
+      // Footnotes are numbered on through the PDF: a chapter's list goes on from its start number
+      // (Chromium numbers list items from counter-set on the first, not from counter-reset on the list).
+      const start = (list as HTMLOListElement).start;
       for (const item of [...list.children]) {
         const aside = document.createElement("aside");
         for (const { name, value } of item.attributes) aside.setAttribute(name, value);
         aside.classList.add("footnote-item");
+        if (start > 1 && item === list.firstElementChild) aside.style.counterSet = `list-item ${start}`;
         // Inside a section an aside is generic; with its role Chromium tags it Aside.
         aside.setAttribute("role", "complementary");
         aside.setAttribute("aria-label", `Fodnote ${div.children.length + 1}`);

@@ -1,16 +1,17 @@
-// The markdown-it factory: CommonMark with footnotes, Danish heading ids, and the directive lines
-// for charts and tables. Raw HTML is off: a pasted <script> is shown as text, never run.
-import MarkdownIt, { type StateBlock, type StateCore } from "markdown-it";
-
-type Markdown = ReturnType<typeof MarkdownIt>;
-import footnote from "markdown-it-footnote";
-import { DIRECTIVE_LINE } from "../content/directives.ts";
-import { slugify } from "../lib/danish.ts";
+// Rendering of the one Markdown reading (scripts/content/markdown.ts): the same parser, with Danish
+// footnote labels and the directive lines rendered as charts and tables. Pages are rendered from the
+// tokens read when the content was loaded, composed with their includes; nothing is parsed again.
+import { composePage, decodeUri, type ComposeOptions } from "../content/compose.ts";
+import type { Page } from "../content/load.ts";
+import { createParser, type Markdown, type Token } from "../content/markdown.ts";
+import { messages, ValidationError, type MessageText } from "../messages.ts";
 import { markdownTables } from "./tables.ts";
 
 export interface DirectiveRenderers {
-  chart(id: string, env: MarkdownEnv): string;
-  table(id: string, env: MarkdownEnv): string;
+  /** HTML for `::: chart <id>`; undefined when there is no such indicator. */
+  chart(id: string, env: MarkdownEnv): string | undefined;
+  /** HTML for `::: table <id>`; undefined when there is no such table. */
+  table(id: string, env: MarkdownEnv): string | undefined;
 }
 
 export interface MarkdownEnv {
@@ -20,50 +21,39 @@ export interface MarkdownEnv {
   [key: string]: unknown;
 }
 
-function directiveRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-  const line = state.src.slice(start, state.eMarks[startLine]);
-  const match = DIRECTIVE_LINE.exec(line);
-  if (!match || (match[1] !== "chart" && match[1] !== "table")) return false;
-  if (silent) return true;
-  const token = state.push("directive", "", 0);
-  token.info = match[1];
-  token.content = match[2] ?? "";
-  token.map = [startLine, startLine + 1];
-  token.block = true;
-  state.line = startLine + 1;
-  return true;
+/** Where a directive token was written (set when the page was composed), for a content error. */
+function contentError(token: Token, text: MessageText): ValidationError {
+  const meta = (token.meta ?? {}) as { file?: string; line?: number };
+  return new ValidationError([{ file: meta.file ?? "content", line: meta.line ?? 1, column: 1, ...text }]);
 }
 
-function headingIds(state: StateCore): void {
-  const env = state.env as MarkdownEnv;
-  const used = new Set<string>();
-  const prefix = env.docId ? `${env.docId}-` : "";
-  state.tokens.forEach((token, i) => {
-    if (token.type !== "heading_open") return;
-    // Kept short: ids become URL fragments and PDF destination names (at most 127 bytes).
-    const slug = slugify(state.tokens[i + 1]?.content ?? "").slice(0, 50).replace(/-+$/, "");
-    const base = prefix + (slug || "afsnit");
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    token.attrSet("id", id);
-  });
-}
-
-export function createMarkdown(renderers: DirectiveRenderers): Markdown {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
-  md.use(footnote);
-  md.use(markdownTables);
-  md.block.ruler.before("paragraph", "directive", directiveRule, { alt: ["paragraph"] });
-  md.core.ruler.push("heading_ids", headingIds);
+/**
+ * The renderer of composed pages: `renderPage(page, pages, env, options)` gives the page's HTML (its
+ * tokens with includes, footnotes numbered from `options.footnoteStart`, ids prefixed with
+ * `env.docId` in print). A chart or table that is missing at render time is a content error
+ * (ValidationError) naming the file and line of its directive, never a crash.
+ */
+export function createMarkdown(renderers: DirectiveRenderers): {
+  md: Markdown;
+  renderPage(page: Page, pages: ReadonlyMap<string, Page>, env?: MarkdownEnv, options?: Omit<ComposeOptions, "idPrefix">): string;
+} {
+  const md = createParser();
+  const fail = (token: Token, text: MessageText): never => {
+    throw contentError(token, text);
+  };
   md.renderer.rules.directive = (tokens, idx, _options, env: MarkdownEnv = {}) => {
     const token = tokens[idx]!;
-    return token.info === "chart" ? renderers.chart(token.content, env) : renderers.table(token.content, env);
+    if (token.info === "chart") return renderers.chart(token.content, env) ?? fail(token, messages.unknownIndicator(token.content));
+    if (token.info === "table") return renderers.table(token.content, env) ?? fail(token, messages.unknownTable(token.content));
+    // An include that was not composed, or a malformed line: both reported by the checks before rendering.
+    return fail(token, token.info ? messages.unknownDirective(token.info) : messages.malformedDirective(String((token.meta as { malformed?: string }).malformed)));
   };
   // Danish footnote labels and a heading the reader can navigate to.
-  md.renderer.rules.footnote_block_open = () =>
-    '<section class="footnotes" aria-label="Fodnoter"><h2 class="visually-hidden">Fodnoter</h2><ol class="footnotes-list">\n';
+  // The list starts at the first footnote's number: in a PDF the numbers run on through the chapters.
+  md.renderer.rules.footnote_block_open = (tokens, idx) => {
+    const first = ((tokens[idx + 1]?.meta ?? {}) as { id?: number }).id ?? 0;
+    return `<section class="footnotes" aria-label="Fodnoter"><h2 class="visually-hidden">Fodnoter</h2><ol class="footnotes-list"${first > 0 ? ` start="${first + 1}"` : ""}>\n`;
+  };
   // The back-link after a footnote: a Danish name for screen readers instead of "↩︎"; in print (the
   // PDFs) none, since paper cannot go back.
   md.renderer.rules.footnote_anchor = (tokens, idx, options, env, self) => {
@@ -72,5 +62,25 @@ export function createMarkdown(renderers: DirectiveRenderers): Markdown {
     const id = self.rules.footnote_anchor_name!(tokens, idx, options, env, self) + (meta.subId > 0 ? `:${meta.subId}` : "");
     return ` <a href="#fnref${id}" class="footnote-backref" aria-label="Tilbage til henvisning ${meta.id + 1}">↩\uFE0E</a>`;
   };
-  return md;
+  markdownTables(md);
+  return {
+    md,
+    renderPage(page, pages, env = {}, options = {}) {
+      const composed = composePage(page, pages, { ...options, idPrefix: env.docId });
+      const tokens = env.print ? printLinks(composed.tokens, composed.headingIds) : composed.tokens;
+      return md.renderer.render(tokens, md.options, env as Record<string, unknown>);
+    },
+  };
+}
+
+/** In print, ids carry the chapter's prefix: links to a heading on the page follow it there. */
+function printLinks(tokens: Token[], headingIds: ReadonlyMap<string, string>): Token[] {
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      const href = child.type === "link_open" ? String(child.attrGet("href") ?? "") : "";
+      const target = href.startsWith("#") ? headingIds.get(decodeUri(href.slice(1))) : undefined;
+      if (target) child.attrSet("href", `#${target}`);
+    }
+  }
+  return tokens;
 }

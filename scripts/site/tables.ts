@@ -65,65 +65,62 @@ type TableMeta = { label: string; reflow: boolean };
  * In print (env.print) the region is left out: paper does not scroll.
  */
 export function markdownTables(md: Markdown): void {
-  md.core.ruler.push("table_cells", (state) => {
-    const tokens = state.tokens;
-    let heading = "";
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token.type === "heading_open") heading = inlineText(tokens[i + 1]);
-      if (token.type !== "table_open") continue;
-      const end = tokens.findIndex((t, j) => j > i && t.type === "table_close");
-      const rows: { cells: Token[]; head: boolean }[] = [];
-      let inHead = false;
-      for (let j = i; j < end; j++) {
-        const t = tokens[j]!;
-        if (t.type === "thead_open") inHead = true;
-        if (t.type === "thead_close") inHead = false;
-        if (t.type === "tr_open") rows.push({ cells: [], head: inHead });
-        if (t.type === "th_open" || t.type === "td_open") rows.at(-1)!.cells.push(t);
-      }
-      const text = (cell: Token) => inlineText(tokens[tokens.indexOf(cell) + 1]);
-      const body = rows.filter((row) => !row.head);
-      const headers = (rows.find((row) => row.head)?.cells ?? []).map(text);
-      const numeric = numericColumns(body.map((row) => row.cells.map(text)));
-      const rowHeaders = numeric[0] === false && numeric.some(Boolean);
-      for (const row of rows) {
-        row.cells.forEach((cell, column) => {
-          cell.attrs = (cell.attrs ?? []).filter(([name]) => name !== "style");
-          const content = text(cell).trim();
-          if (isNumeric(content) || (numeric[column] && (row.head || EMPTY.test(content)))) cell.attrSet("class", "num");
-          if (row.head) {
-            cell.attrSet("scope", "col");
-            return;
-          }
-          if (column === 0 && rowHeaders) {
-            cell.tag = "th";
-            cell.attrSet("scope", "row");
-            tokens[tokens.indexOf(cell) + 2]!.tag = "th"; // its closing token
-          } else if (headers[column]) {
-            cell.attrSet("data-label", headers[column]!);
-          }
-        });
-      }
-      const meta: TableMeta = { label: heading ? `Tabel: ${heading}` : "Tabel", reflow: headers.length >= REFLOW_COLUMNS };
-      token.meta = { ...meta };
-      if (meta.reflow) token.attrJoin("class", "reflow");
-      if (headers.length >= MANY_COLUMNS) token.attrJoin("class", "many-columns");
-      token.attrSet("aria-label", meta.label);
-      i = end;
+  // Done when the table is rendered (from the tokens the content was read into), not when it is parsed.
+  const annotate = (tokens: Token[], i: number): void => {
+    const token = tokens[i]!;
+    const before = tokens.slice(0, i).findLastIndex((t) => t.type === "heading_open");
+    const heading = before >= 0 ? inlineText(tokens[before + 1]) : "";
+    const end = tokens.findIndex((t, j) => j > i && t.type === "table_close");
+    const rows: { cells: Token[]; head: boolean }[] = [];
+    let inHead = false;
+    for (let j = i; j < end; j++) {
+      const t = tokens[j]!;
+      if (t.type === "thead_open") inHead = true;
+      if (t.type === "thead_close") inHead = false;
+      if (t.type === "tr_open") rows.push({ cells: [], head: inHead });
+      if (t.type === "th_open" || t.type === "td_open") rows.at(-1)!.cells.push(t);
     }
-  });
+    const text = (cell: Token) => inlineText(tokens[tokens.indexOf(cell) + 1]);
+    const body = rows.filter((row) => !row.head);
+    const headers = (rows.find((row) => row.head)?.cells ?? []).map(text);
+    const numeric = numericColumns(body.map((row) => row.cells.map(text)));
+    const rowHeaders = numeric[0] === false && numeric.some(Boolean);
+    for (const row of rows) {
+      row.cells.forEach((cell, column) => {
+        cell.attrs = (cell.attrs ?? []).filter(([name]) => name !== "style");
+        const content = text(cell).trim();
+        if (isNumeric(content) || (numeric[column] && (row.head || EMPTY.test(content)))) cell.attrSet("class", "num");
+        if (row.head) {
+          cell.attrSet("scope", "col");
+          return;
+        }
+        if (column === 0 && rowHeaders) {
+          cell.tag = "th";
+          cell.attrSet("scope", "row");
+          tokens[tokens.indexOf(cell) + 2]!.tag = "th"; // its closing token
+        } else if (headers[column]) {
+          cell.attrSet("data-label", headers[column]!);
+        }
+      });
+    }
+    const meta: TableMeta = { label: heading ? `Tabel: ${heading}` : "Tabel", reflow: headers.length >= REFLOW_COLUMNS };
+    token.meta = { ...(token.meta ?? {}), ...meta };
+    if (meta.reflow) token.attrJoin("class", "reflow");
+    if (headers.length >= MANY_COLUMNS) token.attrJoin("class", "many-columns");
+    token.attrSet("aria-label", meta.label);
+  };
   const open = md.renderer.rules.table_open;
   const close = md.renderer.rules.table_close;
   md.renderer.rules.table_open = (tokens, idx, options, env: Record<string, unknown> | undefined, self) => {
+    if (!(tokens[idx]!.meta as { label?: string } | null)?.label) annotate(tokens, idx);
     const html = open ? open(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
-    const meta = tokens[idx]!.meta as unknown as TableMeta | null;
-    if (env?.print || !meta) return html;
+    const meta = tokens[idx]!.meta as unknown as TableMeta;
+    if (env?.print) return html;
     return `<div class="table-scroll" role="region" aria-label="${escapeHtml(meta.label)}" tabindex="0">\n${html}`;
   };
   md.renderer.rules.table_close = (tokens, idx, options, env: Record<string, unknown> | undefined, self) => {
     const html = close ? close(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
     const opening = tokens.findLast((t, j) => j < idx && t.type === "table_open");
-    return env?.print || !opening?.meta ? html : `${html}</div>\n`;
+    return env?.print || !opening ? html : `${html}</div>\n`;
   };
 }

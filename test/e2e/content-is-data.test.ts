@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadModel } from "../../scripts/content/files.ts";
+import { CONTENT_FILE_TYPES, loadModel } from "../../scripts/content/files.ts";
 import { cssString } from "../../scripts/lib/html.ts";
 import { messages, ValidationError } from "../../scripts/messages.ts";
 import { configureSite } from "../../scripts/site/plugin.ts";
@@ -57,7 +57,7 @@ describe("files in content/ that are not validated pages", () => {
     const problems = (error as ValidationError).problems;
     const byFile = new Map(problems.map((p) => [p.file, p.message]));
     for (const path of Object.keys(hostile("x"))) {
-      expect(byFile.get(path), path).toBe(messages.unknownFileType(path, [".md"]).message);
+      expect(byFile.get(path), path).toBe(messages.unknownFileType(path, CONTENT_FILE_TYPES).message);
     }
     expect(byFile.get("content/link")).toBe(messages.symlink().message);
     expect(byFile.get("content/fil-link.md")).toBe(messages.symlink().message);

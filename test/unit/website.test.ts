@@ -11,7 +11,7 @@ import { documentSource, siteView } from "../../scripts/site/view.ts";
 import { fold, matchesExactly, spellings } from "../../templates/assets/search-words.js";
 import { files } from "../helpers.ts";
 
-const md = createMarkdown({ chart: () => "", table: () => "" });
+const { md } = createMarkdown({ chart: () => "", table: () => "" });
 const months = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
 const wide = [
   "## Modtagere pr. måned",

@@ -23,6 +23,8 @@ export interface Ready {
   charts: Map<string, ChartDrawings>;
   view: SiteView;
   pdfSizes: ReadonlyMap<string, number>;
+  /** Whether pdfSizes lists every PDF the site has (a build) or none are made (the dev server). */
+  pdfsKnown: boolean;
 }
 
 export interface SiteOptions {
@@ -79,7 +81,7 @@ export function sitePluginContext(eleventyConfig: EleventyConfig, options: SiteO
   let ready: Ready | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     const prepared = await options.prepare();
-    ready = { ...prepared, view: prepared.view ?? siteView(prepared.model), pdfSizes: prepared.pdfSizes ?? new Map() };
+    ready = { ...prepared, view: prepared.view ?? siteView(prepared.model), pdfSizes: prepared.pdfSizes ?? new Map(), pdfsKnown: prepared.pdfSizes !== undefined };
   });
   const content = () => {
     if (!ready) throw new Error("The content was not prepared before rendering.");

@@ -2,7 +2,8 @@
 // print-only helpers (hyphenation, headings for the contents) from the print pass, which lives in
 // scripts/pdf/: site code does not import the PDF code.
 import { posix } from "node:path";
-import { expandIncludes } from "../../content/include.ts";
+import { composePage } from "../../content/compose.ts";
+import type { Document, Page } from "../../content/load.ts";
 import { formatSize } from "../../lib/danish.ts";
 import { cssString } from "../../lib/html.ts";
 import type { MarkdownEnv } from "../markdown.ts";
@@ -17,6 +18,13 @@ export interface PrintHelpers {
   headings(html: string): { id: string; text: string }[];
 }
 
+/** How many footnotes the chapters before `key` in the document's PDF have. */
+function footnotesBefore(document: Document, key: string, pages: ReadonlyMap<string, Page>): number {
+  const chapters = [document.index, ...document.chapters];
+  const index = chapters.findIndex((chapter) => chapter.key === key);
+  return chapters.slice(0, Math.max(0, index)).reduce((sum, chapter) => sum + composePage(chapter, pages).footnotes, 0);
+}
+
 export function filtersPlugin(eleventyConfig: EleventyConfig, { content, contentDir }: PluginContext, md: SiteMarkdown, print?: PrintHelpers): void {
   eleventyConfig.addFilter("pageInfo", (inputPath: string) => content().view.pages[pageKey(inputPath, contentDir)] ?? { position: 0 });
   eleventyConfig.addFilter("pageSections", (html: string) => pageHeadings(html));
@@ -29,14 +37,21 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, { content, content
     const bytes = content().pdfSizes.get(file);
     return bytes === undefined ? "" : formatSize(bytes);
   });
+  // Whether the site has the PDF: a build links only PDFs it made or kept (--no-pdf keeps the last ones).
+  const hasPdf = (file: string) => !content().pdfsKnown || content().pdfSizes.has(file);
+  eleventyConfig.addFilter("hasPdf", hasPdf);
+  eleventyConfig.addFilter("withPdf", (documents: { pdf: string }[]) => documents.filter((d) => hasPdf(d.pdf)));
   eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("chapterData", (key: string) => content().model.pages.get(key)?.data ?? {});
   if (!print) return;
   eleventyConfig.addFilter("printChapter", (key: string, docId: string) => {
     const { model } = content();
-    const page = model.pages.get(key)!;
+    const document = model.documents.find((d) => d.id === docId);
+    const page = model.pages.get(key);
+    if (!document || !page) throw new Error(`The print page of ${docId} names a chapter the model does not have: ${key}.`);
     const env = { docId: `${docId}-${posix.basename(key)}`, print: true } satisfies MarkdownEnv;
-    return print.hyphenate(md.render(expandIncludes(page.body, model.pages, [key]), env));
+    // Footnotes are numbered on through the PDF: after those of the chapters before this one.
+    return print.hyphenate(md.renderPage(page, model.pages, env, { footnoteStart: footnotesBefore(document, key, model.pages) }));
   });
   eleventyConfig.addFilter("headings", (html: string) => print.headings(html));
 }

@@ -1,0 +1,68 @@
+// The project's own check (`npm run check`: every file validated and linked) run on the working
+// copy with the editor's unsaved file in place of the one on disk, so the editor shows the same
+// messages, with file and line, before anything is saved.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { checkComparisons } from "../compare/view.ts";
+import { readSourceFiles } from "../content/files.ts";
+import { buildModel, type Model, type SourceFile } from "../content/load.ts";
+import { ValidationError, type Problem } from "../messages.ts";
+import { formatOf, schemaOf } from "./config.ts";
+import { mergeJson, mergeMarkdown } from "./merge.ts";
+
+/** What the editor sends: the file's path, its form values and, for pages, the Markdown text. */
+export interface Draft {
+  path: string;
+  data: Record<string, unknown>;
+  body?: string;
+}
+
+/** The file's text on disk, or undefined when it does not exist yet. */
+export async function readOriginal(root: string, path: string): Promise<string | undefined> {
+  try {
+    return await readFile(join(root, path), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The text the draft would be saved as: merged into the file on disk so that only changed values
+ * differ (merge.ts). Throws for a path the editor does not edit.
+ */
+export async function draftText(root: string, draft: Draft): Promise<string> {
+  const format = formatOf(draft.path);
+  if (!format) throw new Error(`The editor does not edit ${draft.path}.`);
+  const original = await readOriginal(root, draft.path);
+  return draft.path.endsWith(".md")
+    ? mergeMarkdown(original, draft.data, draft.body ?? "", schemaOf(format))
+    : mergeJson(original, draft.data, schemaOf(format));
+}
+
+export interface CheckResult {
+  /** Every problem of the whole project with the draft in place (as `npm run check` lists them). */
+  problems: Problem[];
+  /** The model when there are none. */
+  model?: Model;
+}
+
+/** Validates the working copy with `text` in place of `path` (the same steps as loadModel()). */
+export async function checkWith(root: string, path: string, text: string): Promise<CheckResult> {
+  const files: SourceFile[] = (await readSourceFiles(root)).filter((file) => file.path !== path);
+  files.push({ path, bytes: new TextEncoder().encode(text) });
+  try {
+    const model = buildModel(files);
+    checkComparisons(model);
+    return { problems: [], model };
+  } catch (error) {
+    if (error instanceof ValidationError) return { problems: error.problems };
+    throw error;
+  }
+}
+
+/** Problems that `after` has and `before` had not: what a save would make worse. */
+export function newProblems(before: readonly Problem[], after: readonly Problem[]): Problem[] {
+  const key = (problem: Problem) => `${problem.file}\n${problem.path ?? ""}\n${problem.message}`;
+  const known = new Set(before.map(key));
+  return after.filter((problem) => !known.has(key(problem)));
+}

@@ -1,0 +1,170 @@
+// Saving from the browser editor: what the form sends is merged into the file so that nothing but
+// the changed value differs, and a save that the project's check refuses writes nothing.
+import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { beforeEach, describe, expect, it } from "vitest";
+import { draftOf, handleBackend } from "../../scripts/edit/backend.ts";
+import { checkWith, draftText } from "../../scripts/edit/check.ts";
+import { previewHtml } from "../../scripts/edit/preview.ts";
+import { formatOf, formOf, schemaOf } from "../../scripts/edit/config.ts";
+import { mergeJson, mergeMarkdown, splitMarkdown } from "../../scripts/edit/merge.ts";
+import { messages } from "../../scripts/messages.ts";
+import { ROOT } from "../helpers.ts";
+
+async function projectFiles(): Promise<string[]> {
+  const entries = [
+    ...(await readdir(join(ROOT, "content"), { recursive: true })).map((p) => `content/${p}`),
+    ...(await readdir(join(ROOT, "data"), { recursive: true })).map((p) => `data/${p}`),
+  ];
+  return entries.filter((path) => formatOf(path) !== undefined).sort();
+}
+
+/** The form values of a file as Decap reads them. */
+function formValues(path: string, text: string): { data: Record<string, unknown>; body: string } {
+  if (path.endsWith(".json")) return { data: JSON.parse(text) as Record<string, unknown>, body: "" };
+  const { yaml, body } = splitMarkdown(text);
+  return { data: (parse(yaml, { version: "1.2" }) ?? {}) as Record<string, unknown>, body: body.trim() };
+}
+
+const merge = (path: string, original: string, data: Record<string, unknown>, body: string) =>
+  path.endsWith(".json") ? mergeJson(original, data, schemaOf(formatOf(path)!)) : mergeMarkdown(original, data, body, schemaOf(formatOf(path)!));
+
+describe("merging a form into its file", () => {
+  it("leaves every file of the example content byte for byte as it is when nothing changed", async () => {
+    const paths = await projectFiles();
+    expect(paths.length).toBeGreaterThan(50);
+    for (const path of paths) {
+      const original = await readFile(join(ROOT, path), "utf8");
+      const { data, body } = formValues(path, original);
+      expect(merge(path, original, data, body), path).toBe(original);
+    }
+  });
+
+  it("changes one line for one changed value, keeping order and quoting", async () => {
+    const original = await readFile(join(ROOT, "content/strategi/2022/index.md"), "utf8");
+    const { data, body } = formValues("content/strategi/2022/index.md", original);
+    const text = mergeMarkdown(original, { ...data, adopted: "2022-12" }, body, schemaOf("document"));
+    const changed = text.split("\n").filter((line, i) => line !== original.split("\n")[i]);
+    expect(changed).toEqual(['adopted: "2022-12"']);
+    expect(text).toContain('revision: "2022"');
+    expect(text).toMatch(/^chapters: \[[a-z0-9/-]+, /m);
+  });
+
+  it("drops what the form leaves of empty optional fields, and keeps a number typed as text a number", () => {
+    const original = "---\ntitle: Bilag\nkind: bilag\nnumber: 3\nstatus: udkast\nagenda_item: 5\n---\n\nTekst.\n";
+    const text = mergeMarkdown(original, { title: "Bilag", kind: "bilag", number: 3, status: "udkast", agenda_item: "5", description: "", pdf: null, meeting: "" }, "Tekst.", schemaOf("document"));
+    expect(text).toBe(original);
+  });
+
+  it("adds an observation without touching the rest of a compactly written JSON file", async () => {
+    const path = "data/indicators/m2-dagpenge-efter-13-uger.json";
+    const original = await readFile(join(ROOT, path), "utf8");
+    const data = JSON.parse(original) as { series: { observations: { period: string; value: number }[] }[] };
+    data.series[0]!.observations.push({ period: "2030-K1", value: 50.5 });
+    const text = mergeJson(original, data as unknown as Record<string, unknown>, schemaOf("indicator"));
+    expect(JSON.parse(text)).toEqual(data);
+    const removed = original.split("\n").filter((line) => !text.split("\n").includes(line));
+    expect(removed.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("saving through the editor's backend", () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), "bp-edit-"));
+    await cp(join(ROOT, "content"), join(root, "content"), { recursive: true });
+    await cp(join(ROOT, "data"), join(root, "data"), { recursive: true });
+  });
+
+  const save = (path: string, raw: string) => handleBackend(root, { action: "persistEntry", params: { dataFiles: [{ path, raw, slug: "x" }], assets: [] } });
+
+  it("writes a valid change", async () => {
+    const path = "data/indicators/m1-aktiviteter-rettidigt.json";
+    const data = JSON.parse(await readFile(join(root, path), "utf8")) as { series: { observations: unknown[] }[] };
+    data.series[0]!.observations.push({ period: "2020-09", value: 81.2 });
+    const reply = await save(path, JSON.stringify(data));
+    expect(reply.status).toBe(200);
+    expect(await readFile(join(root, path), "utf8")).toContain('"period": "2020-09"');
+  });
+
+  it("refuses an invalid period with the check's message and writes nothing", async () => {
+    const path = "data/indicators/m1-aktiviteter-rettidigt.json";
+    const before = await readFile(join(root, path), "utf8");
+    const data = JSON.parse(before) as { series: { observations: unknown[] }[] };
+    data.series[0]!.observations.push({ period: "2021-13", value: 80 });
+    const reply = await save(path, JSON.stringify(data));
+    expect(reply.status).toBe(422);
+    const error = (reply.body as { error: string }).error;
+    expect(error).toContain(messages.editNotSaved(1).message);
+    expect(error).toContain(`${path} (series[0].observations[1].period)`);
+    expect(error).toContain('"2021-13"');
+    expect(await readFile(join(root, path), "utf8")).toBe(before);
+  });
+
+  it("refuses files outside the forms, and deleting", async () => {
+    expect((await save("package.json", "{}")).status).toBe(422);
+    expect((await save("content/../package.json", "{}")).status).toBe(422);
+    expect((await handleBackend(root, { action: "deleteFiles", params: { paths: ["data/site.json"] } })).status).toBe(422);
+    expect((await handleBackend(root, { action: "getEntry", params: { path: "../../etc/passwd" } })).body).toMatchObject({ data: null });
+  });
+});
+
+describe("the preview of an unsaved page", () => {
+  it("draws the charts of ::: chart lines and names them when the project has a problem", async () => {
+    const path = "content/bilag/indikatorer/maal-1.md";
+    const draft = draftOf(path, await readFile(join(ROOT, path), "utf8"));
+    const text = await draftText(ROOT, draft);
+    const good = await checkWith(ROOT, path, text);
+    expect(good.problems).toEqual([]);
+    const html = await previewHtml(draft, good.model);
+    expect(html).toMatch(/<figure class="chart" id="figur-m1-[a-z0-9-]+">/);
+    expect(html).toContain("<svg");
+
+    const broken = { ...draft, body: `${draft.body}\n\n::: chart findes-ikke\n` };
+    const result = await checkWith(ROOT, path, await draftText(ROOT, broken));
+    expect(result.problems).toEqual([expect.objectContaining({ file: path, message: messages.unknownIndicator("findes-ikke").message })]);
+    expect(result.problems[0]!.line).toBeGreaterThan(1);
+    const named = await previewHtml(broken, result.model);
+    expect(named).toContain('Diagram: <code>findes-ikke</code>');
+    expect(named).not.toContain("<svg");
+  });
+});
+
+describe("the editor's server", () => {
+  it("answers only its own page: no other Host, no cross-site or non-JSON writes", async () => {
+    const { request } = await import("node:http");
+    const { startEditServer } = await import("../../scripts/edit/server.ts");
+    const editor = await startEditServer(ROOT, 0);
+    const port = new URL(editor.origin).port;
+    const ask = (headers: Record<string, string>, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path: "/api/v1", method: body === undefined ? "GET" : "POST", headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const info = JSON.stringify({ action: "info" });
+    try {
+      expect(await ask({ host: `127.0.0.1:${port}`, "content-type": "application/json" }, info)).toBe(200);
+      expect(await ask({ host: `evil.example:${port}`, "content-type": "application/json" }, info)).toBe(403);
+      expect(await ask({ host: `127.0.0.1:${port}`, "content-type": "text/plain" }, info)).toBe(403);
+      expect(await ask({ host: `127.0.0.1:${port}`, origin: "https://evil.example", "content-type": "application/json" }, info)).toBe(403);
+    } finally {
+      await editor.close();
+    }
+  });
+});
+
+describe("a plan's years", () => {
+  it("are typed as text and saved as the file had them: a number for one year, text for a span", () => {
+    expect(formOf("document").find((field) => field.name === "year")).toMatchObject({ widget: "string", required: false });
+    const original = "---\ntitle: Plan\nkind: plan\nyear: 2021\nstatus: udkast\n---\n\nTekst.\n";
+    const data = { title: "Plan", kind: "plan", status: "udkast" };
+    expect(mergeMarkdown(original, { ...data, year: "2021" }, "Tekst.", schemaOf("document"))).toBe(original);
+    expect(mergeMarkdown(original, { ...data, year: "2024-2026" }, "Tekst.", schemaOf("document"))).toContain("year: 2024-2026\n");
+  });
+});
