@@ -100,7 +100,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
     );
     // One view for the print pages, the PDF jobs and the site: it holds the comparisons, whose text diff is costly.
-    const view = siteView(model);
+    const view = await timed("sammenligning", async () => siteView(model), (v) =>
+      `${v.comparisons.length} sammenligninger af udgaver`,
+    );
     const prepared = { model, charts: charts.svgs, view };
 
     let pdfs: PdfResult[] = [];

@@ -22,6 +22,9 @@ export const LIMITS = {
   chartMs: 20_000,
   /** JavaScript heap of the chart renderer, in MiB. */
   chartHeapMib: 512,
+  /** The comparison of two revisions: word edits per changed block, and removed × added blocks paired in one stretch. */
+  compareEdits: 1_000,
+  comparePairs: 2_500,
   /** Bytes of an .xlsx or .csv file given to import, and of an .xlsx once unpacked. */
   importBytes: 20 * 1024 * 1024,
   importUnpackedBytes: 100 * 1024 * 1024,

@@ -258,6 +258,31 @@ export const messages = {
     message: `PDF'en ${pdf} er ikke bygget.`,
     hint: "Kør npm run bundle uden --no-build, eller byg først med npm run build (uden --no-pdf).",
   }),
+  // Bounds on inputs (scripts/limits.ts, listed in the README).
+  includeTooDeep: (limit: number) => ({
+    message: `Siderne indsætter hinanden mere end ${limit} lag dybt (::: include i en side, der selv indsættes).`,
+    hint: "Indsæt siderne direkte i stedet for gennem hinanden.",
+  }),
+  includeTooMany: (limit: number) => ({
+    message: `Siden bliver til mere end ${limit} indsatte sider, når alle ::: include er foldet ud (en side, der indsættes flere gange, tæller hver gang).`,
+    hint: "Tjek, om en side indsætter den samme side flere gange, eller del dokumentet i flere sider.",
+  }),
+  tooManyHeadings: (count: number, limit: number) => ({
+    message: `Siden har ${count} overskrifter (med de indsatte sider), mere end de ${limit}, en side kan have.`,
+    hint: "Del siden i flere kapitler.",
+  }),
+  tooManyObservations: (count: number, limit: number) => ({
+    message: `Indikatoren har ${count} observationer, mere end de ${limit}, en indikator kan have.`,
+    hint: "Del tallene i flere indikatorer, eller brug kvartaler eller år i stedet for måneder.",
+  }),
+  specNotAllowed: (what: string) => ({
+    message: `Et eget Vega-Lite-diagram må ikke bruge ${what}.`,
+    hint: "Fjern den del af specifikationen; tallene kommer fra indikatoren, og diagrammet må højst være 2000 px bredt og højt.",
+  }),
+  chartBudget: (what: string) => ({
+    message: `Diagrammet blev stoppet, fordi ${what}.`,
+    hint: "Forenkl det egne diagram (chart.spec): færre transformer og mindre størrelser, eller fjern chart.spec og brug standarddiagrammet.",
+  }),
   // Where the build writes (scripts/publish.ts) and how it ends.
   outProtected: () => ({
     message: "Bygningen må ikke skrive her: mappen er projektet selv, ligger over det eller er en af dets egne mapper (content, data, templates, scripts …).",

@@ -1,14 +1,14 @@
 // What a custom Vega-Lite spec (an indicator's chart.spec) may ask for, checked before anything is
 // rendered: no generated data (a sequence transform, impute over a generated range), no regular
-// expressions (a pathological pattern runs for minutes), no links or images (href, url), and no
+// expressions (a pathological pattern runs for minutes), no links (href), and no
 // canvas or band larger than LIMITS.chartPixels. The worker's time and memory budget (worker.ts)
 // catches whatever else is costly.
 import { LIMITS } from "../limits.ts";
 
 /** Transforms that make data instead of working on the indicator's own. */
 const GENERATING = ["sequence", "density", "loess", "regression", "quantile"];
-/** Channels and properties that link or load: a click target, an image address. */
-const LINKING = ["href", "url"];
+/** Channels that link: a click target (data addresses, "url", are refused by validate.ts). */
+const LINKING = ["href"];
 /** A call of Vega's regular-expression functions, or a /pattern/ literal after an operator. */
 const REGEX = /\b(regexp|test|match)\s*\(|(^|[(,=!&|?:]\s*)\/[^/*\s]/;
 

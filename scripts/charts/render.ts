@@ -126,11 +126,16 @@ export function chartCache(dir?: string): ChartCache {
   };
 }
 
-export async function renderCached(spec: TopLevelSpec, cache: ChartCache): Promise<{ svg: string; cached: boolean }> {
+/** The SVG from the cache, or rendered by `render` (specToSvg here, or in a worker: worker.ts) and cached. */
+export async function renderCached(
+  spec: TopLevelSpec,
+  cache: ChartCache,
+  render: (spec: TopLevelSpec) => Promise<string> = specToSvg,
+): Promise<{ svg: string; cached: boolean }> {
   const key = cacheKey(spec);
   const hit = await cache.get(key);
   if (hit !== undefined) return { svg: hit, cached: true };
-  const svg = await specToSvg(spec);
+  const svg = await render(spec);
   await cache.set(key, svg);
   return { svg, cached: false };
 }

@@ -1,7 +1,11 @@
 // The chart stage: every indicator of the model rendered once, concurrently, through the cache.
 import type { Model } from "../content/load.ts";
 import { indicatorSpec, DEFAULT_THEME, LAYOUTS, type ChartTheme } from "./spec.ts";
+import type { TopLevelSpec } from "vega-lite";
+import { LIMITS } from "../limits.ts";
+import { messages, ValidationError } from "../messages.ts";
 import { renderCached, type ChartCache } from "./render.ts";
+import { ChartBudgetError, ChartWorkers } from "./worker.ts";
 
 /** An indicator's chart drawn at each width it is shown at (see LAYOUTS in spec.ts). */
 export interface ChartDrawings {
@@ -33,19 +37,30 @@ export async function renderCharts(model: Model, cache: ChartCache): Promise<Cha
   const withData = [...model.indicators.values()].filter((i) => i.series.some((s) => s.observations.length > 0));
   // A few at a time: every Vega view in flight holds its scenegraph in memory.
   const queue = [...withData];
+  // Rendered in worker threads with a time and memory budget; started only if the cache misses.
+  let workers: ChartWorkers | undefined;
+  const inWorker = (spec: TopLevelSpec) => (workers ??= new ChartWorkers()).render(spec);
   const worker = async () => {
     for (let indicator = queue.shift(); indicator; indicator = queue.shift()) {
       try {
-        const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache);
-        const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache);
+        const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache, inWorker);
+        const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache, inWorker);
         svgs.set(indicator.id, { wide: wide.svg, narrow: narrow.svg });
         if (wide.cached && narrow.cached) cached++;
         else rendered++;
       } catch (error) {
+        if (error instanceof ChartBudgetError) {
+          const what = error.budget === "time" ? `det tog mere end ${LIMITS.chartMs / 1000} sekunder at tegne` : `det brugte mere end ${LIMITS.chartHeapMib} MiB hukommelse`;
+          throw new ValidationError([{ file: `data/indicators/${indicator.id}.json`, path: "chart", ...messages.chartBudget(what) }]);
+        }
         throw new Error(`Diagrammet for indikatoren "${indicator.id}" kunne ikke tegnes: ${(error as Error).message}`, { cause: error });
       }
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } finally {
+    await workers?.close();
+  }
   return { svgs, rendered, cached };
 }

@@ -45,10 +45,15 @@ export class ChartWorkers {
   }
 
   private async acquire(): Promise<Slot> {
+    // Marked busy here, synchronously: one worker answers one spec at a time.
     const free = this.slots.find((slot) => !slot.busy);
-    if (free) return free;
+    if (free) {
+      free.busy = true;
+      return free;
+    }
     if (this.slots.length < this.size) {
       const slot = this.spawn();
+      slot.busy = true;
       this.slots.push(slot);
       return slot;
     }
@@ -64,13 +69,13 @@ export class ChartWorkers {
   private replace(slot: Slot): Slot {
     void slot.worker.terminate();
     const fresh = this.spawn();
+    fresh.busy = true;
     this.slots[this.slots.indexOf(slot)] = fresh;
     return fresh;
   }
 
   async render(spec: TopLevelSpec): Promise<string> {
     let slot = await this.acquire();
-    slot.busy = true;
     const { worker } = slot;
     try {
       return await new Promise<string>((resolve, reject) => {

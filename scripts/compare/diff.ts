@@ -12,6 +12,7 @@
 //
 // Rendering to HTML is separate (render.ts).
 import { diffArrays, diffWordsWithSpace } from "diff";
+import { LIMITS } from "../limits.ts";
 import { documentBlocks, markdownBlocks, type Block, type BlockOptions, type ChapterSource } from "./blocks.ts";
 
 export type SegmentKind = "equal" | "added" | "removed";
@@ -82,7 +83,10 @@ export function similarity(a: string, b: string): number {
   const left = words(a);
   const right = words(b);
   if (left.length === 0 && right.length === 0) return a.trim() === b.trim() ? 1 : 0;
-  const common = diffArrays(left, right)
+  const changes = diffArrays(left, right, { maxEditLength: LIMITS.compareEdits });
+  // Too different to measure within the bound: not alike.
+  if (!changes) return 0;
+  const common = changes
     .filter((change) => !change.added && !change.removed)
     .reduce((sum, change) => sum + change.count, 0);
   return (2 * common) / (left.length + right.length);
@@ -95,7 +99,12 @@ const isSpace = (text: string) => /^\s*$/.test(text);
  * by one insertion; spaces between two changes join them; a change of spacing alone is not a change.
  */
 export function diffText(oldText: string, newText: string): Segment[] {
-  const raw: Segment[] = diffWordsWithSpace(oldText, newText).map((change) => ({
+  // Beyond the bound the text is shown as rewritten: all of it deleted, then all of it inserted.
+  const changes = diffWordsWithSpace(oldText, newText, { maxEditLength: LIMITS.compareEdits }) ?? [
+    { value: oldText, removed: true, added: false, count: 1 },
+    { value: newText, added: true, removed: false, count: 1 },
+  ];
+  const raw: Segment[] = changes.map((change) => ({
     kind: change.added ? "added" : change.removed ? "removed" : "equal",
     text: change.value,
   }));
@@ -182,6 +191,8 @@ function orderedPairs(m: number, n: number, sim: (i: number, j: number) => numbe
 
 /** Pairs removed and added blocks of one stretch; a pair may grow to a paragraph split or merged. */
 function pairBlocks(removed: readonly Block[], added: readonly Block[], threshold: number): Pair[] {
+  // Pairing compares every removed block with every added one: beyond the bound, none are paired.
+  if (removed.length * added.length > LIMITS.comparePairs) return [];
   const sim = (i: number, j: number) => (pairable(removed[i]!, added[j]!) ? similarity(removed[i]!.text, added[j]!.text) : 0);
   const pairs: Pair[] = orderedPairs(removed.length, added.length, sim, threshold).map(([i, j]) => ({ old: [i, i + 1], new: [j, j + 1] }));
   // A paragraph split in two (or two merged into one): take in unpaired neighbours while that

@@ -5,6 +5,8 @@ import { validateIndicator, validateTable } from "../indicators/validate.ts";
 import type { Indicator, Table } from "../indicators/schema.ts";
 import { contrastRatio } from "../lib/contrast.ts";
 import { isActive, sanitizeSvg } from "../lib/svg.ts";
+import { LIMITS } from "../limits.ts";
+import { includeCosts } from "./cost.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
@@ -413,7 +415,24 @@ export function buildModel(files: readonly SourceFile[]): Model {
       }
     }
   }
+  // Bounds (scripts/limits.ts), measured without expanding anything; a page over them is not searched for rings.
+  const costs = includeCosts(pages);
+  const overBudget = new Set<string>();
   for (const page of pages.values()) {
+    const cost = costs.get(page.key)!;
+    const first = page.directives.find((d) => d.name === "include");
+    const where = first ? { line: page.bodyStart + first.bodyLine, column: 1 } : { line: 1, column: 1 };
+    const problem =
+      cost.depth > LIMITS.includeDepth ? { ...where, ...messages.includeTooDeep(LIMITS.includeDepth) }
+      : cost.included > LIMITS.includedPages ? { ...where, ...messages.includeTooMany(LIMITS.includedPages) }
+      : cost.headings > LIMITS.headings ? { line: 1, column: 1, ...messages.tooManyHeadings(cost.headings, LIMITS.headings) }
+      : undefined;
+    if (!problem) continue;
+    overBudget.add(page.key);
+    problems.push({ file: page.file, ...problem });
+  }
+  for (const page of pages.values()) {
+    if (overBudget.has(page.key)) continue;
     const cycle = findIncludeCycle(page.key, pages, []);
     // One report per ring: at the page whose key sorts first.
     if (cycle && cycle[0] === page.key && cycle.every((key) => key >= page.key)) {

@@ -2,6 +2,9 @@
 // open the file. CSV is parsed by csv-parse, Excel by exceljs; this module only decodes the text
 // (UTF-8, UTF-8 with BOM, UTF-16 or Windows-1252) and picks the separator.
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import { LIMITS } from "../limits.ts";
+import { mib } from "../messages.ts";
 import { parse } from "csv-parse/sync";
 import type { Cell } from "./values.ts";
 import { columnLetters } from "./values.ts";
@@ -94,7 +97,22 @@ function excelCell(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
+/** Why an .xlsx is too large to open (scripts/limits.ts), from its size and its zip directory, before unpacking. */
+function xlsxTooLarge(bytes: Uint8Array): string | undefined {
+  if (bytes.length > LIMITS.importBytes) return `filen fylder mere end ${mib(LIMITS.importBytes)}`;
+  let unpacked = 0;
+  try {
+    // The filter sees each entry's declared size and unpacks nothing (it returns false).
+    unzipSync(bytes, { filter: (entry) => ((unpacked += entry.originalSize), false) });
+  } catch {
+    return undefined; // not a zip: exceljs says why
+  }
+  return unpacked > LIMITS.importUnpackedBytes ? `den fylder udpakket mere end ${mib(LIMITS.importUnpackedBytes)}` : undefined;
+}
+
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<Sheet> {
+  const tooLarge = xlsxTooLarge(bytes);
+  if (tooLarge) throw new UnreadableFile("unreadable", tooLarge);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -2,6 +2,8 @@
 // period per series, no duplicate periods, targets that name existing series, no data from URLs.
 import { parsePeriod } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
+import { specProblems } from "../charts/bounds.ts";
+import { LIMITS } from "../limits.ts";
 import { messages, type Problem } from "../messages.ts";
 import { indicatorSchema, MAX_SERIES, tableSchema, type Indicator, type Table } from "./schema.ts";
 
@@ -17,6 +19,10 @@ export function validateIndicator(
   file: string,
   goals: readonly number[],
 ): { indicator?: Indicator; problems: Problem[] } {
+  // Counted before anything else looks at the figures (scripts/limits.ts).
+  const series = (input as { series?: unknown } | null)?.series;
+  const count = Array.isArray(series) ? series.reduce((n: number, s: { observations?: unknown }) => n + (Array.isArray(s?.observations) ? s.observations.length : 0), 0) : 0;
+  if (count > LIMITS.observations) return { problems: [{ file, path: "series", ...messages.tooManyObservations(count, LIMITS.observations) }] };
   const parsed = indicatorSchema.safeParse(input);
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })) };
@@ -65,6 +71,9 @@ export function validateIndicator(
   });
   if (indicator.chart?.spec && JSON.stringify(indicator.chart.spec).includes('"url"')) {
     add("chart.spec", messages.customSpecData());
+  }
+  for (const found of indicator.chart?.spec ? specProblems(indicator.chart.spec) : []) {
+    add(`chart.spec.${found.path}`, messages.specNotAllowed(found.what));
   }
   return problems.length > 0 ? { problems } : { indicator, problems };
 }
