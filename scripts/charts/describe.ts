@@ -7,6 +7,7 @@ import type { Indicator, Series } from "../content/data-schema.ts";
 import { indicatorDecimals, targetText } from "../indicators/wording.ts";
 import { periodRange } from "./spec.ts";
 import type { ChartDrawings } from "./stage.ts";
+import { REFLOW_COLUMNS, tableRegion } from "../site/tables.ts";
 
 /** "79,5 pct. i august 2020. Målet er 100 pct." */
 export function summary(indicator: Indicator): string {
@@ -77,14 +78,17 @@ function cellOf(series: Series, period: string, decimals = 0, unit: Indicator["u
 export function dataTable(indicator: Indicator, captionId: string): string {
   const decimals = indicatorDecimals(indicator);
   const periods = periodRange(indicator);
-  const head = indicator.series.map((s) => `<th scope="col">${escapeHtml(s.name)}</th>`).join("");
+  const head = indicator.series.map((s) => `<th scope="col" class="num">${escapeHtml(s.name)}</th>`).join("");
   const body = periods
     .map((period) => {
-      const cells = indicator.series.map((s) => `<td>${escapeHtml(cellOf(s, period, decimals, indicator.unit))}</td>`).join("");
+      const cells = indicator.series
+        .map((s) => `<td class="num" data-label="${escapeHtml(s.name)}">${escapeHtml(cellOf(s, period, decimals, indicator.unit))}</td>`)
+        .join("");
       return `<tr><th scope="row">${escapeHtml(formatPeriod(period))}</th>${cells}</tr>`;
     })
     .join("");
-  return `<table class="data-table" aria-labelledby="${captionId}"><thead><tr><th scope="col">Periode</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const reflow = indicator.series.length + 1 >= REFLOW_COLUMNS ? " reflow" : "";
+  return `<table class="data-table${reflow}" aria-labelledby="${captionId}"><thead><tr><th scope="col">Periode</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** The date of an ISO time in Denmark, as "2027-01-15". */
@@ -129,7 +133,7 @@ function drawing(svg: string, className: string, labelledBy: string): string {
  * print.css show exactly one, so assistive technology meets one image), summary, data table, notes
  * and source.
  */
-export function chartFigure(indicator: Indicator, drawings: ChartDrawings | undefined, options: { open?: boolean } = {}): string {
+export function chartFigure(indicator: Indicator, drawings: ChartDrawings | undefined, options: { open?: boolean; print?: boolean } = {}): string {
   const id = `figur-${indicator.id}`;
   const titleId = `${id}-titel`;
   const summaryId = `${id}-resume`;
@@ -144,8 +148,10 @@ export function chartFigure(indicator: Indicator, drawings: ChartDrawings | unde
   const labels = `${titleId} ${summaryId}`;
   const svgs = `${drawing(drawings.wide, "chart-wide", labels)}${drawing(drawings.narrow, "chart-narrow", labels)}`;
   const notes = [...tableNotes(indicator), ...(indicator.notes ? [indicator.notes] : [])];
+  // On screen the figures scroll in their own region when they are wider than the page; paper does not scroll.
+  const table = options.print ? dataTable(indicator, titleId) : tableRegion(dataTable(indicator, titleId), { labelledBy: titleId });
   const notesHtml = notes.length > 0 ? `<p class="chart-notes">${notes.map(escapeHtml).join(" ")}</p>` : "";
   return `<figure class="chart" id="${id}">${caption}<div class="chart-svg">${svgs}</div><p class="chart-summary" id="${summaryId}">${escapeHtml(
     summary(indicator),
-  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${dataTable(indicator, titleId)}</details>${notesHtml}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
+  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${table}</details>${notesHtml}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
 }

@@ -5,6 +5,7 @@ import { composePage, decodeUri, type ComposeOptions } from "../content/compose.
 import type { Page } from "../content/load.ts";
 import { createParser, type Markdown, type Token } from "../content/markdown.ts";
 import { messages, ValidationError, type MessageText } from "../messages.ts";
+import { markdownTables } from "./tables.ts";
 
 export interface DirectiveRenderers {
   /** HTML for `::: chart <id>`; undefined when there is no such indicator. */
@@ -53,6 +54,15 @@ export function createMarkdown(renderers: DirectiveRenderers): {
     const first = ((tokens[idx + 1]?.meta ?? {}) as { id?: number }).id ?? 0;
     return `<section class="footnotes" aria-label="Fodnoter"><h2 class="visually-hidden">Fodnoter</h2><ol class="footnotes-list"${first > 0 ? ` start="${first + 1}"` : ""}>\n`;
   };
+  // The back-link after a footnote: a Danish name for screen readers instead of "↩︎"; in print (the
+  // PDFs) none, since paper cannot go back.
+  md.renderer.rules.footnote_anchor = (tokens, idx, options, env, self) => {
+    if ((env as MarkdownEnv | undefined)?.print) return "";
+    const meta = tokens[idx]!.meta as { id: number; subId: number };
+    const id = self.rules.footnote_anchor_name!(tokens, idx, options, env, self) + (meta.subId > 0 ? `:${meta.subId}` : "");
+    return ` <a href="#fnref${id}" class="footnote-backref" aria-label="Tilbage til henvisning ${meta.id + 1}">↩\uFE0E</a>`;
+  };
+  markdownTables(md);
   return {
     md,
     renderPage(page, pages, env = {}, options = {}) {

@@ -1,6 +1,8 @@
 // The search index: Pagefind reads the built site and writes a self-hosted index to pagefind/.
 // Only <main data-pagefind-body> is indexed, so print pages, the search page and the page chrome
-// stay out; headings with ids become the sub-results that link straight to a section.
+// stay out; headings with ids become the sub-results that link straight to a section. Each page
+// also gets the later parts of its compound words as hidden metadata ("dele", which Pagefind
+// searches too), so "område" finds "beskæftigelsesområdet".
 import * as pagefind from "pagefind";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -19,20 +21,66 @@ const EXCLUDE = [".chart-svg", ".chart-data", "[data-pagefind-ignore]"];
 // Pagefind runs as one service per process; builds may overlap (tests), so it closes after the last.
 let running = 0;
 
+/** The words of a text, lower case, letters and digits only. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** The shortest first and later parts of a compound: shorter endings ("ende", "lige") are mostly inflection. */
+const MIN_HEAD = 4;
+const MIN_TAIL = 5;
+
+/**
+ * The later parts of compound words, found from the site's own words: a word splits where both
+ * sides are words of the site, the first side possibly with a linking "s" or "e"
+ * ("beskæftigelses|området" → "området", as "beskæftigelse" and "området" both occur). Danish
+ * writes compounds as one word, and Pagefind finds words only by their beginning.
+ */
+export function compoundParts(words: readonly string[], vocabulary: ReadonlySet<string>): string[] {
+  const parts = new Set<string>();
+  for (const word of new Set(words)) {
+    for (let i = MIN_HEAD; i <= word.length - MIN_TAIL; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if (!vocabulary.has(tail)) continue;
+      if (vocabulary.has(head) || ((head.endsWith("s") || head.endsWith("e")) && vocabulary.has(head.slice(0, -1)))) parts.add(tail);
+    }
+  }
+  return [...parts].sort();
+}
+
+/** The text Pagefind would index: the page's <main> without tags (a rough cut: only for finding words). */
+function mainText(html: string): string | undefined {
+  const main = /<main\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1];
+  return main?.replace(/<svg[\s\S]*?<\/svg>/g, " ").replace(/<[^>]+>/g, " ").replace(/&[a-z]+;|&#\d+;/g, " ");
+}
+
 export async function indexSite(dir: string): Promise<SearchIndexReport> {
   running++;
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
     if (!index) throw new Error(`Søgeindekset kunne ikke oprettes: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`Søgeindekset kunne ikke læse siderne: ${added.errors.join("; ")}`);
+    const files = (await readdir(dir, { recursive: true })).map((f) => f.split("\\").join("/")).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind/"));
+    const pages = await Promise.all(files.map(async (file) => ({ file, html: await readFile(join(dir, file), "utf8") })));
+    const texts = pages.map((page) => mainText(page.html));
+    const vocabulary = new Set(texts.flatMap((text) => (text ? wordsOf(text) : [])));
+    const added = await Promise.all(
+      pages.map((page, i) => {
+        const text = texts[i];
+        const parts = text ? compoundParts(wordsOf(text), vocabulary) : [];
+        const content = parts.length ? page.html.replace(/<\/main>/, `<span hidden data-pagefind-ignore data-pagefind-meta="dele">${parts.join(" ")}</span></main>`) : page.html;
+        return index.addHTMLFile({ url: `/${page.file.replace(/(^|\/)index\.html$/, "$1")}`, content });
+      }),
+    );
+    const failed = added.flatMap((result) => result.errors);
+    if (failed.length) throw new Error(`Søgeindekset kunne ikke læse siderne: ${failed.join("; ")}`);
     const written = await index.writeFiles({ outputPath: join(dir, "pagefind") });
     if (written.errors.length) throw new Error(`Søgeindekset kunne ikke skrives: ${written.errors.join("; ")}`);
     await index.deleteIndex();
-    const files = (await readdir(written.outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
-    // addDirectory counts every HTML file read; the entry file counts the pages that were indexed.
+    const count = (await readdir(written.outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+    // Every HTML file is read; the entry file counts the pages that were indexed.
     const entry = JSON.parse(await readFile(join(written.outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0), files };
+    return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0), files: count };
   } finally {
     if (--running === 0) await pagefind.close();
   }

@@ -25,6 +25,8 @@ export interface DocumentView {
   /** Starts with the key-figure overview (front matter `overview: true`). */
   overview: boolean;
   meta: string[];
+  /** What search results say a page comes from: kind, title and year, and whether it is a draft. */
+  source: string;
   /** keptFrom: the earlier revision a chapter is carried over from unchanged ("Beskæftigelsesstrategi 2020"). */
   chapters: { title: string; url: string; key: string; keptFrom?: string }[];
   /** the comparison with the revision named in compare_with, linked from the index page. */
@@ -55,6 +57,20 @@ export function documentMeta(document: Document): string[] {
 }
 
 /**
+ * "Beskæftigelsesplan 2021", "Beskæftigelsesstrategi – revideret november 2022", "Bilag 2 –
+ * Indikatorer til beskæftigelsesstrategien 2020", with " (udkast)" for a draft: the document a search
+ * result comes from, with its year even where the title has none.
+ */
+export function documentSource(document: Document): string {
+  const data = document.data;
+  const year = data.kind === "plan" ? data.year : data.kind === "strategi" ? data.revision : undefined;
+  let source = document.fullTitle;
+  if (data.kind === "bilag" && data.strategy) source += ` til beskæftigelsesstrategien ${data.strategy}`;
+  else if (year !== undefined && !source.includes(String(year))) source += ` (${year})`;
+  return data.status === "vedtaget" ? source : `${source} (udkast)`;
+}
+
+/**
  * The templates' view of one document. `others` (all documents) names the revision a borrowed
  * chapter comes from when it is a document of the same kind: a revision keeping what it keeps.
  */
@@ -80,6 +96,7 @@ export function documentView(document: Document, others: readonly Document[] = [
     description: document.data.description,
     overview: document.data.overview ?? false,
     meta: documentMeta(document),
+    source: documentSource(document),
     chapters: pages.map((page) => ({
       title: page === document.index ? "Indledning" : page.data.title,
       url: page.url,
@@ -97,6 +114,10 @@ export interface SiteView {
   /** The newest adopted plan: what the front page leads to. */
   currentPlan?: DocumentView;
   currentStrategy?: DocumentView;
+  /** Adopted plans and strategy revisions older than the current ones, newest first (never a draft). */
+  earlier: DocumentView[];
+  /** Every document still a draft (status: udkast), to be shown as such wherever it appears. */
+  drafts: DocumentView[];
   goals: { goal: number; title: string; text: string; url: string }[];
   pages: Record<string, PageInfo>;
   /** the front page's key-figure overview, one row per "nøgletal", linked to its chart. */
@@ -125,6 +146,11 @@ function chartUrls(model: Model): Map<string, string> {
 
 function newestAdopted(list: DocumentView[], by: (d: DocumentView) => number): DocumentView | undefined {
   return [...list].filter((d) => d.status === "vedtaget").sort((a, b) => by(b) - by(a))[0];
+}
+
+/** The adopted editions older than `current` (all adopted ones when there is none), newest first. */
+export function earlierEditions(list: DocumentView[], current: DocumentView | undefined, by: (d: DocumentView) => number): DocumentView[] {
+  return list.filter((d) => d.status === "vedtaget" && (!current || by(d) < by(current))).sort((a, b) => by(b) - by(a));
 }
 
 export function siteView(model: Model): SiteView {
@@ -163,14 +189,17 @@ export function siteView(model: Model): SiteView {
     const newer = documents.find((d) => d.id === comparison.new.id);
     if (newer) newer.comparison = { title: comparison.title, url: comparison.url };
   }
+  const currentPlan = newestAdopted(plans, (d) => d.year ?? 0);
   const statuses = statusViews(model, (id) => charts.get(id));
   return {
     documents,
     plans,
     strategies,
     appendices: documents.filter((d) => d.kind === "bilag"),
-    currentPlan: newestAdopted(plans, (d) => d.year ?? 0),
+    currentPlan,
     currentStrategy,
+    earlier: earlierEditions(plans, currentPlan, (d) => d.year ?? 0).concat(earlierEditions(strategies, currentStrategy, (d) => Number(d.revision))),
+    drafts: documents.filter((d) => d.status !== "vedtaget"),
     goals,
     pages,
     keyFigures: overviewRows(model.indicators.values(), (id) => charts.get(id)),

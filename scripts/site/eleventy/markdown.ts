@@ -15,11 +15,11 @@ export function siteMarkdown(content: PluginContext["content"]): SiteMarkdown {
     chart: (id, env: MarkdownEnv) => {
       const { model, charts } = content();
       const indicator = model.indicators.get(id);
-      return indicator && chartFigure(indicator, charts.get(id), { open: env.print });
+      return indicator && chartFigure(indicator, charts.get(id), { open: env.print, print: env.print });
     },
-    table: (id) => {
+    table: (id, env: MarkdownEnv) => {
       const table = content().model.tables.get(id);
-      return table && renderTable(table);
+      return table && renderTable(table, { print: env.print });
     },
   });
 }
