@@ -54,13 +54,31 @@ export interface BuildReport {
   pdfs: PdfResult[];
 }
 
-function sourceDateEpoch(root: string): number {
-  if (process.env.SOURCE_DATE_EPOCH) return Number(process.env.SOURCE_DATE_EPOCH);
+/**
+ * The PDFs' date, in seconds since 1970 (reproducible-builds.org's SOURCE_DATE_EPOCH): the
+ * variable when set, else the last commit's time, else (a copy without .git, e.g. a ZIP download)
+ * the newest modification time of the files in content/ and data/, with a warning; never 1970.
+ */
+export async function sourceDateEpoch(root: string, source: string, log: (line: string) => void): Promise<number> {
+  const fromEnv = Number(process.env.SOURCE_DATE_EPOCH);
+  if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
   try {
-    return Number(execFileSync("git", ["log", "-1", "--format=%ct"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim()) || 0;
+    const commit = Number(execFileSync("git", ["log", "-1", "--format=%ct"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    if (commit > 0) return commit;
   } catch {
-    return 0;
+    // No git or no history: fall through to the files' own times.
   }
+  let newest = 0;
+  for (const folder of ["content", "data"]) {
+    const entries = await readdir(join(source, folder), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+    }
+  }
+  const seconds = Math.floor(newest / 1000) || Math.floor(Date.now() / 1000);
+  const warning = messages.noSourceDate(new Date(seconds * 1000).toISOString().slice(0, 10));
+  log(`${warning.message}\n    ${warning.hint}`);
+  return seconds;
 }
 
 async function countFiles(dir: string): Promise<number> {
@@ -128,7 +146,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
               outDir: staging,
               pathPrefix,
               author: model.site.municipality,
-              date: sourceDateEpoch(options.root),
+              date: await sourceDateEpoch(options.root, options.source, log),
               concurrency: availableParallelism(),
               publicUrl: model.site.base_url ? new URL(model.site.base_url).origin : undefined,
             });

@@ -316,6 +316,10 @@ export const messages = {
     message: `Bygningen blev stoppet udefra (${signal}), fx med Ctrl+C eller af systemet, før den blev færdig.`,
     hint: "Start den igen med npm run build.",
   }),
+  noSourceDate: (date: string) => ({
+    message: `Projektet har ingen git-historik, så PDF'erne dateres efter den senest ændrede fil i content/ og data/ (${date}).`,
+    hint: "Sæt SOURCE_DATE_EPOCH (sekunder siden 1970) for en fast dato, eller byg fra en git-klon.",
+  }),
   notPublished: (out: string) => ({
     message: `Intet blev udgivet: ${out}/ er uændret.`,
   }),
