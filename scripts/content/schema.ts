@@ -2,7 +2,19 @@
 import { z } from "zod";
 
 // Front matter is read as YAML 1.2, so an unquoted 2020-10-15 stays text.
-const dateText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'datoen skal skrives som "2020-10" eller "2020-10-15"');
+// A date that exists in the calendar: "2020-13-45" is refused, not published as "45. undefined 2020".
+export const IMPOSSIBLE_DATE = "datoen findes ikke i kalenderen: måned 01-12 og en dag, som måneden har";
+const realDate = (text: string): boolean => {
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number | undefined];
+  if (month < 1 || month > 12) return false;
+  if (day === undefined) return true;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+const dateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'datoen skal skrives som "2020-10" eller "2020-10-15"')
+  .refine(realDate, IMPOSSIBLE_DATE);
 
 const revision = z.preprocess((value) => (typeof value === "number" ? String(value) : value), z.string().min(1));
 

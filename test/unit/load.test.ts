@@ -2,7 +2,7 @@
 // catalogue's message with file and line, all problems at once.
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../scripts/content/load.ts";
-import { YEARS_RULE } from "../../scripts/content/schema.ts";
+import { IMPOSSIBLE_DATE, YEARS_RULE } from "../../scripts/content/schema.ts";
 import { messages, ValidationError, type Problem } from "../../scripts/messages.ts";
 import { files } from "../helpers.ts";
 
@@ -151,5 +151,17 @@ describe("bad input", () => {
       "content/b.md": "---\nstatus: nej\n---\n",
     });
     expect(found.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("dates that do not exist", () => {
+  it.each(["2020-13-45", "2020-02-30", "2020-00"])("refuses %s with the field's line", (date) => {
+    const found = problems({ "content/plan/2030/index.md": `---\ntitle: Plan\nkind: plan\nyear: 2030\nstatus: udkast\nadopted: "${date}"\n---\n` });
+    expect(found).toContainEqual(expect.objectContaining({ line: 6, ...messages.invalidField("adopted", IMPOSSIBLE_DATE) }));
+  });
+
+  it("accepts a leap day", () => {
+    const found = problems({ "content/plan/2030/index.md": '---\ntitle: Plan\nkind: plan\nyear: 2030\nstatus: udkast\nadopted: "2024-02-29"\n---\n' });
+    expect(found.filter((p) => p.message.includes("kalenderen"))).toEqual([]);
   });
 });
