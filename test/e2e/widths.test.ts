@@ -135,6 +135,9 @@ async function keyboardWalk(path: string, width: number): Promise<{ label: strin
   const hex = (rgb: string) => `#${(rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((n) => Math.round(Number(n)).toString(16).padStart(2, "0")).join("")}`;
   for (let i = 0; i < 150; i++) {
     await page.keyboard.press("Tab");
+    // Focus moves when the key event is handled; read the styles after the next frames are drawn,
+    // so a stop is not measured before its :focus-visible style applies (seen on a loaded machine).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const stop = await page.evaluate(() => {
       const e = document.activeElement as HTMLElement | null;
       if (!e || e === document.body) return undefined;
