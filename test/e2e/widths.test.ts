@@ -72,6 +72,10 @@ beforeAll(async () => {
     .sort();
   browser = await connectBrowser();
   page = await browser.newPage();
+  // Other test files print and browse in the same shared browser at the same time; a page that is not
+  // the focused one matches no :focus-visible, so the keyboard walk would see no focus style.
+  const session = await page.createCDPSession();
+  await session.send("Emulation.setFocusEmulationEnabled", { enabled: true });
   server = await serveFolder(out);
   await sealPage(page, server.origin, []);
   for (const path of paths) {
