@@ -13,7 +13,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { describeIssue } from "../lib/zod-problems.ts";
+import { parseJsonWith } from "../lib/zod-problems.ts";
 import { messages, type Problem } from "../messages.ts";
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kun små bogstaver a-z, tal og bindestreg");
@@ -86,24 +86,17 @@ export const SOURCES_FILE = "data/sources.json";
  */
 export function parseSources(text: string, indicators: ReadonlySet<string>): { sources?: Sources; problems: Problem[] } {
   const file = SOURCES_FILE;
-  let input: unknown;
-  try {
-    input = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const reason = (error as Error).message.replace(/ in JSON at position.*$/, "").replace(/ \(line \d+ column \d+\)/, "");
-    return { problems: [{ file, ...messages.jsonSyntax(reason) }] };
-  }
-  const parsed = sourcesSchema.safeParse(input);
-  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })) };
+  const parsed = parseJsonWith(sourcesSchema, text, file);
+  if (!parsed.value) return { problems: parsed.problems };
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  parsed.data.series.forEach((entry, i) => {
+  parsed.value.series.forEach((entry, i) => {
     if (!indicators.has(entry.indicator)) problems.push({ file, path: `series[${i}].indicator`, ...messages.unknownIndicator(entry.indicator) });
     const key = `${entry.indicator}\u0000${entry.series}`;
     if (seen.has(key)) problems.push({ file, path: `series[${i}]`, ...messages.fetchDuplicateEntry(entry.indicator, entry.series) });
     seen.add(key);
   });
-  return problems.length > 0 ? { problems } : { sources: parsed.data, problems };
+  return problems.length > 0 ? { problems } : { sources: parsed.value, problems };
 }
 
 /** The problems of data/sources.json in the project at `root` (none when there is no such file), for `npm run check`. */

@@ -13,7 +13,7 @@
 // (1 is the first). Optional: "sheet" (Excel), "header_row" (the row number of the column headers,
 // otherwise found automatically), "delimiter" (CSV) and "description" (a note for people).
 import { z } from "zod";
-import { describeIssue } from "../lib/zod-problems.ts";
+import { parseJsonWith } from "../lib/zod-problems.ts";
 import { messages, type Problem } from "../messages.ts";
 
 const columnRef = z.union([z.string().trim().min(1), z.number().int().min(1)]);
@@ -67,23 +67,16 @@ function toLayout(file: MappingFile): Layout | undefined {
 
 /** Reads a mapping file's text; problems name the mapping file and the field. */
 export function parseMapping(text: string, file: string): { mapping?: Mapping; problems: Problem[] } {
-  let input: unknown;
-  try {
-    input = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const reason = (error as Error).message.replace(/ in JSON at position.*$/, "").replace(/ \(line \d+ column \d+\)/, "");
-    return { problems: [{ file, ...messages.jsonSyntax(reason) }] };
-  }
-  const parsed = mappingSchema.safeParse(input);
-  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })) };
-  const layout = toLayout(parsed.data);
+  const parsed = parseJsonWith(mappingSchema, text, file);
+  if (!parsed.value) return { problems: parsed.problems };
+  const layout = toLayout(parsed.value);
   if (!layout) return { problems: [{ file, ...messages.importMappingLayout() }] };
   return {
     mapping: {
-      indicator: parsed.data.indicator,
-      sheet: parsed.data.sheet,
-      delimiter: parsed.data.delimiter,
-      headerRow: parsed.data.header_row,
+      indicator: parsed.value.indicator,
+      sheet: parsed.value.sheet,
+      delimiter: parsed.value.delimiter,
+      headerRow: parsed.value.header_row,
       layout,
     },
     problems: [],

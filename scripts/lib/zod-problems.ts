@@ -1,6 +1,6 @@
 // Turns zod's issues into editor messages from the one catalogue.
 import type { z } from "zod";
-import { messages, type MessageText } from "../messages.ts";
+import { messages, type MessageText, type Problem } from "../messages.ts";
 
 export function pathText(path: readonly PropertyKey[]): string {
   return path
@@ -58,4 +58,21 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageT
     default:
       return { path, ...messages.invalidField(field, issue.message) };
   }
+}
+
+/**
+ * Reads a JSON file's text (a BOM allowed) and validates it against `schema`: the value, or the
+ * problems naming `file` (a syntax error, or one per zod issue with its JSON path).
+ */
+export function parseJsonWith<T>(schema: z.ZodType<T>, text: string, file: string): { value?: T; input?: unknown; problems: Problem[] } {
+  let input: unknown;
+  try {
+    input = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const reason = (error as Error).message.replace(/ in JSON at position.*$/, "").replace(/ \(line \d+ column \d+\)/, "");
+    return { problems: [{ file, ...messages.jsonSyntax(reason) }] };
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { input, problems: parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })) };
+  return { value: parsed.data, input, problems: [] };
 }
