@@ -259,7 +259,13 @@ describe("search", () => {
     await page.focus(".search-more");
     await page.keyboard.press("Enter");
     expect(before).toBe(10);
-    await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, { timeout: 50_000 }, before);
+    // The new results and the focus arrive together; wait for both, polling by time, since a page the
+    // shared browser does not show gets no animation frames.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".search-result").length > n && document.activeElement?.closest(".search-result") != null,
+      { timeout: 50_000, polling: 100 },
+      before,
+    );
     const focused = await page.evaluate(() => {
       const items = [...document.querySelectorAll(".search-result")];
       return items.indexOf(document.activeElement!.closest(".search-result")!);
