@@ -1,13 +1,13 @@
 // Words and tables beside each chart: a Danish summary computed from the figures (what a screen
-// reader announces), the data as a real table, and the source line.
+// reader announces), the data as a real table, and the source line. The figure's view is plain
+// data; its markup is templates/partials/chart-figure.njk.
 import { formatDate, formatPeriod, formatPoints, formatValue, nameInSentence, periodOrdinal, requirePeriod } from "../lib/danish.ts";
-import { escapeHtml } from "../lib/html.ts";
 import { comparisonSeries, gapTo, latest, primarySeries, trend, TREND_PERIODS } from "../indicators/figures.ts";
 import type { Indicator, Series } from "../content/data-schema.ts";
 import { indicatorDecimals, targetText } from "../indicators/wording.ts";
 import { periodRange } from "./spec.ts";
 import type { ChartDrawings } from "./stage.ts";
-import { REFLOW_COLUMNS, tableRegion } from "../site/tables.ts";
+import { REFLOW_COLUMNS } from "../lib/table-layout.ts";
 
 /** "79,5 pct. i august 2020. Målet er 100 pct." */
 export function summary(indicator: Indicator): string {
@@ -74,21 +74,30 @@ function cellOf(series: Series, period: string, decimals = 0, unit: Indicator["u
   return o ? formatValue(o.value, unit, decimals) : MISSING;
 }
 
+/** The chart's data as a table (templates/partials/chart-figure.njk): one row per period, one column per series. */
+export interface DataTableView {
+  /** Id of the element that names the table (aria-labelledby). */
+  labelledBy: string;
+  /** Whether a narrow screen shows each row as a stack of "label: value". */
+  reflow: boolean;
+  /** The column headers after "Periode": the series' names. */
+  series: string[];
+  /** "1. kvartal 2029" and its cells, each with its column's name (data-label) and Danish figure, "–" or "..". */
+  rows: { period: string; cells: { label: string; value: string }[] }[];
+}
+
 /** The chart's data as a table: one row per period of the whole span (missing ones as "–"), one column per series. */
-export function dataTable(indicator: Indicator, captionId: string): string {
+export function dataTableView(indicator: Indicator, labelledBy: string): DataTableView {
   const decimals = indicatorDecimals(indicator);
-  const periods = periodRange(indicator);
-  const head = indicator.series.map((s) => `<th scope="col" class="num">${escapeHtml(s.name)}</th>`).join("");
-  const body = periods
-    .map((period) => {
-      const cells = indicator.series
-        .map((s) => `<td class="num" data-label="${escapeHtml(s.name)}">${escapeHtml(cellOf(s, period, decimals, indicator.unit))}</td>`)
-        .join("");
-      return `<tr><th scope="row">${escapeHtml(formatPeriod(period))}</th>${cells}</tr>`;
-    })
-    .join("");
-  const reflow = indicator.series.length + 1 >= REFLOW_COLUMNS ? " reflow" : "";
-  return `<table class="data-table${reflow}" aria-labelledby="${captionId}"><thead><tr><th scope="col">Periode</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return {
+    labelledBy,
+    reflow: indicator.series.length + 1 >= REFLOW_COLUMNS,
+    series: indicator.series.map((s) => s.name),
+    rows: periodRange(indicator).map((period) => ({
+      period: formatPeriod(period),
+      cells: indicator.series.map((s) => ({ label: s.name, value: cellOf(s, period, decimals, indicator.unit) })),
+    })),
+  };
 }
 
 /** The date of an ISO time in Denmark, as "2027-01-15". */
@@ -122,36 +131,67 @@ export function sourceText(indicator: Indicator): string {
   return parts.join(" ");
 }
 
+/** What templates/partials/chart-figure.njk draws for one indicator: an empty figure, or the whole one. */
+export type ChartFigureView = {
+  /** "figur-<indicator>", and the ids of its title and summary. */
+  id: string;
+  titleId: string;
+  summaryId: string;
+  title: string;
+  question?: string;
+} & (
+  | {
+      /** No figures yet (or no drawings): the caption and this text only. */
+      empty: true;
+      emptyText: string;
+    }
+  | {
+      empty: false;
+      /** The chart drawn for wide and for narrow columns (class "chart-wide"/"chart-narrow"), each SVG labelled by title and summary. */
+      drawings: { className: string; svg: string }[];
+      summary: string;
+      /** The data table starts unfolded (print, the editor's preview of an indicator). */
+      open: boolean;
+      /** On screen the table scrolls in a region of its own; paper does not scroll. */
+      region: boolean;
+      table: DataTableView;
+      /** What "–" and ".." mean, and the indicator's own notes, as one paragraph ("" for none). */
+      notes: string;
+      source: string;
+    }
+);
+
 /** An SVG drawing labelled by the figure's title and summary (one role="img" per drawing). */
-function drawing(svg: string, className: string, labelledBy: string): string {
-  const labelled = svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${labelledBy}" focusable="false"`);
-  return `<div class="chart-drawing ${className}">${labelled}</div>`;
+function labelled(svg: string, labelledBy: string): string {
+  return svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${labelledBy}" focusable="false"`);
 }
 
 /**
  * The whole figure: caption, the chart drawn for wide and for narrow columns (site.css and
  * print.css show exactly one, so assistive technology meets one image), summary, data table, notes
- * and source.
+ * and source. `drawings` undefined (or no figures) gives the empty figure.
  */
-export function chartFigure(indicator: Indicator, drawings: ChartDrawings | undefined, options: { open?: boolean; print?: boolean } = {}): string {
+export function chartFigureView(indicator: Indicator, drawings: ChartDrawings | undefined, options: { open?: boolean; print?: boolean } = {}): ChartFigureView {
   const id = `figur-${indicator.id}`;
   const titleId = `${id}-titel`;
   const summaryId = `${id}-resume`;
-  const caption = `<figcaption><span class="chart-title" id="${titleId}">${escapeHtml(indicator.title)}</span>${
-    indicator.question ? ` <span class="chart-question">${escapeHtml(indicator.question)}</span>` : ""
-  }</figcaption>`;
-  if (!drawings || indicator.series.every((s) => s.observations.length === 0)) {
-    return `<figure class="chart chart-empty" id="${id}">${caption}<p class="chart-summary">Der er endnu ingen tal for denne indikator.${
-      indicator.notes ? ` ${escapeHtml(indicator.notes)}` : ""
-    }</p></figure>`;
-  }
   const labels = `${titleId} ${summaryId}`;
-  const svgs = `${drawing(drawings.wide, "chart-wide", labels)}${drawing(drawings.narrow, "chart-narrow", labels)}`;
-  const notes = [...tableNotes(indicator), ...(indicator.notes ? [indicator.notes] : [])];
-  // On screen the figures scroll in their own region when they are wider than the page; paper does not scroll.
-  const table = options.print ? dataTable(indicator, titleId) : tableRegion(dataTable(indicator, titleId), { labelledBy: titleId });
-  const notesHtml = notes.length > 0 ? `<p class="chart-notes">${notes.map(escapeHtml).join(" ")}</p>` : "";
-  return `<figure class="chart" id="${id}">${caption}<div class="chart-svg">${svgs}</div><p class="chart-summary" id="${summaryId}">${escapeHtml(
-    summary(indicator),
-  )}</p><details class="chart-data"${options.open ? " open" : ""}><summary>Tallene bag figuren</summary>${table}</details>${notesHtml}<p class="chart-source">${escapeHtml(sourceText(indicator))}</p></figure>`;
+  const base = { id, titleId, summaryId, title: indicator.title, question: indicator.question };
+  if (!drawings || indicator.series.every((s) => s.observations.length === 0)) {
+    return { ...base, empty: true, emptyText: `Der er endnu ingen tal for denne indikator.${indicator.notes ? ` ${indicator.notes}` : ""}` };
+  }
+  return {
+    ...base,
+    empty: false,
+    drawings: [
+      { className: "chart-wide", svg: labelled(drawings.wide, labels) },
+      { className: "chart-narrow", svg: labelled(drawings.narrow, labels) },
+    ],
+    summary: summary(indicator),
+    open: options.open ?? false,
+    region: !options.print,
+    table: dataTableView(indicator, titleId),
+    notes: [...tableNotes(indicator), ...(indicator.notes ? [indicator.notes] : [])].join(" "),
+    source: sourceText(indicator),
+  };
 }

@@ -1,20 +1,22 @@
 // The editor's preview of an unsaved file, made by the site's own pieces: the markdown-it factory,
 // include expansion, chart figures (Vega-Lite → SVG) and data tables. When the project has
 // problems there is no validated model to draw from, so charts, tables and includes are named.
-import { posix } from "node:path";
-import { chartFigure } from "../charts/describe.ts";
+import { posix, resolve } from "node:path";
 import { chartCache, renderCached, type ChartCache } from "../charts/render.ts";
 import { indicatorSpec, LAYOUTS } from "../charts/spec.ts";
 import { themeFor, type ChartDrawings } from "../charts/stage.ts";
 import type { Model } from "../content/load.ts";
 import { escapeHtml } from "../lib/html.ts";
+import { chartHtml, tableHtml } from "../site/figures.ts";
 import { createMarkdown } from "../site/markdown.ts";
-import { renderTable } from "../site/table.ts";
+import { createTemplates } from "../site/templates.ts";
 import type { Draft } from "./check.ts";
 import { formatOf } from "./config.ts";
 
 // One in-memory cache for the editor's lifetime: a chart is drawn again only when its data changed.
 const cache: ChartCache = chartCache();
+// The site's templates (this checkout's), for the figures and tables the preview draws.
+const templates = createTemplates(resolve(import.meta.dirname, "../../templates"));
 
 async function chartSvgs(model: Model, ids: readonly string[]): Promise<Map<string, ChartDrawings>> {
   const theme = themeFor(model);
@@ -43,11 +45,11 @@ export async function previewHtml(draft: Draft, model: Model | undefined): Promi
     const id = String(draft.data.id ?? "");
     const indicator = model?.indicators.get(id);
     if (!model || !indicator) return named("Diagram", id);
-    return chartFigure(indicator, (await chartSvgs(model, [id])).get(id), { open: true });
+    return chartHtml(templates, indicator, (await chartSvgs(model, [id])).get(id), { open: true });
   }
   if (format === "table") {
     const table = model?.tables.get(String(draft.data.id ?? ""));
-    return table ? renderTable(table) : named("Tabel", String(draft.data.id ?? ""));
+    return table ? tableHtml(templates, table) : named("Tabel", String(draft.data.id ?? ""));
   }
   if (format === "site" || format === undefined) return "";
 
@@ -58,11 +60,11 @@ export async function previewHtml(draft: Draft, model: Model | undefined): Promi
   const { md, renderPage } = createMarkdown({
     chart: (id) => {
       const indicator = model?.indicators.get(id);
-      return indicator ? chartFigure(indicator, svgs.get(id)) : named("Diagram", id);
+      return indicator ? chartHtml(templates, indicator, svgs.get(id)) : named("Diagram", id);
     },
     table: (id) => {
       const table = model?.tables.get(id);
-      return table ? renderTable(table) : named("Tabel", id);
+      return table ? tableHtml(templates, table) : named("Tabel", id);
     },
   });
   let content: string;

@@ -58,7 +58,7 @@ export async function renderPrintPages(options: PrintPagesOptions): Promise<void
     dataPlugin(eleventyConfig, context);
     printPlugin(eleventyConfig);
     assetsPlugin(eleventyConfig, context);
-    filtersPlugin(eleventyConfig, context, siteMarkdown(context.content), { hyphenate: hyphenateHtml, headings: headingsOf });
+    filtersPlugin(eleventyConfig, context, siteMarkdown(context), { hyphenate: hyphenateHtml, headings: headingsOf });
     eleventyConfig.addPlugin(HtmlBasePlugin);
   };
   const eleventy = new Eleventy(join(options.source, "content"), options.outDir, {

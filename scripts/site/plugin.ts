@@ -16,7 +16,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   const context = sitePluginContext(eleventyConfig, options, ["md", "njk"]);
   eleventyConfig.addWatchTarget(resolve(options.source, "data"));
   eleventyConfig.addWatchTarget(context.templatesDir);
-  const md = siteMarkdown(context.content);
+  const md = siteMarkdown(context);
   markdownPlugin(eleventyConfig, context, md);
   dataPlugin(eleventyConfig, context);
   pagesPlugin(eleventyConfig);

@@ -5,16 +5,9 @@
 import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import { escapeHtml } from "../lib/html.ts";
+import { MANY_COLUMNS, REFLOW_COLUMNS } from "../lib/table-layout.ts";
 
 type Markdown = ReturnType<typeof MarkdownIt>;
-
-/**
- * Tables with at least this many columns (row header included) show each row as a stack of
- * "label: value" on a narrow screen: 14 months side by side need 850 px, a stack needs none.
- */
-export const REFLOW_COLUMNS = 5;
-/** Tables with at least this many columns print in smaller type (class "many-columns"), so 14 months fit an A4 page. */
-export const MANY_COLUMNS = 8;
 
 // A figure as the site writes it: "12.345", "−3,0", "4,8 pct.", "6-8 pct.", "+2,1 procentpoint", "50 %".
 const NUMBER = /^[−+-]?\s?\d[\d.\u00a0 ]*(,\d+)?(\s?[-–]\s?\d[\d.]*(,\d+)?)?\s?(%|pct\.?|procentpoint|kr\.?|mio\.?( kr\.)?|uger)?$/i;
@@ -36,15 +29,6 @@ export function numericColumns(rows: readonly (readonly string[])[]): boolean[] 
     const cells = rows.map((row) => (row[column] ?? "").trim()).filter((text) => !EMPTY.test(text));
     return cells.length > 0 && cells.every(isNumeric);
   });
-}
-
-/**
- * A table in its own scroll region: focusable (tabindex=0) so a keyboard can scroll it, and named
- * by its caption (`labelledBy`, an element id) or by `label`. Wide tables scroll inside it, never the page.
- */
-export function tableRegion(tableHtml: string, name: { labelledBy: string } | { label: string }): string {
-  const naming = "labelledBy" in name ? `aria-labelledby="${escapeHtml(name.labelledBy)}"` : `aria-label="${escapeHtml(name.label)}"`;
-  return `<div class="table-scroll" role="region" ${naming} tabindex="0">${tableHtml}</div>`;
 }
 
 /** The plain text of an inline token (what a reader sees, without Markdown marks). */

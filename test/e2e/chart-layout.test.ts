@@ -9,13 +9,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chartFigure } from "../../scripts/charts/describe.ts";
 import { renderCharts } from "../../scripts/charts/stage.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { FONT_DIR } from "../../scripts/lib/fonts.ts";
 import { ROOT, connectBrowser } from "../helpers.ts";
 import type { Model } from "../../scripts/content/load.ts";
+import { chartHtml } from "../../scripts/site/figures.ts";
+import { createTemplates } from "../../scripts/site/templates.ts";
 
 const PDF_COLUMN_PX = (168 / 25.4) * 96;
 const SPACING = "* { letter-spacing: 0.12em !important; word-spacing: 0.16em !important; line-height: 1.5 !important; }";
@@ -31,7 +32,8 @@ beforeAll(async () => {
   );
   const model = { indicators: new Map(indicators.map((i) => [i.id, i])), site: { colors: { primary: "#1f4e79", accent: "#b3541e" } } } as unknown as Model;
   const { svgs } = await renderCharts(model, chartCache());
-  const figures = indicators.map((i) => chartFigure(i, svgs.get(i.id))).join("\n");
+  const templates = createTemplates(join(ROOT, "templates"));
+  const figures = indicators.map((i) => chartHtml(templates, i, svgs.get(i.id))).join("\n");
   count = indicators.length;
   const font = pathToFileURL(FONT_DIR).href;
   const faces = [400, 600, 700].map((w) => `@font-face { font-family: "Source Sans 3"; font-weight: ${w}; src: url("${font}/source-sans-3-latin-${w}-normal.woff2"); }`).join("\n");

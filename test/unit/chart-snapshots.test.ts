@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { dataTable, summary, tableNotes } from "../../scripts/charts/describe.ts";
+import { dataTableView, summary, tableNotes } from "../../scripts/charts/describe.ts";
 import { specToSvg } from "../../scripts/charts/render.ts";
 import { chartKind, DEFAULT_THEME, FONT_SIZE, indicatorSpec, LAYOUTS, periodRange, timeLabels, wrapText } from "../../scripts/charts/spec.ts";
 import { measureSpacedText } from "../../scripts/lib/fonts.ts";
@@ -88,11 +88,11 @@ describe("time axes", () => {
   it("keeps a period that every series lacks on the axis and in the table, as a gap and '–' with a note", async () => {
     const indicator = get("kvartaler-hul");
     expect(periodRange(indicator)).toContain("2019-K2");
-    const table = parse(dataTable(indicator, "t"));
-    const row = table.querySelectorAll("tbody tr").find((tr) => tr.querySelector("th")?.text === "2. kvartal 2019")!;
-    expect(row.querySelectorAll("td").map((td) => td.text)).toEqual(["–", "–"]);
-    const withheld = table.querySelectorAll("tbody tr").find((tr) => tr.querySelector("th")?.text === "4. kvartal 2020")!;
-    expect(withheld.querySelectorAll("td").map((td) => td.text)[0]).toBe("..");
+    const table = dataTableView(indicator, "t");
+    const row = table.rows.find((r) => r.period === "2. kvartal 2019")!;
+    expect(row.cells.map((cell) => cell.value)).toEqual(["–", "–"]);
+    const withheld = table.rows.find((r) => r.period === "4. kvartal 2020")!;
+    expect(withheld.cells[0]?.value).toBe("..");
     expect(tableNotes(indicator)).toEqual(["\u002e\u002e betyder, at tallet er udeladt af diskretionshensyn.", "– betyder, at der ikke er tal for perioden."]);
     // The line breaks at the gap instead of joining its neighbours: each series' path has three pieces (gap, withheld).
     const svg = parse(await specToSvg(indicatorSpec(indicator)));
@@ -144,7 +144,8 @@ describe("series and names", () => {
   });
 
   it("writes negative figures with the minus sign U+2212", () => {
-    const texts = [summary(get("negative")), dataTable(get("negative"), "t")].join(" ");
+    const cells = dataTableView(get("negative"), "t").rows.flatMap((row) => row.cells.map((cell) => cell.value));
+    const texts = [summary(get("negative")), ...cells].join(" ");
     expect(texts).toContain("\u2212");
     expect(texts).not.toMatch(/-\d/);
   });

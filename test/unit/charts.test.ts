@@ -1,11 +1,15 @@
 // Indicator -> Vega-Lite -> SVG: Danish numbers, the site's font, the target, trend lines, and a
 // summary computed from the figures. Figures here are synthetic.
+import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { chartFigure, summary } from "../../scripts/charts/describe.ts";
+import { summary } from "../../scripts/charts/describe.ts";
 import { cacheKey, chartCache, renderCached, specToSvg } from "../../scripts/charts/render.ts";
 import { chartKind, indicatorSpec, spreadLabels } from "../../scripts/charts/spec.ts";
 import type { Indicator } from "../../scripts/content/data-schema.ts";
+import { chartHtml } from "../../scripts/site/figures.ts";
+import { createTemplates } from "../../scripts/site/templates.ts";
+import { ROOT } from "../helpers.ts";
 
 const quarters: Indicator = {
   id: "m1-syntetisk", goal: 1, kind: "nøgletal", title: "Andel i job (syntetisk)", unit: "pct.", source: "Syntetiske data", extracted: "2030-01-10",
@@ -65,6 +69,7 @@ describe("cache", () => {
 });
 
 describe("words beside the chart", () => {
+  const templates = createTemplates(join(ROOT, "templates"));
   it("summarises the latest value, the comparison, the trend and the target in Danish", () => {
     expect(summary(single)).toBe("79,5 pct. i august 2020. Målet er 100,0 pct.");
     expect(summary(quarters)).toBe(
@@ -73,7 +78,7 @@ describe("words beside the chart", () => {
   });
 
   it("labels the SVG with the title and summary, and gives the data as a table", () => {
-    const figure = parse(chartFigure(quarters, { wide: "<svg></svg>", narrow: "<svg></svg>" }));
+    const figure = parse(chartHtml(templates, quarters, { wide: "<svg></svg>", narrow: "<svg></svg>" }));
     expect(figure.querySelectorAll("svg").map((svg) => svg.parentNode!.classList.value)).toEqual([["chart-drawing", "chart-wide"], ["chart-drawing", "chart-narrow"]]);
     const [title, resume] = figure.querySelector("svg")!.getAttribute("aria-labelledby")!.split(" ");
     expect(figure.querySelector(`#${title}`)?.text).toBe("Andel i job (syntetisk)");
@@ -82,7 +87,7 @@ describe("words beside the chart", () => {
   });
 
   it("says so when an indicator has no figures yet", () => {
-    const figure = parse(chartFigure({ ...single, series: [] }, undefined));
+    const figure = parse(chartHtml(templates, { ...single, series: [] }, undefined));
     expect(figure.querySelector("svg")).toBeNull();
     expect(figure.text).toContain("Der er endnu ingen tal");
   });

@@ -1,15 +1,17 @@
 // The website's markup without a browser: tables (alignment, scroll region, narrow-screen labels),
 // footnote back-links, drafts on the front page and in search results, and the search's spellings.
+import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../scripts/content/load.ts";
 import { createMarkdown } from "../../scripts/site/markdown.ts";
-import { renderTable } from "../../scripts/site/table.ts";
+import { tableHtml } from "../../scripts/site/figures.ts";
 import { isNumeric, numericColumns } from "../../scripts/site/tables.ts";
 import { compoundParts, wordsOf } from "../../scripts/site/search.ts";
+import { createTemplates } from "../../scripts/site/templates.ts";
 import { documentSource, siteView } from "../../scripts/site/view.ts";
 import { fold, matchesExactly, spellings } from "../../templates/assets/search-words.js";
-import { files } from "../helpers.ts";
+import { files, ROOT } from "../helpers.ts";
 
 const { md } = createMarkdown({ chart: () => "", table: () => "" });
 const months = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
@@ -78,6 +80,7 @@ describe("a Markdown table", () => {
 });
 
 describe("a data table", () => {
+  const templates = createTemplates(join(ROOT, "templates"));
   const table = {
     id: "t",
     caption: "Aktivering",
@@ -88,12 +91,12 @@ describe("a data table", () => {
   };
 
   it("sits in a region named by its caption, figures right-aligned", () => {
-    const root = parse(renderTable(table as Parameters<typeof renderTable>[0]));
+    const root = parse(tableHtml(templates, table as Parameters<typeof tableHtml>[1]));
     const region = root.querySelector(".table-scroll")!;
     expect(region.getAttribute("tabindex")).toBe("0");
     expect(root.getElementById(region.getAttribute("aria-labelledby")!)?.text).toBe("Aktivering");
     expect(root.querySelectorAll("td").every((td) => td.classList.contains("num"))).toBe(true);
-    expect(parse(renderTable(table as Parameters<typeof renderTable>[0], { print: true })).querySelector(".table-scroll")).toBeNull();
+    expect(parse(tableHtml(templates, table as Parameters<typeof tableHtml>[1], { print: true })).querySelector(".table-scroll")).toBeNull();
   });
 });
 

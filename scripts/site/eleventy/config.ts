@@ -5,6 +5,7 @@ import { posix, relative, resolve } from "node:path";
 import type { ChartDrawings } from "../../charts/stage.ts";
 import type { Model } from "../../content/load.ts";
 import { confineToModel } from "../confine.ts";
+import { createTemplates, type Templates } from "../templates.ts";
 import { siteView, type SiteView } from "../view.ts";
 
 export interface Prepared {
@@ -61,6 +62,8 @@ export interface PluginContext {
   contentDir: string;
   templatesDir: string;
   content: () => Ready;
+  /** The pass's Nunjucks environment: Eleventy's, and the Markdown directives' partials'. */
+  templates: Templates;
 }
 
 /**
@@ -74,6 +77,8 @@ export function sitePluginContext(eleventyConfig: EleventyConfig, options: SiteO
   eleventyConfig.setIncludesDirectory(relative(contentDir, templatesDir));
   eleventyConfig.setLayoutsDirectory(relative(contentDir, templatesDir));
   eleventyConfig.setTemplateFormats(templateFormats);
+  const templates = createTemplates(templatesDir);
+  eleventyConfig.setLibrary("njk", templates.environment);
   // Eleventy caches compiled layouts per input folder for the whole process; the print pass and
   // the site pass (and every build in one process) read the same folder with different data.
   eleventyConfig.setUseTemplateCache(false);
@@ -88,7 +93,7 @@ export function sitePluginContext(eleventyConfig: EleventyConfig, options: SiteO
     return ready;
   };
   confineToModel(eleventyConfig as never, options.source, () => content().model);
-  return { contentDir, templatesDir, content };
+  return { contentDir, templatesDir, content, templates };
 }
 
 /** A page's key from its input path: "content/plan/2021/baggrund.md" → "plan/2021/baggrund". */

@@ -1,25 +1,24 @@
 // Markdown pages: rendered from the tokens read when the content was loaded (the one reading,
 // scripts/content/markdown.ts), with charts and tables from the prepared content; Markdown is never
 // run as a template.
-import { chartFigure } from "../../charts/describe.ts";
 import { messages, ValidationError } from "../../messages.ts";
+import { chartHtml, tableHtml } from "../figures.ts";
 import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
-import { renderTable } from "../table.ts";
 import { pageKey, type EleventyConfig, type PluginContext } from "./config.ts";
 
 export type SiteMarkdown = ReturnType<typeof createMarkdown>;
 
-/** The page renderer that draws `::: chart` and `::: table` from the prepared content. */
-export function siteMarkdown(content: PluginContext["content"]): SiteMarkdown {
+/** The page renderer that draws `::: chart` and `::: table` from the prepared content, with the build's templates. */
+export function siteMarkdown({ content, templates }: Pick<PluginContext, "content" | "templates">): SiteMarkdown {
   return createMarkdown({
     chart: (id, env: MarkdownEnv) => {
       const { model, charts } = content();
       const indicator = model.indicators.get(id);
-      return indicator && chartFigure(indicator, charts.get(id), { open: env.print, print: env.print });
+      return indicator && chartHtml(templates, indicator, charts.get(id), { open: env.print, print: env.print });
     },
     table: (id, env: MarkdownEnv) => {
       const table = content().model.tables.get(id);
-      return table && renderTable(table, { print: env.print });
+      return table && tableHtml(templates, table, { print: env.print });
     },
   });
 }
