@@ -1,40 +1,44 @@
-// The comparison as HTML: inserted text in <ins>, deleted text in <del> (underlined and struck
-// through, each announced as "Indsat: " / "Slettet: " by a visually hidden prefix), runs of
-// unchanged and moved paragraphs folded into one line. Every piece of text is escaped here.
+// The comparison as views for templates/partials/compare.njk: inserted text becomes <ins>,
+// deleted text <del> (underlined and struck through, each announced as "Indsat: " / "Slettet: "),
+// runs of unchanged and moved paragraphs are folded into one line. Everything here is plain data:
+// the template writes (and escapes) the markup.
 import { slugify } from "../lib/danish.ts";
-import { escapeHtml } from "../lib/html.ts";
 import type { Block } from "./blocks.ts";
 import type { Counts, Segment, TextComparison } from "./diff.ts";
 import type { IndicatorChange, IndicatorField } from "./indicators.ts";
 
-const INSERTED = '<span class="visually-hidden">Indsat: </span>';
-const DELETED = '<span class="visually-hidden">Slettet: </span>';
-const BREAK = '<span class="visually-hidden">afsnitsskift </span><span class="diff-pilcrow" aria-hidden="true">¶</span>';
+/**
+ * A piece of inline text: plain, inserted or deleted text, a paragraph break that was added or
+ * removed (shown as ¶), or a line break.
+ */
+export type Inline =
+  | { kind: "text" | "ins" | "del"; text: string }
+  | { kind: "break"; change: "added" | "removed" }
+  | { kind: "br" };
 
-export function ins(text: string): string {
-  return `<ins>${INSERTED}${escapeHtml(text)}</ins>`;
-}
+const ins = (text: string): Inline => ({ kind: "ins", text });
+const del = (text: string): Inline => ({ kind: "del", text });
 
-export function del(text: string): string {
-  return `<del>${DELETED}${escapeHtml(text)}</del>`;
-}
-
-/** Word-level changes as inline HTML; "\n" is a paragraph break, shown as ¶ where it was added or removed. */
-export function renderSegments(segments: readonly Segment[]): string {
-  return segments
-    .map((segment) => {
-      const lines = segment.text.split("\n").map(escapeHtml);
-      if (segment.kind === "equal") return lines.join("<br>");
-      if (segment.kind === "added") return lines.map((line) => (line ? `<ins>${INSERTED}${line}</ins>` : "")).join(`<ins class="diff-break">${INSERTED}${BREAK}</ins><br>`);
-      return lines.map((line) => (line ? `<del>${DELETED}${line}</del>` : "")).join(`<del class="diff-break">${DELETED}${BREAK}</del> `);
-    })
-    .join("");
+/** Word-level changes as inline pieces; "\n" is a paragraph break, shown as ¶ where it was added or removed. */
+export function segmentsView(segments: readonly Segment[]): Inline[] {
+  return segments.flatMap((segment) => {
+    const lines = segment.text.split("\n");
+    return lines.flatMap((line, i): Inline[] => {
+      const last = i === lines.length - 1;
+      if (segment.kind === "equal") return [{ kind: "text", text: line }, ...(last ? [] : [{ kind: "br" } as const])];
+      const mark = line ? [segment.kind === "added" ? ins(line) : del(line)] : [];
+      if (last) return mark;
+      const change = segment.kind === "added" ? "added" : "removed";
+      // A deleted break is followed by a space, an inserted one by the new line it makes.
+      return [...mark, { kind: "break", change }, change === "added" ? { kind: "br" } : { kind: "text", text: " " }];
+    });
+  });
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const quoted = (title: string) => `»${title}«`;
 
-export interface RenderOptions {
+export interface TextOptions {
   /** Heading level of a chapter title (its sub-headings follow below it). */
   chapterLevel?: number;
 }
@@ -55,10 +59,6 @@ export function sectionIds(comparison: TextComparison): Map<string, string> {
   return ids;
 }
 
-function blockTag(block: Block): string {
-  return block.kind === "item" ? "li" : "p";
-}
-
 function blockClass(block: Block, state: string): string {
   const classes = [`diff-${state}`, `diff-${block.kind}`];
   if (block.kind === "goal") classes.push("goal");
@@ -66,20 +66,25 @@ function blockClass(block: Block, state: string): string {
   return classes.join(" ");
 }
 
+/** A paragraph or list item of the text part: its classes, "Nyt afsnit"-like label, and content. */
+export interface BlockView {
+  className: string;
+  label?: string;
+  content: Inline[];
+}
+
+/** One line of the text part: a heading, a paragraph, a list of items, or a folded run of paragraphs. */
+export type TextItem =
+  | { kind: "heading"; level: number; id?: string; className: string; content: Inline[] }
+  | ({ kind: "paragraph" } & BlockView)
+  | { kind: "list"; items: BlockView[] }
+  | { kind: "folded"; className: string; text: string };
+
 /** The text part of a comparison: chapter headings always, changes in full, the rest folded. */
-export function renderText(comparison: TextComparison, options: RenderOptions = {}): string {
+export function textView(comparison: TextComparison, options: TextOptions = {}): TextItem[] {
   const chapterLevel = options.chapterLevel ?? 3;
   const ids = sectionIds(comparison);
-  const html: string[] = [];
-  let list = false;
-  const closeList = () => {
-    if (list) html.push("</ul>");
-    list = false;
-  };
-  const openList = () => {
-    if (!list) html.push('<ul class="diff-list">');
-    list = true;
-  };
+  const items: TextItem[] = [];
   let folded: { kind: "unchanged" | "moved-in" | "moved-out"; count: number; other: string; section: string } | undefined;
   const flushFolded = () => {
     if (!folded) return;
@@ -91,7 +96,7 @@ export function renderText(comparison: TextComparison, options: RenderOptions = 
         : kind === "moved-in"
           ? `${plural(count, "afsnit", "afsnit")} flyttet hertil fra ${other === section ? where : `kapitlet ${where}`}`
           : `${plural(count, "afsnit", "afsnit")} flyttet til ${other === section ? where : `kapitlet ${where}`}`;
-    html.push(`<p class="diff-folded diff-folded-${kind}">${escapeHtml(text)}</p>`);
+    items.push({ kind: "folded", className: `diff-folded diff-folded-${kind}`, text });
     folded = undefined;
   };
 
@@ -101,51 +106,46 @@ export function renderText(comparison: TextComparison, options: RenderOptions = 
     if (!isHeading && (entry.kind === "unchanged" || entry.kind === "moved-in" || entry.kind === "moved-out")) {
       const other = entry.kind === "moved-in" ? entry.from : entry.kind === "moved-out" ? entry.to : "";
       if (folded && (folded.kind !== entry.kind || folded.other !== other)) flushFolded();
-      closeList();
       folded ??= { kind: entry.kind, count: 0, other, section: block.section };
       folded.count++;
       continue;
     }
     flushFolded();
-    const inner =
+    const content: Inline[] =
       entry.kind === "changed"
-        ? renderSegments(entry.segments)
+        ? segmentsView(entry.segments)
         : entry.kind === "added"
-          ? ins(block.text)
+          ? [ins(block.text)]
           : entry.kind === "removed"
-            ? del(block.text)
-            : escapeHtml(block.text);
+            ? [del(block.text)]
+            : [{ kind: "text", text: block.text }];
     if (isHeading) {
-      closeList();
       const level = Math.min(6, block.level === 1 ? chapterLevel : chapterLevel + block.level - 1);
       const id = block.level === 1 ? ids.get(block.section) : undefined;
-      html.push(`<h${level}${id ? ` id="${id}"` : ""} class="diff-heading diff-${entry.kind}">${inner}</h${level}>`);
+      items.push({ kind: "heading", level, id, className: `diff-heading diff-${entry.kind}`, content });
       continue;
     }
-    const tag = blockTag(block);
-    if (tag === "li") openList();
-    else closeList();
+    const item = block.kind === "item";
     const label =
-      entry.kind === "added"
-        ? `<span class="diff-label">${block.kind === "item" ? "Nyt punkt" : "Nyt afsnit"}</span> `
-        : entry.kind === "removed"
-          ? `<span class="diff-label">${block.kind === "item" ? "Slettet punkt" : "Slettet afsnit"}</span> `
-          : "";
-    html.push(`<${tag} class="${blockClass(block, entry.kind)}">${label}${inner}</${tag}>`);
+      entry.kind === "added" ? (item ? "Nyt punkt" : "Nyt afsnit") : entry.kind === "removed" ? (item ? "Slettet punkt" : "Slettet afsnit") : undefined;
+    const view: BlockView = { className: blockClass(block, entry.kind), label, content };
+    const list = items.at(-1);
+    if (!item) items.push({ kind: "paragraph", ...view });
+    else if (list?.kind === "list") list.items.push(view);
+    else items.push({ kind: "list", items: [view] });
   }
   flushFolded();
-  closeList();
-  return html.join("\n");
+  return items;
 }
 
-function figures(counts: Counts): [string, number][] {
-  const rows: [string, number][] = [
-    ["ændret", counts.changed],
-    ["tilføjet", counts.added],
-    ["fjernet", counts.removed],
+function figures(counts: Counts): { label: string; value: number }[] {
+  const rows = [
+    { label: "ændret", value: counts.changed },
+    { label: "tilføjet", value: counts.added },
+    { label: "fjernet", value: counts.removed },
   ];
-  if (counts.moved > 0) rows.push(["flyttet", counts.moved]);
-  rows.push(["uændret", counts.unchanged]);
+  if (counts.moved > 0) rows.push({ label: "flyttet", value: counts.moved });
+  rows.push({ label: "uændret", value: counts.unchanged });
   return rows;
 }
 
@@ -156,60 +156,47 @@ export interface SummaryInput {
   indicatorsId: string;
 }
 
+/** The summary at the top of a comparison (templates/partials/compare.njk, `summary`). */
+export interface SummaryView {
+  /** Paragraphs changed, added, removed, (moved,) unchanged. */
+  figures: { label: string; value: number }[];
+  /** "2 overskrifter er ændret, 1 overskrift er tilføjet"; "" when no heading changed. */
+  headings: string;
+  /** Goals with new wording: the goal's number, "nyt mål"/"udgået mål"/"ny ordlyd" and the wording's changes. */
+  goals: { goal: number; what: string; content: Inline[] }[];
+  /** "2 nye indikatorer, 1 indikator ændret." or "Ingen ændringer i indikatorerne.", linked to `indicatorsId`. */
+  indicators: string;
+  indicatorsId: string;
+  /** The chapters with changes, each linked to its heading when it has one. */
+  changedSections: { title: string; id?: string }[];
+  /** The chapters without changes, named only when some chapter changed. */
+  unchangedSections: string[];
+}
+
 /** The summary at the top: figures, goals with new wording, indicators, the chapters with changes. */
-export function renderSummary({ text, indicators, indicatorsId }: SummaryInput): string {
-  const html: string[] = [];
-  html.push('<dl class="compare-figures">');
-  for (const [label, value] of figures(text.paragraphs)) {
-    html.push(`<div><dt>Afsnit ${escapeHtml(label)}</dt><dd>${value}</dd></div>`);
-  }
-  html.push("</dl>");
+export function summaryView({ text, indicators, indicatorsId }: SummaryInput): SummaryView {
   const h = text.headings;
-  if (h.changed + h.added + h.removed + h.moved > 0) {
-    const parts = [
-      h.changed && plural(h.changed, "overskrift er ændret", "overskrifter er ændret"),
-      h.added && plural(h.added, "overskrift er tilføjet", "overskrifter er tilføjet"),
-      h.removed && plural(h.removed, "overskrift er fjernet", "overskrifter er fjernet"),
-      h.moved && plural(h.moved, "overskrift er flyttet", "overskrifter er flyttet"),
-    ].filter(Boolean);
-    html.push(`<p class="compare-headings">Overskrifter: ${escapeHtml(parts.join(", "))}.</p>`);
-  }
-
-  if (text.goals.length === 0) html.push('<p class="compare-goals">Målenes ordlyd er uændret.</p>');
-  else {
-    html.push('<p class="compare-goals">Mål med ny ordlyd:</p>\n<ul class="compare-goal-list">');
-    for (const goal of text.goals) {
-      const what = goal.kind === "added" ? "nyt mål" : goal.kind === "removed" ? "udgået mål" : "ny ordlyd";
-      html.push(`<li><strong>Mål ${goal.goal}</strong> (${what}): ${renderSegments(goal.segments)}</li>`);
-    }
-    html.push("</ul>");
-  }
-
-  const indicatorText =
-    indicators.length === 0
-      ? "Ingen ændringer i indikatorerne."
-      : `${indicatorSummary(indicators)}.`;
-  html.push(`<p class="compare-indicator-summary">Indikatorer: <a href="#${indicatorsId}">${escapeHtml(indicatorText)}</a></p>`);
-
+  const headings = [
+    h.changed && plural(h.changed, "overskrift er ændret", "overskrifter er ændret"),
+    h.added && plural(h.added, "overskrift er tilføjet", "overskrifter er tilføjet"),
+    h.removed && plural(h.removed, "overskrift er fjernet", "overskrifter er fjernet"),
+    h.moved && plural(h.moved, "overskrift er flyttet", "overskrifter er flyttet"),
+  ].filter(Boolean);
   const ids = sectionIds(text);
-  if (text.changedSections.length === 0) html.push("<p>Teksten er uændret.</p>");
-  else {
-    const links = text.changedSections.map((title) => {
-      const id = ids.get(title);
-      return id ? `<a href="#${id}">${escapeHtml(title)}</a>` : escapeHtml(title);
-    });
-    html.push(`<p class="compare-sections">Ændringer i: ${links.join(", ")}.</p>`);
-  }
-  // What a revision keeps is said in words, not only by the absence of marks.
-  if (text.unchangedSections.length > 0 && text.changedSections.length > 0) {
-    html.push(`<p class="compare-sections">Uændret: ${text.unchangedSections.map(escapeHtml).join(", ")}.</p>`);
-  }
-  html.push(
-    '<p class="compare-legend"><strong>Sådan læses sammenligningen:</strong> ' +
-      `Ny tekst er ${ins("understreget")}, slettet tekst er ${del("gennemstreget")}. ` +
-      "Afsnit uden ændringer er foldet sammen til en linje, fx »3 uændrede afsnit«.</p>",
-  );
-  return html.join("\n");
+  return {
+    figures: figures(text.paragraphs),
+    headings: headings.join(", "),
+    goals: text.goals.map((goal) => ({
+      goal: goal.goal,
+      what: goal.kind === "added" ? "nyt mål" : goal.kind === "removed" ? "udgået mål" : "ny ordlyd",
+      content: segmentsView(goal.segments),
+    })),
+    indicators: indicators.length === 0 ? "Ingen ændringer i indikatorerne." : `${indicatorSummary(indicators)}.`,
+    indicatorsId,
+    changedSections: text.changedSections.map((title) => ({ title, id: ids.get(title) })),
+    // What a revision keeps is said in words, not only by the absence of marks.
+    unchangedSections: text.changedSections.length > 0 ? text.unchangedSections : [],
+  };
 }
 
 function indicatorSummary(changes: readonly IndicatorChange[]): string {
@@ -243,34 +230,42 @@ export interface IndicatorSources {
   new: string[];
 }
 
-/** The indicator changes as a list, or "Ingen ændringer i indikatorerne". */
-export function renderIndicators(changes: readonly IndicatorChange[], sources: IndicatorSources): string {
-  const html: string[] = [];
+/** The indicator part of a comparison (templates/partials/compare.njk, `indicators`). */
+export interface IndicatorsView {
+  /** Which appendices' indicators were compared, as a sentence; "" when neither side has any. */
+  sources: string;
+  changes: {
+    kind: IndicatorChange["kind"];
+    title: string;
+    goal: number;
+    /** For a changed indicator: each field's label and its old and new wording ("" for none); `revised`: corrected figures, their count in `new`. */
+    fields: { label: string; revised: boolean; old: string; new: string }[];
+  }[];
+}
+
+/** The indicator changes: which sets were compared and what was added, dropped or changed. */
+export function indicatorsView(changes: readonly IndicatorChange[], sources: IndicatorSources): IndicatorsView {
   const same = sources.old.length > 0 && sources.old.join("|") === sources.new.join("|");
-  if (same) html.push(`<p>Begge udgaver følges op med indikatorerne i ${escapeHtml(sources.old.join(" og "))}.</p>`);
-  else if (sources.old.length + sources.new.length > 0) {
-    const list = (titles: string[]) => (titles.length ? titles.join(" og ") : "ingen indikatorer");
-    html.push(`<p>Indikatorerne i ${escapeHtml(list(sources.old))} er sammenlignet med indikatorerne i ${escapeHtml(list(sources.new))}.</p>`);
-  }
-  if (changes.length === 0) {
-    html.push('<p class="compare-no-changes">Ingen ændringer i indikatorerne.</p>');
-    return html.join("\n");
-  }
-  html.push('<ul class="compare-indicator-list">');
-  for (const change of changes) {
-    const name = `${escapeHtml(change.title)} <span class="compare-indicator-goal">(mål ${change.goal})</span>`;
-    if (change.kind === "added") html.push(`<li><span class="diff-label">Ny indikator</span> ${ins(change.title)} <span class="compare-indicator-goal">(mål ${change.goal})</span></li>`);
-    else if (change.kind === "removed") html.push(`<li><span class="diff-label">Udgået indikator</span> ${del(change.title)} <span class="compare-indicator-goal">(mål ${change.goal})</span></li>`);
-    else {
-      const fields = change.fields.map((field) => {
-        const label = escapeHtml(FIELD_LABELS[field.field]);
-        if (field.field === "revised") return `<li>${label}: ${escapeHtml(field.new)} for tidligere perioder er rettet</li>`;
-        const parts = [field.old && del(field.old), field.new && ins(field.new)].filter(Boolean);
-        return `<li>${label}: ${parts.join(" ")}</li>`;
-      });
-      html.push(`<li><span class="diff-label">Ændret</span> ${name}<ul>${fields.join("")}</ul></li>`);
-    }
-  }
-  html.push("</ul>");
-  return html.join("\n");
+  const list = (titles: string[]) => (titles.length ? titles.join(" og ") : "ingen indikatorer");
+  return {
+    sources: same
+      ? `Begge udgaver følges op med indikatorerne i ${sources.old.join(" og ")}.`
+      : sources.old.length + sources.new.length > 0
+        ? `Indikatorerne i ${list(sources.old)} er sammenlignet med indikatorerne i ${list(sources.new)}.`
+        : "",
+    changes: changes.map((change) => ({
+      kind: change.kind,
+      title: change.title,
+      goal: change.goal,
+      fields:
+        change.kind === "changed"
+          ? change.fields.map((field) => ({
+              label: FIELD_LABELS[field.field],
+              revised: field.field === "revised",
+              old: field.old,
+              new: field.new,
+            }))
+          : [],
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 // What the comparison templates see (templates/compare.njk): one view per `compare_with`, with the
-// summary, the text and the indicator changes already rendered to escaped HTML.
+// views of the summary, the text and the indicator changes (render.ts) that its partials draw.
 import type { Document, Model } from "../content/load.ts";
 import { formatDate } from "../lib/danish.ts";
 import { ValidationError } from "../messages.ts";
@@ -7,7 +7,7 @@ import { compareRevisions, type TextComparison } from "./diff.ts";
 import { compareIndicators, type IndicatorChange } from "./indicators.ts";
 import { findComparisons, type ComparisonPair } from "../content/comparisons.ts";
 import { chapterSources, directiveLabel, indicatorSet } from "./model.ts";
-import { renderIndicators, renderSummary, renderText } from "./render.ts";
+import { indicatorsView, summaryView, textView, type IndicatorsView, type SummaryView, type TextItem } from "./render.ts";
 
 export const INDICATORS_ID = "aendringer-i-indikatorerne";
 
@@ -27,9 +27,10 @@ export interface ComparisonView {
   new: { id: string; title: string; url: string; label: string };
   /** Lines for the PDF cover. */
   meta: string[];
-  summaryHtml: string;
-  textHtml: string;
-  indicatorsHtml: string;
+  /** The summary at the top, the text part and the indicator part, as templates/partials/compare.njk draws them. */
+  summaryView: SummaryView;
+  textView: TextItem[];
+  indicatorsView: IndicatorsView;
   /** Id of the indicator section's heading (the summary links to it). */
   indicatorsId: string;
   /** The structured result, for tests and anything else that wants the figures. */
@@ -67,10 +68,10 @@ export function comparisonView(model: Model, pair: ComparisonPair): ComparisonVi
       `Før: ${pair.old.fullTitle} (${adopted(pair.old)})`,
       `Nu: ${pair.new.fullTitle} (${adopted(pair.new)})`,
     ],
-    summaryHtml: renderSummary({ text, indicators, indicatorsId: INDICATORS_ID }),
-    textHtml: renderText(text, { chapterLevel: 3 }),
+    summaryView: summaryView({ text, indicators, indicatorsId: INDICATORS_ID }),
+    textView: textView(text, { chapterLevel: 3 }),
     indicatorsId: INDICATORS_ID,
-    indicatorsHtml: renderIndicators(indicators, {
+    indicatorsView: indicatorsView(indicators, {
       old: before.sources.map((d) => d.fullTitle),
       new: after.sources.map((d) => d.fullTitle),
     }),

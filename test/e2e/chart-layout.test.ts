@@ -16,7 +16,7 @@ import { FONT_DIR } from "../../scripts/lib/fonts.ts";
 import { ROOT, connectBrowser } from "../helpers.ts";
 import type { Model } from "../../scripts/content/load.ts";
 import { chartHtml } from "../../scripts/site/figures.ts";
-import { createTemplates } from "../../scripts/site/templates.ts";
+import { templates } from "../templates.ts";
 
 const PDF_COLUMN_PX = (168 / 25.4) * 96;
 const SPACING = "* { letter-spacing: 0.12em !important; word-spacing: 0.16em !important; line-height: 1.5 !important; }";
@@ -32,7 +32,6 @@ beforeAll(async () => {
   );
   const model = { indicators: new Map(indicators.map((i) => [i.id, i])), site: { colors: { primary: "#1f4e79", accent: "#b3541e" } } } as unknown as Model;
   const { svgs } = await renderCharts(model, chartCache());
-  const templates = createTemplates(join(ROOT, "templates"));
   const figures = indicators.map((i) => chartHtml(templates, i, svgs.get(i.id))).join("\n");
   count = indicators.length;
   const font = pathToFileURL(FONT_DIR).href;

@@ -1,6 +1,5 @@
 // Indicator -> Vega-Lite -> SVG: Danish numbers, the site's font, the target, trend lines, and a
 // summary computed from the figures. Figures here are synthetic.
-import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { summary } from "../../scripts/charts/describe.ts";
@@ -8,8 +7,7 @@ import { cacheKey, chartCache, renderCached, specToSvg } from "../../scripts/cha
 import { chartKind, indicatorSpec, spreadLabels } from "../../scripts/charts/spec.ts";
 import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { chartHtml } from "../../scripts/site/figures.ts";
-import { createTemplates } from "../../scripts/site/templates.ts";
-import { ROOT } from "../helpers.ts";
+import { templates } from "../templates.ts";
 
 const quarters: Indicator = {
   id: "m1-syntetisk", goal: 1, kind: "nøgletal", title: "Andel i job (syntetisk)", unit: "pct.", source: "Syntetiske data", extracted: "2030-01-10",
@@ -69,7 +67,6 @@ describe("cache", () => {
 });
 
 describe("words beside the chart", () => {
-  const templates = createTemplates(join(ROOT, "templates"));
   it("summarises the latest value, the comparison, the trend and the target in Danish", () => {
     expect(summary(single)).toBe("79,5 pct. i august 2020. Målet er 100,0 pct.");
     expect(summary(quarters)).toBe(
@@ -84,6 +81,16 @@ describe("words beside the chart", () => {
     expect(figure.querySelector(`#${title}`)?.text).toBe("Andel i job (syntetisk)");
     expect(figure.querySelector(`#${resume}`)?.text).toContain("45,0 pct.");
     expect(figure.querySelectorAll("tbody tr").map((tr) => tr.querySelector("th")?.text)).toEqual(["1. kvartal 2029", "2. kvartal 2029", "3. kvartal 2029", "4. kvartal 2029"]);
+  });
+
+  it("writes every text of the figure as text, never as markup", () => {
+    const hostile = '<script>alert("x")</script> & co';
+    const html = chartHtml(templates, { ...quarters, title: hostile, question: hostile, source: hostile, series: quarters.series.map((s) => ({ ...s, name: hostile })) }, { wide: "<svg></svg>", narrow: "<svg></svg>" });
+    expect(html).not.toContain("<script>");
+    const figure = parse(html);
+    expect(figure.querySelector(".chart-title")?.text).toBe(hostile);
+    expect(figure.querySelector("td")?.getAttribute("data-label")).toBe(hostile);
+    expect(figure.querySelector(".chart-source")?.text).toContain(`Kilde: ${hostile}.`);
   });
 
   it("says so when an indicator has no figures yet", () => {

@@ -6,10 +6,11 @@ import { documentBlocks, markdownBlocks } from "../../scripts/compare/blocks.ts"
 import { compareMarkdown, compareRevisions, diffText, similarity, type Entry, type Segment } from "../../scripts/compare/diff.ts";
 import { compareIndicators } from "../../scripts/compare/indicators.ts";
 import { findComparisons } from "../../scripts/content/comparisons.ts";
-import { renderIndicators, renderSegments, renderSummary, renderText } from "../../scripts/compare/render.ts";
+import { indicatorsView, segmentsView, summaryView, textView } from "../../scripts/compare/render.ts";
 import { buildModel } from "../../scripts/content/load.ts";
 import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { files } from "../helpers.ts";
+import { macroHtml } from "../templates.ts";
 
 const side = (segments: Segment[], kind: "removed" | "added") =>
   segments.filter((s) => s.kind === "equal" || s.kind === kind).map((s) => s.text).join("");
@@ -218,24 +219,27 @@ describe("compareRevisions", () => {
   });
 });
 
+/** A part of a comparison as templates/compare.njk draws it. */
+const html = (macro: "inline" | "compareText" | "compareSummary" | "compareIndicators", view: unknown) => macroHtml("partials/compare.njk", macro, view);
+
 describe("rendering", () => {
   it("marks insertions and deletions with <ins>/<del> and text a screen reader announces", () => {
-    const html = renderSegments([
+    const segments = html("inline", segmentsView([
       { kind: "equal", text: "i " },
       { kind: "removed", text: "2020" },
       { kind: "added", text: "2022" },
-    ]);
-    expect(html).toBe(
+    ]));
+    expect(segments).toBe(
       'i <del><span class="visually-hidden">Slettet: </span>2020</del><ins><span class="visually-hidden">Indsat: </span>2022</ins>',
     );
   });
 
   it("escapes every text", () => {
     const result = compareRevisions([{ title: "A & B", body: "Gammel." }], [{ title: "A & B", body: 'Ny <script>alert("x")</script>.' }]);
-    const html = renderText(result);
-    expect(html).not.toContain("<script>");
-    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
-    expect(html).toContain("A &amp; B");
+    const text = html("compareText", textView(result));
+    expect(text).not.toContain("<script>");
+    expect(text).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(text).toContain("A &amp; B");
   });
 
   it("folds unchanged paragraphs into one line and keeps chapter headings", () => {
@@ -243,20 +247,20 @@ describe("rendering", () => {
       [{ title: "Unge", body: "Et.\n\nTo.\n\nTre.\n\nGammel sætning om unge." }],
       [{ title: "Unge", body: "Et.\n\nTo.\n\nTre.\n\nNy sætning om unge." }],
     );
-    const html = renderText(result, { chapterLevel: 2 });
-    expect(html).toContain('<h2 id="aendring-unge" class="diff-heading diff-unchanged">Unge</h2>');
-    expect(html).toContain('<p class="diff-folded diff-folded-unchanged">3 uændrede afsnit</p>');
-    expect(html).not.toContain("To.");
-    expect(html).toContain("<del><span class=\"visually-hidden\">Slettet: </span>Gammel</del>");
+    const text = html("compareText", textView(result, { chapterLevel: 2 }));
+    expect(text).toContain('<h2 id="aendring-unge" class="diff-heading diff-unchanged">Unge</h2>');
+    expect(text).toContain('<p class="diff-folded diff-folded-unchanged">3 uændrede afsnit</p>');
+    expect(text).not.toContain("To.");
+    expect(text).toContain("<del><span class=\"visually-hidden\">Slettet: </span>Gammel</del>");
   });
 
   it("summarises figures, goals, indicators and chapters", () => {
     const result = compareRevisions([{ title: "Unge", body: "Et." }], [{ title: "Unge", body: "Et.\n\nTo." }]);
-    const html = renderSummary({ text: result, indicators: [], indicatorsId: "ind" });
-    expect(html).toContain("<dt>Afsnit tilføjet</dt><dd>1</dd>");
-    expect(html).toContain("Målenes ordlyd er uændret.");
-    expect(html).toContain("Ingen ændringer i indikatorerne.");
-    expect(html).toContain('<a href="#aendring-unge">Unge</a>');
+    const summary = html("compareSummary", summaryView({ text: result, indicators: [], indicatorsId: "ind" }));
+    expect(summary).toContain("<dt>Afsnit tilføjet</dt><dd>1</dd>");
+    expect(summary).toContain("Målenes ordlyd er uændret.");
+    expect(summary).toContain("Ingen ændringer i indikatorerne.");
+    expect(summary).toContain('<a href="#aendring-unge">Unge</a>');
   });
 });
 
@@ -277,7 +281,7 @@ describe("compareIndicators", () => {
   it("finds nothing when the sets are the same", () => {
     const set = [indicator("a"), indicator("b")];
     expect(compareIndicators(set, structuredClone(set))).toEqual([]);
-    expect(renderIndicators([], { old: ["Bilag 2"], new: ["Bilag 2"] })).toContain("Ingen ændringer i indikatorerne");
+    expect(html("compareIndicators", indicatorsView([], { old: ["Bilag 2"], new: ["Bilag 2"] }))).toContain("Ingen ændringer i indikatorerne");
   });
 
   it("lists indicators added and dropped", () => {
@@ -300,8 +304,8 @@ describe("compareIndicators", () => {
       { field: "latest", old: "79,5 pct. i august 2020", new: "88,0 pct. i juni 2022" },
       { field: "revised", old: "", new: "1 tal" },
     ]);
-    const html = renderIndicators([change!], { old: ["Bilag 2"], new: ["Bilag 2"] });
-    expect(html).toContain('Målsætning: <del><span class="visually-hidden">Slettet: </span>100,0 pct. (højere er bedre)</del>');
+    const list = html("compareIndicators", indicatorsView([change!], { old: ["Bilag 2"], new: ["Bilag 2"] }));
+    expect(list).toContain('Målsætning: <del><span class="visually-hidden">Slettet: </span>100,0 pct. (højere er bedre)</del>');
   });
 });
 

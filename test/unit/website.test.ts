@@ -1,6 +1,5 @@
 // The website's markup without a browser: tables (alignment, scroll region, narrow-screen labels),
 // footnote back-links, drafts on the front page and in search results, and the search's spellings.
-import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../scripts/content/load.ts";
@@ -8,10 +7,10 @@ import { createMarkdown } from "../../scripts/site/markdown.ts";
 import { tableHtml } from "../../scripts/site/figures.ts";
 import { isNumeric, numericColumns } from "../../scripts/site/tables.ts";
 import { compoundParts, wordsOf } from "../../scripts/site/search.ts";
-import { createTemplates } from "../../scripts/site/templates.ts";
+import { templates } from "../templates.ts";
 import { documentSource, siteView } from "../../scripts/site/view.ts";
 import { fold, matchesExactly, spellings } from "../../templates/assets/search-words.js";
-import { files, ROOT } from "../helpers.ts";
+import { files } from "../helpers.ts";
 
 const { md } = createMarkdown({ chart: () => "", table: () => "" });
 const months = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
@@ -80,7 +79,6 @@ describe("a Markdown table", () => {
 });
 
 describe("a data table", () => {
-  const templates = createTemplates(join(ROOT, "templates"));
   const table = {
     id: "t",
     caption: "Aktivering",
