@@ -91,7 +91,7 @@ const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => {});
   const stages: BuildReport["stages"] = [];
-  const timed = async <T>(name: string, work: () => Promise<T>, describe: (value: T) => string): Promise<T> => {
+  const timed = async <T>(name: string, work: () => T | Promise<T>, describe: (value: T) => string): Promise<T> => {
     const started = performance.now();
     const value = await work();
     const ms = performance.now() - started;
@@ -118,7 +118,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
     );
     // One view for the print pages, the PDF jobs and the site: it holds the comparisons, whose text diff is costly.
-    const view = await timed("sammenligning", async () => siteView(model), (v) =>
+    const view = await timed("sammenligning", () => siteView(model), (v) =>
       `${v.comparisons.length} sammenligninger af udgaver`,
     );
     const prepared = { model, charts: charts.svgs, view };
@@ -175,7 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           configPath: false,
           pathPrefix,
           config: (eleventyConfig: never) =>
-            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: async () => ({ ...prepared, pdfSizes }) }),
+            configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: () => Promise.resolve({ ...prepared, pdfSizes }) }),
         });
         // A content error found while rendering (Eleventy wraps it) is reported as the content error it is.
         await eleventy.write().catch((error: unknown) => {

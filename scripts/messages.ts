@@ -53,7 +53,8 @@ const show = (value: unknown): string => {
     text = value === undefined ? "ingenting" : typeof value === "string" ? `"${value}"` : (JSON.stringify(value, (_key, v: unknown) => {
       if (--budget < 0) throw new RangeError("for stor");
       return v;
-    }) ?? String(value));
+      // undefined only for a function or a symbol, which no YAML or JSON holds: named by its type.
+    }) ?? typeof value);
   } catch {
     text = Array.isArray(value) ? "[…]" : "{…}";
   }

@@ -1,7 +1,7 @@
 // The text a screen reader gets from a tagged PDF: the glyphs of marked content with an MCID, in
 // content order, through each font's ToUnicode map (ActualText where given), Artifacts left out.
 // pdf.js is no help here: it drops the space glyphs that end a line.
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { operations } from "../scripts/pdf/content.ts";
 
 type CMap = { bytes: number; map: Map<number, string> };
@@ -56,7 +56,7 @@ export async function structureText(bytes: Uint8Array): Promise<string> {
     const fontDict = resources instanceof PDFDict ? resources.lookup(PDFName.of("Font")) : undefined;
     if (fontDict instanceof PDFDict) {
       for (const [key, ref] of fontDict.entries()) {
-        const font = doc.context.lookup(ref as PDFRef);
+        const font = doc.context.lookup(ref);
         if (!(font instanceof PDFDict)) continue;
         const type0 = font.get(PDFName.of("Subtype"))?.toString() === "/Type0";
         fonts.set(key.toString(), parseCMap(decode(font.lookup(PDFName.of("ToUnicode"))), type0 ? 2 : 1));

@@ -21,7 +21,8 @@ export function validateIndicator(
 ): { indicator?: Indicator; problems: Problem[] } {
   // Counted before anything else looks at the figures (scripts/limits.ts).
   const series = (input as { series?: unknown } | null)?.series;
-  const count = Array.isArray(series) ? series.reduce((n: number, s: { observations?: unknown }) => n + (Array.isArray(s?.observations) ? s.observations.length : 0), 0) : 0;
+  const observations = (s: unknown) => (s as { observations?: unknown } | null)?.observations;
+  const count = Array.isArray(series) ? (series as unknown[]).reduce<number>((n, s) => { const o = observations(s); return n + (Array.isArray(o) ? o.length : 0); }, 0) : 0;
   if (count > LIMITS.observations) return { problems: [{ file, path: "series", ...messages.tooManyObservations(count, LIMITS.observations) }] };
   const parsed = indicatorSchema.safeParse(input);
   if (!parsed.success) {

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { parse } from "yaml";
+import { scalarText } from "../lib/scalar.ts";
 import { formatProblem, messages } from "../messages.ts";
 import { checkWith, readOriginal, newProblems, draftText, type Draft } from "./check.ts";
 import { formatOf } from "./config.ts";
@@ -81,8 +82,8 @@ export async function handleBackend(root: string, request: { action?: string; pa
     case "info":
       return { status: 200, body: { repo: posix.basename(root), publish_modes: ["simple"], type: "local_fs" } };
     case "entriesByFolder": {
-      const folder = String(params.folder ?? "");
-      const extension = String(params.extension ?? "");
+      const folder = scalarText(params.folder);
+      const extension = scalarText(params.extension);
       const names = (await readdir(join(root, folder)).catch(() => [] as string[])).filter(
         (name) => name.endsWith(`.${extension}`) && !name.endsWith(".schema.json"),
       );
@@ -100,7 +101,7 @@ export async function handleBackend(root: string, request: { action?: string; pa
       const files = (params.dataFiles ?? [params.entry]) as ({ path?: unknown; raw?: unknown; newPath?: unknown } | undefined)[];
       const entry = files.length === 1 ? files[0] : undefined;
       if (!entry || !editablePath(entry.path) || typeof entry.raw !== "string" || (entry.newPath ?? entry.path) !== entry.path) {
-        return refuse(messages.editNotEditable(String(entry?.newPath ?? entry?.path ?? "")));
+        return refuse(messages.editNotEditable(scalarText(entry?.newPath ?? entry?.path)));
       }
       return persist(root, entry.path, entry.raw);
     }

@@ -7,6 +7,7 @@ import { indicatorSpec, LAYOUTS } from "../charts/spec.ts";
 import { themeFor, type ChartDrawings } from "../charts/stage.ts";
 import type { Model } from "../content/load.ts";
 import { escapeHtml } from "../lib/html.ts";
+import { scalarText } from "../lib/scalar.ts";
 import { chartHtml, tableHtml } from "../site/figures.ts";
 import { createMarkdown } from "../site/markdown.ts";
 import { createTemplates } from "../site/templates.ts";
@@ -42,14 +43,14 @@ const named = (what: string, id: string) => `<p class="edit-directive">${escapeH
 export async function previewHtml(draft: Draft, model: Model | undefined): Promise<string> {
   const format = formatOf(draft.path);
   if (format === "indicator") {
-    const id = String(draft.data.id ?? "");
+    const id = scalarText(draft.data.id);
     const indicator = model?.indicators.get(id);
     if (!model || !indicator) return named("Diagram", id);
     return chartHtml(templates, indicator, (await chartSvgs(model, [id])).get(id), { open: true });
   }
   if (format === "table") {
-    const table = model?.tables.get(String(draft.data.id ?? ""));
-    return table ? tableHtml(templates, table) : named("Tabel", String(draft.data.id ?? ""));
+    const table = model?.tables.get(scalarText(draft.data.id));
+    return table ? tableHtml(templates, table) : named("Tabel", scalarText(draft.data.id));
   }
   if (format === "site" || format === undefined) return "";
 
@@ -78,10 +79,10 @@ export async function previewHtml(draft: Draft, model: Model | undefined): Promi
       content = `<pre>${escapeHtml(body)}</pre>`;
     }
   }
-  const title = escapeHtml(String(draft.data.title ?? posix.basename(key)));
+  const title = escapeHtml(scalarText(draft.data.title ?? posix.basename(key)));
   const goal =
     draft.data.goal_text !== undefined && draft.data.goal_text !== ""
-      ? `<p class="goal"><strong>Mål ${escapeHtml(String(draft.data.goal ?? ""))}:</strong> ${escapeHtml(String(draft.data.goal_text))}</p>`
+      ? `<p class="goal"><strong>Mål ${escapeHtml(scalarText(draft.data.goal))}:</strong> ${escapeHtml(scalarText(draft.data.goal_text))}</p>`
       : "";
   return `<h1>${title}</h1>${goal}${content}`;
 }

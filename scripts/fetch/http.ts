@@ -3,6 +3,7 @@
 // Failures become a SourceError whose kind the fetch turns into a Danish message; a token is never
 // part of one (anything in `secrets` is cut out of response text before it is kept).
 
+import { inspect } from "node:util";
 import { fetchDetails } from "../messages.ts";
 
 /**
@@ -77,7 +78,7 @@ function retryAfter(header: string | null, nowMs: number): number | undefined {
 function reasonOf(error: Error): string {
   const inner = error.cause;
   if (inner instanceof Error) return inner.message;
-  return inner === undefined ? error.message : String(inner);
+  return inner === undefined ? error.message : typeof inner === "string" ? inner : inspect(inner);
 }
 
 /** Text cut short for a message, with every secret replaced by "***". */

@@ -82,7 +82,7 @@ export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOpt
   if (!Array.isArray(columns) || !Array.isArray(rows) || !columns.every((c) => typeof c === "string")) {
     throw new SourceError("malformed", fetchDetails.shape('"columns" og "rows"'));
   }
-  const names = columns as string[];
+  const names = columns;
   const periodColumn = names.findIndex((c) => /^period(e)?$/i.test(c.trim()));
   if (periodColumn < 0) throw new SourceError("malformed", fetchDetails.shape(`en kolonne "Periode" (det har ${names.join(", ")})`));
   const valueColumn = names.findIndex((c) => same(c, entry.measure));

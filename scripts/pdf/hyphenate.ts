@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import type { Page } from "puppeteer-core";
 
 const require = createRequire(import.meta.url);
-const { hyphenateSync } = require("hyphen/da") as { hyphenateSync(text: string, options?: { minWordLength?: number }): string };
+const { hyphenateSync } = require("hyphen/da") as { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string };
 
 // Headings stay whole (they also name the PDF bookmarks); SVG text is laid out by Vega.
 const SKIP = new Set(["svg", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre"]);

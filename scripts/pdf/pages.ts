@@ -54,7 +54,7 @@ export interface PrintPagesOptions {
 export async function renderPrintPages(options: PrintPagesOptions): Promise<void> {
   const configure = (eleventyConfig: EleventyConfig) => {
     // Only the templates added here: the content's Markdown files are read by the print filters.
-    const context = sitePluginContext(eleventyConfig, { ...options, prepare: async () => options.prepared }, ["njk"]);
+    const context = sitePluginContext(eleventyConfig, { ...options, prepare: () => Promise.resolve(options.prepared) }, ["njk"]);
     dataPlugin(eleventyConfig, context);
     printPlugin(eleventyConfig);
     assetsPlugin(eleventyConfig, context);
@@ -65,7 +65,7 @@ export async function renderPrintPages(options: PrintPagesOptions): Promise<void
     quietMode: true,
     configPath: false,
     pathPrefix: options.pathPrefix,
-    config: configure as (eleventyConfig: never) => void,
+    config: configure,
   });
   // A content error found while rendering (Eleventy wraps it) is reported as the content error it is.
   await eleventy.write().catch((error: unknown) => {

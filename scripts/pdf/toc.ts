@@ -62,13 +62,13 @@ export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
     const entries: OutlineEntry[] = [];
     const walk = async (items: Item[]) => {
       for (const item of items) {
-        const dest = typeof item.dest === "string" ? await doc.getDestination(item.dest) : (item.dest as unknown[] | null);
+        const dest = (typeof item.dest === "string" ? await doc.getDestination(item.dest) : item.dest) as unknown[] | null;
         const ref = dest?.[0];
         if (ref && typeof ref === "object") entries.push({ title: item.title, page: (await doc.getPageIndex(ref as never)) + 1 });
         await walk(item.items);
       }
     };
-    await walk(((await doc.getOutline()) ?? []) as Item[]);
+    await walk((await doc.getOutline()) ?? []);
     return entries;
   } finally {
     await doc.loadingTask.destroy();

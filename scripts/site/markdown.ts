@@ -35,7 +35,7 @@ function contentError(token: Token, text: MessageText): ValidationError {
  */
 export function createMarkdown(renderers: DirectiveRenderers): {
   md: Markdown;
-  renderPage(page: Page, pages: ReadonlyMap<string, Page>, env?: MarkdownEnv, options?: Omit<ComposeOptions, "idPrefix">): string;
+  renderPage: (page: Page, pages: ReadonlyMap<string, Page>, env?: MarkdownEnv, options?: Omit<ComposeOptions, "idPrefix">) => string;
 } {
   const md = createParser();
   const fail = (token: Token, text: MessageText): never => {

@@ -83,7 +83,7 @@ export function markdownTables(md: Markdown): void {
           cell.attrSet("scope", "row");
           tokens[tokens.indexOf(cell) + 2]!.tag = "th"; // its closing token
         } else if (headers[column]) {
-          cell.attrSet("data-label", headers[column]!);
+          cell.attrSet("data-label", headers[column]);
         }
       });
     }

@@ -240,7 +240,7 @@ describe("in the browser", () => {
       expect(await page.$eval("h1", (h) => h.textContent)).toBeTruthy();
       expect(await page.$$eval("figure.chart svg", (svgs) => svgs.length)).toBeGreaterThan(0);
       await page.click("details.chart-data summary");
-      expect(await page.$eval("details.chart-data", (d) => (d as HTMLDetailsElement).open && d.querySelector("table")!.getBoundingClientRect().height > 0)).toBe(true);
+      expect(await page.$eval("details.chart-data", (d) => (d).open && d.querySelector("table")!.getBoundingClientRect().height > 0)).toBe(true);
       expect(await page.$$eval(".main-nav a", (links) => links.every((a) => a.getBoundingClientRect().width > 0))).toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     } finally {

@@ -137,7 +137,7 @@ describe("for assistive technology and forced colours", () => {
         if (node.role === "image" || node.role === "img") images.push(node.name ?? "");
         for (const child of node.children ?? []) walk(child as never);
       };
-      walk(tree as never);
+      walk(tree);
       expect(images).toHaveLength(count);
     }
   });

@@ -74,7 +74,7 @@ describe("files in content/ that are not validated pages", () => {
     const eleventy = new Eleventy(join(src, "content"), out, {
       quietMode: true,
       configPath: false,
-      config: (config: never) => configureSite(config, { root: ROOT, source: src, prepare: async () => ({ model, charts: new Map() }) }),
+      config: (config: never) => configureSite(config, { root: ROOT, source: src, prepare: () => Promise.resolve({ model, charts: new Map() }) }),
     });
     await eleventy.write();
     const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith(".html") && !f.startsWith("print/"));
@@ -90,7 +90,7 @@ describe("files in content/ that are not validated pages", () => {
     const eleventy = new Eleventy(join(src, "content"), join(dir, "out"), {
       quietMode: true,
       configPath: false,
-      config: (config: never) => configureSite(config, { root: ROOT, source: src, prepare: async () => ({ model, charts: new Map() }) }),
+      config: (config: never) => configureSite(config, { root: ROOT, source: src, prepare: () => Promise.resolve({ model, charts: new Map() }) }),
     });
     await expect(eleventy.write()).rejects.toThrow(/front matter/);
     expect((await readdir(dir)).filter((name) => name.startsWith("koert"))).toEqual([]);

@@ -141,7 +141,7 @@ describe("the browser editor", () => {
     await publish(page);
     // The form's own check, from the schema's pattern and its Danish message.
     // (textContent: the form shows its error in capitals through CSS, which innerText would apply.)
-    await page.waitForFunction(() => document.body.textContent!.includes('perioden skal skrives som "2020-08", "2020-K2" eller "2020"'));
+    await page.waitForFunction(() => document.body.textContent.includes('perioden skal skrives som "2020-08", "2020-K2" eller "2020"'));
     expect(await readFile(file, "utf8")).toBe(before);
     await page.close();
   });

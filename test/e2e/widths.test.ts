@@ -125,7 +125,7 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
   it("aligns figures right and words left", async () => {
     await open("bilag/brede-tabeller/maaneder/", 1280);
     const align = await page.$$eval("table", (tables) =>
-      tables.map((t) => [...t.querySelectorAll("tbody tr:first-child > *")].map((c) => `${c.textContent!.trim()}:${getComputedStyle(c).textAlign}`)),
+      tables.map((t) => [...t.querySelectorAll("tbody tr:first-child > *")].map((c) => `${c.textContent.trim()}:${getComputedStyle(c).textAlign}`)),
     );
     expect(align[0]!.slice(0, 2)).toEqual(["A-dagpenge:left", "12.345:right"]);
     expect(align[1]).toEqual(["Virksomhedspraktik:left", "Forsikrede ledige:left", "4,8 pct.:right", "−0,3 procentpoint:right"]);
@@ -214,11 +214,11 @@ describe("search", () => {
       return status !== "" && (document.querySelector(".search-result") !== null || status.startsWith("Ingen resultater"));
     }, { timeout: 50_000 });
     return page.evaluate(() => ({
-      status: document.querySelector("[data-search-status]")!.textContent!,
+      status: document.querySelector("[data-search-status]")!.textContent,
       results: [...document.querySelectorAll(".search-result")].map((li) => ({
-        title: li.querySelector("h2")!.textContent!,
+        title: li.querySelector("h2")!.textContent,
         document: li.querySelector(".search-result-document")?.textContent ?? "",
-        excerpt: li.querySelector(".search-result-excerpt")!.textContent!,
+        excerpt: li.querySelector(".search-result-excerpt")!.textContent,
       })),
     }));
   }

@@ -41,7 +41,7 @@ function catalogue({ key, args }: Expected): Record<string, unknown> {
   const make = messages[key] as (...args: unknown[]) => { message: string; hint?: string };
   if (args) return make(...args);
   const template = make(SLOT, SLOT, SLOT);
-  const match = (text: string) =>
+  const match = (text: string): unknown =>
     text.includes(SLOT) ? expect.stringMatching(new RegExp(`^${text.split(SLOT).map(escapeRegExp).join(".+")}$`, "s")) : text;
   return { message: match(template.message), ...(template.hint === undefined ? {} : { hint: match(template.hint) }) };
 }

@@ -63,7 +63,7 @@ describe("merging a form into its file", () => {
     const original = await readFile(join(ROOT, path), "utf8");
     const data = JSON.parse(original) as { series: { observations: { period: string; value: number }[] }[] };
     data.series[0]!.observations.push({ period: "2030-K1", value: 50.5 });
-    const text = mergeJson(original, data as unknown as Record<string, unknown>, schemaOf("indicator"));
+    const text = mergeJson(original, data, schemaOf("indicator"));
     expect(JSON.parse(text)).toEqual(data);
     const removed = original.split("\n").filter((line) => !text.split("\n").includes(line));
     expect(removed.length).toBeLessThanOrEqual(1);

@@ -12,10 +12,11 @@ function scripted(answers: (() => Response)[]) {
   const waits: number[] = [];
   let calls = 0;
   const transport: Transport = {
-    fetch: async () => answers[Math.min(calls++, answers.length - 1)]!(),
-    sleep: async (ms) => {
+    fetch: () => Promise.resolve(answers[Math.min(calls++, answers.length - 1)]!()),
+    sleep: (ms) => {
       waits.push(ms);
       clock += ms;
+      return Promise.resolve();
     },
     now: () => clock,
   };

@@ -12,6 +12,7 @@ import { sourceText } from "../../scripts/charts/describe.ts";
 import { defaultTransport, type RetryPolicy } from "../../scripts/fetch/http.ts";
 import { runFetch } from "../../scripts/fetch/run.ts";
 import { validateIndicator } from "../../scripts/content/data-validate.ts";
+import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { fixture } from "../helpers.ts";
 
 const FIXTURES = fixture("fetch");
@@ -89,7 +90,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     return send(401, JSON.stringify({ message: `Ugyldig nøgle: ${request.headers.authorization}` }));
   }
   if (url === "/v1/tableinfo") return send(200, JSON.stringify(behaviour.tableinfo ?? JSON.parse(await readFile(join(FIXTURES, "statbank-tableinfo.json"), "utf8"))));
-  if (url === "/v1/data") return send(200, JSON.stringify(statbankData(JSON.parse(body))));
+  if (url === "/v1/data") return send(200, JSON.stringify(statbankData(JSON.parse(body) as StatbankQuery)));
   if (url.startsWith("/v3/table/ysyn01")) return send(200, await readFile(join(FIXTURES, "jobindsats-table.json"), "utf8"));
   if (url.startsWith("/v3/data/ysyn01")) {
     return send(200, JSON.stringify({ columns: ["Periode", "Område", "Antal ledige (syntetisk)"], rows: JOBINDSATS_ROWS }));
@@ -134,6 +135,10 @@ async function run(args: string[] = [], options: { token?: string | null; cellLi
   });
 }
 const read = (id: string) => readFile(join(source, `data/indicators/${id}.json`), "utf8");
+/** An indicator file as the fetch wrote it. */
+const readIndicator = async (id: string) => JSON.parse(await read(id)) as Indicator;
+/** The body of a Statistikbanken data request. */
+type StatbankQuery = { table: string; variables: { code: string; values: string[] }[] };
 const snapshot = async () => [await read("m1-job"), await read("m1-ledige")];
 
 describe("fetching mapped series", () => {
@@ -159,28 +164,28 @@ describe("fetching mapped series", () => {
       "Færdig: 2 nye perioder, 1 ændret værdi i m1-job.json; 2 nye perioder, 0 ændrede værdier i m1-ledige.json. Seneste nye periode: april 2030.",
     ]);
 
-    const job = JSON.parse(await read("m1-job"));
-    expect(job.series[0].observations.map((o: { period: string }) => o.period)).toEqual(["2029-K1", "2029-K2", "2029-K3", "2029-K4", "2030-K1"]);
+    const job = await readIndicator("m1-job");
+    expect(job.series[0]!.observations.map((o: { period: string }) => o.period)).toEqual(["2029-K1", "2029-K2", "2029-K3", "2029-K4", "2030-K1"]);
     expect(job.provenance).toEqual([
       { series: "Testby", source: "Danmarks Statistik", table: "SYNT01", query: "SYNT01: OMRÅDE=999, YDELSE=TOT, Tid=>=2029K3", fetched: "2030-08-15T06:00:00.000Z", licence: "CC BY 4.0" },
       { series: "Hele landet", source: "Danmarks Statistik", table: "SYNT01", query: "SYNT01: OMRÅDE=000, YDELSE=TOT, Tid=>=2029K3", fetched: "2030-08-15T06:00:00.000Z", licence: "CC BY 4.0" },
     ]);
     // The withheld quarter is marked as such (shown as ".."), never written as a figure.
-    expect(job.series[0].suppressed).toEqual(["2030-K2"]);
-    expect(job.series[1].suppressed).toBeUndefined();
-    const ledige = JSON.parse(await read("m1-ledige"));
+    expect(job.series[0]!.suppressed).toEqual(["2030-K2"]);
+    expect(job.series[1]!.suppressed).toBeUndefined();
+    const ledige = await readIndicator("m1-ledige");
     // "1.234" is Danish for 1234; ".." (March) is missing, never zero.
-    expect(ledige.series[0].observations).toEqual([
+    expect(ledige.series[0]!.observations).toEqual([
       { period: "2030-01", value: 1180 },
       { period: "2030-02", value: 1234 },
       { period: "2030-04", value: 1301 },
     ]);
-    expect(ledige.series[0].suppressed).toEqual(["2030-03"]);
-    expect(ledige.provenance[0].query).toBe("ysyn01?format=json&period.M=latest:4&mgroup.*=*&hierarchy._nykom=Testby");
+    expect(ledige.series[0]!.suppressed).toEqual(["2030-03"]);
+    expect(ledige.provenance?.[0]?.query).toBe("ysyn01?format=json&period.M=latest:4&mgroup.*=*&hierarchy._nykom=Testby");
     expect(await read("m1-ledige")).not.toContain(TOKEN);
 
     // What the sources were asked: Statistikbanken by POST with the mapped codes, Jobindsats with the Bearer token.
-    const data = requests.filter((r) => r.url === "/v1/data").map((r) => JSON.parse(r.body));
+    const data = requests.filter((r) => r.url === "/v1/data").map((r) => JSON.parse(r.body) as StatbankQuery);
     expect(data[0]).toEqual({
       table: "SYNT01",
       format: "JSONSTAT",
@@ -227,10 +232,10 @@ describe("fetching mapped series", () => {
   it("splits a request that would pass the cell limit", async () => {
     // 4 cells per period (area, benefit, time, value): a limit of 8 allows 2 periods per request.
     expect(await run(["--only", "m1-job"], { cellLimit: 8 })).toBe(0);
-    const parts = requests.filter((r) => r.url === "/v1/data").map((r) => JSON.parse(r.body).variables[2].values);
+    const parts = requests.filter((r) => r.url === "/v1/data").map((r) => (JSON.parse(r.body) as StatbankQuery).variables[2]?.values);
     expect(parts).toEqual([["2029K3", "2029K4"], ["2030K1", "2030K2"], ["2029K3", "2029K4"], ["2030K1", "2030K2"]]);
     expect(out).toContain("        4 tal (3. kvartal 2029 – 2. kvartal 2030) – hentet i 2 dele (cellegrænse).");
-    expect(JSON.parse(await read("m1-job")).series[1].observations).toHaveLength(6);
+    expect((await readIndicator("m1-job")).series[1]?.observations).toHaveLength(6);
   });
 });
 
@@ -260,7 +265,7 @@ describe("when a source fails", () => {
     behaviour.queue.push({ path: "/v3/table", status: 401, body: "{}" });
     expect(await run(["--keep-going"])).toBe(1);
     expect(err.join("\n")).toContain("De øvrige serier skrives (--keep-going).");
-    expect(JSON.parse(await read("m1-job")).provenance).toHaveLength(2);
+    expect((await readIndicator("m1-job")).provenance).toHaveLength(2);
     expect(await read("m1-ledige")).toBe(ledige);
   });
 
@@ -268,7 +273,7 @@ describe("when a source fails", () => {
     behaviour.queue.push({ path: "/v3/data", status: 400, body: '{"message":"Requested latest:4 for type M, but only 3 periods are available"}' });
     expect(await run(["--only", "m1-ledige"])).toBe(0);
     expect(requests.filter((r) => r.url.startsWith("/v3/data")).map((r) => r.url.match(/period\.M=[^&]+/)![0])).toEqual(["period.M=latest:4", "period.M=latest:3"]);
-    expect(JSON.parse(await read("m1-ledige")).provenance[0].query).toContain("period.M=latest:3");
+    expect((await readIndicator("m1-ledige")).provenance?.[0]?.query).toContain("period.M=latest:3");
   });
 
   it("says how to get a key when JOBINDSATS_TOKEN is not set", async () => {
@@ -297,8 +302,8 @@ describe("when a source fails", () => {
   });
 
   it("names a table that no longer has the mapped variable, and a table that is gone", async () => {
-    const info = JSON.parse(await readFile(join(FIXTURES, "statbank-tableinfo.json"), "utf8"));
-    behaviour.tableinfo = { ...info, variables: info.variables.filter((v: { id: string }) => v.id !== "YDELSE") };
+    const info = JSON.parse(await readFile(join(FIXTURES, "statbank-tableinfo.json"), "utf8")) as { variables: { id: string }[] };
+    behaviour.tableinfo = { ...info, variables: info.variables.filter((v) => v.id !== "YDELSE") };
     expect(await run(["--only", "m1-job"])).toBe(1);
     expect(err.join("\n")).toContain('passer ikke længere til data/sources.json: SYNT01 har ingen variabel "YDELSE" (den har "OMRÅDE", "Tid")');
     behaviour.tableinfo = undefined;

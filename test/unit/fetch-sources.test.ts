@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSources, sourceMapProblems } from "../../scripts/fetch/sources.ts";
 import { selectPeriods } from "../../scripts/fetch/statbank.ts";
+import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { ROOT } from "../helpers.ts";
 
 describe("the source map", () => {
@@ -13,8 +14,8 @@ describe("the source map", () => {
     const dir = join(ROOT, "data/indicators");
     const indicators = new Map<string, string[]>();
     for (const file of await readdir(dir)) {
-      const indicator = JSON.parse(await readFile(join(dir, file), "utf8"));
-      indicators.set(indicator.id, indicator.series.map((s: { name: string }) => s.name));
+      const indicator = JSON.parse(await readFile(join(dir, file), "utf8")) as Indicator;
+      indicators.set(indicator.id, indicator.series.map((s) => s.name));
     }
     const { sources, problems } = parseSources(await readFile(join(ROOT, "data/sources.json"), "utf8"), new Set(indicators.keys()));
     expect(problems).toEqual([]);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/import/run.ts";
 import { formatProblem, messages } from "../../scripts/messages.ts";
+import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { fixture } from "../helpers.ts";
 
 const EXPORTS = fixture("import");
@@ -41,8 +42,8 @@ describe("importing an export", () => {
       "  ~ Testby, 4. kvartal 2029: 45,0 → 45,2",
       "Færdig: 2 nye perioder, 1 ændret værdi i m1-job.json. Seneste nye periode: 2. kvartal 2030.",
     ]);
-    const written = JSON.parse(await indicator());
-    expect(written.series[0].observations.slice(-2)).toEqual([{ period: "2029-K4", value: 45.2 }, { period: "2030-K1", value: 46 }]);
+    const written = JSON.parse(await indicator()) as Indicator;
+    expect(written.series[0]!.observations.slice(-2)).toEqual([{ period: "2029-K4", value: 45.2 }, { period: "2030-K1", value: 46 }]);
     expect(written.target).toEqual({ kind: "value", value: 50, direction: "higher" });
     expect(await indicator()).toMatch(/^\{\n {2}"id": "m1-job",\n[\s\S]*"value": 46\.0\n[\s\S]*\}\n$/);
 
@@ -64,13 +65,13 @@ describe("importing an export", () => {
   });
 
   it("reads one row per figure into a monthly indicator, skipping other series", async () => {
-    const monthly = JSON.parse(await indicator());
+    const monthly = JSON.parse(await indicator()) as Indicator;
     Object.assign(monthly, { id: "m1-maaned", series: [{ name: "Testby", observations: [{ period: "2030-06", value: 40 }] }] });
     await writeFile(join(source, "data/indicators/m1-maaned.json"), JSON.stringify(monthly, null, 2) + "\n");
     expect(await run("maaneder-lang.csv", "--mapping", "maaneder-lang.mapping.json")).toBe(0);
-    const written = JSON.parse(await readFile(join(source, "data/indicators/m1-maaned.json"), "utf8"));
-    expect(written.series.map((s: { name: string }) => s.name)).toEqual(["Testby", "Hele landet"]);
-    expect(written.series[0].observations.map((o: { period: string }) => o.period)).toEqual(["2030-06", "2030-07", "2030-08"]);
+    const written = JSON.parse(await readFile(join(source, "data/indicators/m1-maaned.json"), "utf8")) as Indicator;
+    expect(written.series.map((s) => s.name)).toEqual(["Testby", "Hele landet"]);
+    expect(written.series[0]!.observations.map((o) => o.period)).toEqual(["2030-06", "2030-07", "2030-08"]);
     expect(out.at(-1)).toBe("Færdig: 1 ny serie, 3 nye perioder, 0 ændrede værdier i m1-maaned.json. Seneste nye periode: september 2030.");
   });
 

@@ -8,6 +8,7 @@ import { defaultMapping, parseMapping, type Mapping } from "../../scripts/import
 import { changeLines, mergeObservations, parseJsonDocument, stringifyJsonDocument, summary } from "../../scripts/import/merge.ts";
 import { decodeText, readSheet, UnreadableFile, type Sheet } from "../../scripts/import/table.ts";
 import { columnLetters, normalisePeriod, numberText, parseNumber } from "../../scripts/import/values.ts";
+import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { messages } from "../../scripts/messages.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -339,9 +340,9 @@ describe("merging into the indicator's JSON", () => {
     expect(result.unchanged).toBe(1);
     expect(result.added.map((c) => `${c.series} ${c.period}`)).toEqual(["Testby 2020-K2", "Testby 2020-K4", "Hele landet 2020-K2"]);
     expect(result.changed).toEqual([{ series: "Testby", period: "2020-K3", old: 58, value: 57.25 }]);
-    const written = JSON.parse(result.text);
-    expect(Object.keys(written)).toEqual(Object.keys(JSON.parse(FILE)));
-    expect(written.series[0].observations.map((o: { period: string }) => o.period)).toEqual(["2020-K1", "2020-K2", "2020-K3", "2020-K4"]);
+    const written = JSON.parse(result.text) as Indicator;
+    expect(Object.keys(written)).toEqual(Object.keys(JSON.parse(FILE) as Indicator));
+    expect(written.series[0]!.observations.map((o) => o.period)).toEqual(["2020-K1", "2020-K2", "2020-K3", "2020-K4"]);
     expect(written.notes).toBe("Syntetiske testtal.");
     expect(result.text).toContain('"value": 55.0');
     expect(result.text).toContain('"value": 56.0');
@@ -359,7 +360,7 @@ describe("merging into the indicator's JSON", () => {
   it("adds a series the indicator does not have yet", () => {
     const result = mergeObservations(FILE, [at("Region", "2020-K1", 50)]);
     expect(result.newSeries).toEqual(["Region"]);
-    expect(JSON.parse(result.text).series[2]).toEqual({ name: "Region", observations: [{ period: "2020-K1", value: 50 }] });
+    expect((JSON.parse(result.text) as Indicator).series[2]).toEqual({ name: "Region", observations: [{ period: "2020-K1", value: 50 }] });
     expect(summary(result, "m1-test.json")).toBe("1 ny serie, 1 ny periode, 0 ændrede værdier i m1-test.json");
   });
 });

@@ -138,7 +138,7 @@ describe("bad input", () => {
   });
 
   it("refuses colours that would be too faint on white, and a logo that is not there", () => {
-    const site = { ...JSON.parse(SITE), colors: { primary: "#1f4e79", accent: "#ffcc00" }, logo: "logo.svg" };
+    const site = { ...(JSON.parse(SITE) as object), colors: { primary: "#1f4e79", accent: "#ffcc00" }, logo: "logo.svg" };
     const found = problems({ "data/site.json": JSON.stringify(site) });
     expect(found).toContainEqual(expect.objectContaining({ path: "colors.accent", ...messages.lowContrast("#ffcc00", 1.4875, 4.5) }));
     expect(found).toContainEqual(expect.objectContaining({ path: "logo", ...messages.missingLogo("logo.svg") }));

@@ -1,6 +1,6 @@
 // The build's PDF/UA-1 check and the post-processing, on small PDFs written here: one right, and
 // one wrong on each checkpoint. No browser.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { checkPdf } from "../../scripts/pdf/accessibility.ts";
 import { contentFacts, markArtifacts, operations } from "../../scripts/pdf/content.ts";
@@ -119,7 +119,7 @@ describe("post-processing", () => {
       types.push(`${" ".repeat(depth)}${dict.get(PDFName.of("S"))?.toString() ?? ""}`);
       const k = dict.get(PDFName.of("K"));
       for (const kid of k instanceof PDFArray ? k.asArray() : [k]) {
-        const child = kid ? doc.context.lookup(kid as PDFRef) : undefined;
+        const child = kid ? doc.context.lookup(kid) : undefined;
         if (child instanceof PDFDict && child.has(PDFName.of("S"))) walk(child, depth + 1);
       }
     };

@@ -54,7 +54,7 @@ describe("a Markdown table", () => {
     expect(first.querySelector("th")?.getAttribute("scope")).toBe("row");
     expect(first.querySelector("th")?.classList.contains("num")).toBe(false);
     expect(first.querySelectorAll("td").every((td) => td.classList.contains("num"))).toBe(true);
-    expect(table.querySelectorAll("thead th").map((th) => th.classList.contains("num"))).toEqual([false, ...Array(13).fill(true)]);
+    expect(table.querySelectorAll("thead th").map((th) => th.classList.contains("num"))).toEqual([false, ...Array<boolean>(13).fill(true)]);
   });
 
   it("with many columns, reflows on a narrow screen: every value carries its column's label", () => {
@@ -89,7 +89,7 @@ describe("a data table", () => {
   };
 
   it("sits in a region named by its caption, figures right-aligned", () => {
-    const root = parse(tableHtml(templates, table as Parameters<typeof tableHtml>[1]));
+    const root = parse(tableHtml(templates, table));
     const region = root.querySelector(".table-scroll")!;
     expect(region.getAttribute("tabindex")).toBe("0");
     expect(root.getElementById(region.getAttribute("aria-labelledby")!)?.text).toBe("Aktivering");

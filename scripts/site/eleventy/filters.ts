@@ -30,7 +30,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, { content, content
   eleventyConfig.addFilter("pageSections", (html: string) => pageHeadings(html));
   eleventyConfig.addFilter("absoluteUrl", (url: string) => {
     const base = content().model.site.base_url;
-    return base ? absoluteUrl(base, String(eleventyConfig.pathPrefix ?? "/"), url) : undefined;
+    return base ? absoluteUrl(base, typeof eleventyConfig.pathPrefix === "string" ? eleventyConfig.pathPrefix : "/", url) : undefined;
   });
   // "108 kB" for a PDF the PDF stage made; "" without PDFs (--no-pdf, the dev server).
   eleventyConfig.addFilter("pdfSize", (file: string) => {
