@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 // Two projects: `unit` (no browser, no Eleventy build) and `e2e` (builds sites and PDFs, opens them
-// in the one shared Chromium). Run one alone with `npx vitest run --project unit`.
+// in the one shared Chromium). Run one alone with `npx vitest run --project unit` (or `e2e`).
+// Unit files share their workers' module cache (isolate: false): they keep no state between files,
+// and loading Vega, jsdom, zod and Eleventy once per worker instead of once per file is most of
+// their time.
 export default defineConfig({
   test: {
     env: { TZ: "UTC", SOURCE_DATE_EPOCH: "1700000000" },
@@ -10,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000 },
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000, isolate: false },
       },
       {
         extends: true,
