@@ -83,6 +83,17 @@ async function sharedRealBuild(dir: string): Promise<RealBuild> {
   }
 }
 
+/**
+ * The CPU time (user + system, in ms) this process spends on `work`, and its value: a bound on
+ * work that other load on a shared machine does not stretch the way it stretches wall-clock time.
+ */
+export async function cpuTime<T>(work: () => T | Promise<T>): Promise<{ value: T; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const value = await work();
+  const { user, system } = process.cpuUsage(before);
+  return { value, cpuMs: (user + system) / 1000 };
+}
+
 export async function readHtml(out: string, path: string): Promise<HTMLElement> {
   return parse(await readFile(join(out, path, path.endsWith(".html") ? "" : "index.html"), "utf8"));
 }

@@ -96,7 +96,7 @@ beforeAll(async () => {
       await page.close();
     }
   }, { concurrency: CONCURRENCY });
-}, 300_000);
+});
 
 afterAll(() => server.close());
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const [prefix, out] of [["/", root], [PREFIX, shared.out]] as const) {
     builds[prefix] = { out, report: await checkLinks(out, { pathPrefix: prefix }) };
   }
-}, 300_000);
+});
 
 describe.each(["/", PREFIX])("the site built for %s", (prefix) => {
   it("has no broken links, files or anchors", () => {

@@ -81,7 +81,7 @@ beforeAll(async () => {
     }),
   );
   siteText = normalize(texts.join("\n"));
-}, 240_000);
+});
 
 describe("fidelity to the source documents", () => {
   const title = HAVE_SEEDS

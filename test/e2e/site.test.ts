@@ -14,7 +14,7 @@ let out: string;
 
 beforeAll(async () => {
   ({ out } = await realContent());
-}, 300_000);
+});
 
 async function pages(): Promise<string[]> {
   return (await readdir(out, { recursive: true }))
