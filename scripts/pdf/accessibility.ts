@@ -1,8 +1,8 @@
 // The build's own PDF/UA-1 check: the machine-checkable conditions of the Matterhorn Protocol 1.1
 // (PDF Association) that our PDFs can fail. What needs a human (is the alt text meaningful, is
 // the reading order right, is a decorative thing really decorative) is listed in the README.
-import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
-import { contentFacts } from "./content.ts";
+import { ParseSpeeds, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from "pdf-lib";
+import { contentFacts, streamBytes } from "./content.ts";
 import { STANDARD_TYPES } from "./tagging.ts";
 
 export interface Violation {
@@ -16,8 +16,7 @@ export interface Violation {
 
 const name = (value: string) => PDFName.of(value);
 const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
-const streamText = (stream: PDFObject | undefined) =>
-  stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1") : stream instanceof PDFStream ? Buffer.from(stream.getContents()).toString("latin1") : "";
+const streamText = (stream: PDFObject | undefined) => Buffer.from(streamBytes(stream)).toString("latin1");
 
 /**
  * Checks a PDF against the conditions the build verifies (see the README's list): metadata (06,
@@ -27,7 +26,14 @@ const streamText = (stream: PDFObject | undefined) =>
  * element with /Contents (28-011, 28-012). Returns every violation; an empty list means it passes.
  */
 export async function checkPdf(bytes: Uint8Array): Promise<Violation[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return checkDocument(await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+}
+
+/**
+ * checkPdf on a document already in memory: the build checks the post-processed document right
+ * before saving it, instead of parsing the saved bytes again (saving writes exactly these objects).
+ */
+export function checkDocument(doc: PDFDocument): Violation[] {
   const found: Violation[] = [];
   const add = (checkpoint: string, message: string, page?: number) => found.push({ checkpoint, message, ...(page ? { page } : {}) });
   const catalog = doc.catalog;

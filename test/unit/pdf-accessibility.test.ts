@@ -2,9 +2,11 @@
 // one wrong on each checkpoint. No browser.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { checkPdf } from "../../scripts/pdf/accessibility.ts";
+import { checkDocument, checkPdf } from "../../scripts/pdf/accessibility.ts";
 import { contentFacts, markArtifacts, operations } from "../../scripts/pdf/content.ts";
+import { loadPdf, savePdf } from "../../scripts/pdf/metadata.ts";
 import { makeAccessible } from "../../scripts/pdf/tagging.ts";
+import { readOutline } from "../../scripts/pdf/toc.ts";
 
 const TAGGING = { title: "Prøve", author: "Testby Kommune", subject: "Prøve", language: "da", date: 1_600_000_000, links: { "https://example.org/": "Eksempel" } };
 
@@ -132,6 +134,52 @@ describe("post-processing", () => {
 
   it("is reproducible: the same input gives the same bytes", async () => {
     expect(Buffer.from(await sample()).equals(Buffer.from(await sample()))).toBe(true);
+  });
+});
+
+describe("saving", () => {
+  it("checks the document in memory as the saved file is checked", async () => {
+    const broken = await loadPdf(await sample(({ figure }) => figure.delete(PDFName.of("Alt"))));
+    expect(checkDocument(broken).map((v) => v.checkpoint)).toEqual(["13-004"]);
+    expect((await checkPdf(await savePdf(broken))).map((v) => v.checkpoint)).toEqual(["13-004"]);
+  });
+
+  it("writes PDF 1.7 with the structure in compressed object streams, smaller, reproducible and still passing", async () => {
+    const plain = await sample();
+    const saved = await savePdf(await loadPdf(plain));
+    const text = Buffer.from(saved).toString("latin1");
+    expect(text.startsWith("%PDF-1.7")).toBe(true);
+    expect(text).toContain("/ObjStm");
+    expect(text).not.toContain("/StructElem");
+    expect(saved.byteLength).toBeLessThan(plain.byteLength);
+    expect(Buffer.from(saved).equals(Buffer.from(await savePdf(await loadPdf(plain))))).toBe(true);
+    expect(await checkPdf(saved)).toEqual([]);
+  });
+});
+
+describe("the outline read for the contents' page numbers", () => {
+  it("gives each bookmark's page, in order, through explicit and named destinations and GoTo actions", async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const pages = [doc.addPage(), doc.addPage(), doc.addPage()];
+    const ctx = doc.context;
+    doc.catalog.set(PDFName.of("Dests"), ctx.obj({ kapitel: [pages[2]!.ref, "XYZ", 0, 800, 0] }));
+    const items = [
+      ctx.obj({ Title: PDFHexString.fromText("Indhold"), Dest: [pages[1]!.ref, "XYZ", 0, 800, 0] }),
+      ctx.obj({ Title: PDFString.of("Kapitel"), Dest: PDFName.of("kapitel") }),
+      ctx.obj({ Title: PDFString.of("Afsnit"), A: { S: "GoTo", D: [pages[2]!.ref, "Fit"] } }),
+      ctx.obj({ Title: PDFString.of("Intet sted"), Dest: PDFName.of("findes-ikke") }),
+    ];
+    const refs = items.map((item) => ctx.register(item));
+    const outlines = ctx.obj({ Type: "Outlines", First: refs[0]!, Last: refs[1]! });
+    items[0]!.set(PDFName.of("Next"), refs[1]!);
+    items[1]!.set(PDFName.of("First"), refs[2]!);
+    items[2]!.set(PDFName.of("Next"), refs[3]!);
+    doc.catalog.set(PDFName.of("Outlines"), ctx.register(outlines));
+    expect(readOutline(await loadPdf(await doc.save()))).toEqual([
+      { title: "Indhold", page: 2 },
+      { title: "Kapitel", page: 3 },
+      { title: "Afsnit", page: 3 },
+    ]);
   });
 });
 
