@@ -6,7 +6,7 @@ import { contentFacts, streamBytes } from "./content.ts";
 import { STANDARD_TYPES } from "./tagging.ts";
 
 export interface Violation {
-  /** Matterhorn checkpoint, e.g. "01-005". */
+  /** Matterhorn checkpoint, e.g. "01-005"; where Matterhorn has none, veraPDF's rule for ISO 14289-1, e.g. "UA 6.2-1". */
   checkpoint: string;
   /** 1-based page, when the fault sits on one. */
   page?: number;
@@ -53,11 +53,12 @@ export function checkDocument(doc: PDFDocument): Violation[] {
   }
   const prefs = catalog.lookup(name("ViewerPreferences"));
   const display = prefs instanceof PDFDict ? prefs.lookup(name("DisplayDocTitle")) : undefined;
-  if (!(display instanceof PDFBool) || !display.asBoolean()) add("07-002", "ViewerPreferences/DisplayDocTitle er ikke true");
+  if (!(display instanceof PDFBool)) add("07-001", "ViewerPreferences har ingen DisplayDocTitle");
+  else if (!display.asBoolean()) add("07-002", "ViewerPreferences/DisplayDocTitle er false");
   if (!text(catalog.lookup(name("Lang")))) add("11-006", "dokumentet har intet sprog (/Lang)");
   const markInfo = catalog.lookup(name("MarkInfo"));
   const marked = markInfo instanceof PDFDict ? markInfo.lookup(name("Marked")) : undefined;
-  if (!(marked instanceof PDFBool) || !marked.asBoolean()) add("01-002", "MarkInfo/Marked er ikke true");
+  if (!(marked instanceof PDFBool) || !marked.asBoolean()) add("UA 6.2-1", "MarkInfo/Marked er ikke true");
 
   // Content: every mark on a page is tagged or an Artifact (Matterhorn 01).
   doc.getPages().forEach((page, i) => {
@@ -71,7 +72,7 @@ export function checkDocument(doc: PDFDocument): Violation[] {
   // Structure.
   const root = catalog.lookup(name("StructTreeRoot"));
   if (!(root instanceof PDFDict)) {
-    add("01-006", "dokumentet har intet strukturtræ (tagged PDF)");
+    add("UA 7.1-11", "dokumentet har intet strukturtræ (tagged PDF)");
     return found;
   }
   const roleMap = root.lookup(name("RoleMap"));
@@ -97,7 +98,7 @@ export function checkDocument(doc: PDFDocument): Violation[] {
       if (kidTypes.length > 0) add("13-004", `en Figure indeholder anden struktur (${[...new Set(kidTypes)].join(", ")}); den er ikke en figur`, page);
     }
     if (type === "LI" && kidTypes.some((t) => t !== "Lbl" && t !== "LBody")) add("16-003", `et listepunkt (LI) indeholder ${kidTypes.filter((t) => t !== "Lbl" && t !== "LBody").join(", ")} i stedet for Lbl og LBody`, page);
-    if (type === "L" && kidTypes.some((t) => t !== "LI" && t !== "Caption" && t !== "L")) add("16-003", `en liste (L) indeholder ${kidTypes.filter((t) => t !== "LI").join(", ")} i stedet for LI`, page);
+    if (type === "L" && kidTypes.some((t) => t !== "LI" && t !== "Caption" && t !== "L")) add("09-005", `en liste (L) indeholder ${kidTypes.filter((t) => t !== "LI").join(", ")} i stedet for LI`, page);
     if (type === "Note") {
       const id = text(dict.lookup(name("ID")));
       if (!id) add("19-003", "en note (Note) har intet ID", page);
@@ -116,10 +117,13 @@ export function checkDocument(doc: PDFDocument): Violation[] {
   for (const kid of elements(root)) if (kid.has(name("S"))) visit(kid, undefined);
   for (const [id, count] of noteIds) if (count > 1) add("19-004", `note-ID'et ${id} findes ${count} gange`);
 
-  // Link annotations (Matterhorn 28).
+  // Annotations (Matterhorn 28).
   doc.getPages().forEach((page, i) => {
     const annots = page.node.lookup(name("Annots"));
     if (!(annots instanceof PDFArray)) return;
+    const tabs = page.node.lookup(name("Tabs"));
+    if (annots.size() > 0 && !(tabs instanceof PDFName)) add("28-008", "en side med annotationer har ingen tabulatorrækkefølge (/Tabs)", i + 1);
+    else if (annots.size() > 0 && tabs instanceof PDFName && tabs.decodeText() !== "S") add("28-009", `en side med annotationer har /Tabs /${tabs.decodeText()}, ikke /S (strukturens rækkefølge)`, i + 1);
     for (const ref of annots.asArray()) {
       const annot = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
       if (!(annot instanceof PDFDict) || (annot.get(name("Subtype")) as PDFName | undefined)?.decodeText() !== "Link") continue;
