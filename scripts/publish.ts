@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { messages, ValidationError } from "./messages.ts";
+import { fileSystemCause, messages, ValidationError } from "./messages.ts";
 
 /** Marks a folder as made by a build, so a later build may replace it (a constant: builds stay reproducible). */
 export const STAMP = ".bygget-af-beskaeftigelsesplan";
@@ -61,7 +61,11 @@ function stillRunning(pid: number, started: string | undefined): boolean {
 }
 
 const exists = (path: string) => lstat(path).then(() => true, () => false);
-const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+/** Why a file-system call failed, in Danish with the system's code. */
+const reason = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? fileSystemCause(code) : (error as Error).message;
+};
 const inside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
 
 /** The folder a symlinked output points to (absolute), or the output itself. */
