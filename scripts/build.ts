@@ -228,7 +228,8 @@ export function failureReport(error: unknown, out: string): { text: string; code
   if (validation) return { text: `\n${validation.message}\n\n${messages.notPublished(out).message}${after}`, code: 2 };
   if (error instanceof PublishError && !error.unchanged) return { text: `\nBygningen fejlede: ${error.message}${after}`, code: 1 };
   const system = fileSystemErrorIn(error);
-  const where = system?.path ? relative(process.cwd(), system.path) || system.path : `${out}/`;
+  const shown = system?.path && relative(process.cwd(), system.path);
+  const where = !system?.path ? `${out}/` : shown && !shown.startsWith("..") ? shown : system.path;
   const written = system && (system.syscall === undefined || WRITING.has(system.syscall)) ? messages.writeFailed(where, fileSystemCause(system.code)) : undefined;
   const reason = written ? `${written.message}\n    Sådan retter du det: ${written.hint}` : (error as Error).message;
   return { text: `\nBygningen fejlede: ${reason}\n\n${messages.notPublished(out).message}${after}`, code: 1 };

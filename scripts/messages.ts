@@ -369,7 +369,7 @@ export const messages = {
   }),
   writeFailed: (path: string, cause: string) => ({
     message: `${path} kunne ikke skrives: ${cause}.`,
-    hint: "Gør plads på disken, eller giv adgang til mappen, og kør kommandoen igen. Det, der var skrevet halvt, er ikke taget i brug.",
+    hint: "Gør plads på disken, giv adgang til mappen, eller flyt det, der står i vejen, og kør kommandoen igen. Det, der var skrevet halvt, er ikke taget i brug.",
   }),
   notPublished: (out: string) => ({
     message: `Intet blev udgivet: ${out}/ er uændret.`,

@@ -1,7 +1,8 @@
 // Every input is bounded (scripts/limits.ts): each case below ran for minutes, filled memory or
 // crashed without naming a file. Now each is a content error naming the file, found before any
 // rendering starts, in well under the time the README states.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zipSync } from "fflate";
@@ -11,7 +12,7 @@ import { loadModel } from "../../scripts/content/files.ts";
 import { readXlsx } from "../../scripts/import/table.ts";
 import { LIMITS } from "../../scripts/limits.ts";
 import { messages, ValidationError, type Problem } from "../../scripts/messages.ts";
-import { fixture } from "../helpers.ts";
+import { fixture, ROOT } from "../helpers.ts";
 
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -86,6 +87,42 @@ describe("indicators", () => {
     expect(problems.map((p) => [p.file, p.path])).toContainEqual(["data/indicators/m1-job.json", `chart.spec.${path}`]);
     expect(problems.every((p) => p.message.startsWith("Et eget Vega-Lite-diagram må ikke bruge"))).toBe(true);
   });
+});
+
+describe("the chart worker's budget", () => {
+  it("a custom spec that passes the checks but would run for minutes is stopped within the budget: exit 2, the indicator named", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bp-budget-"));
+    temporary.push(dir);
+    const src = join(dir, "projekt");
+    await cp(fixture("minimal"), src, { recursive: true });
+    const file = join(src, "data", "indicators", "m1-job.json");
+    const json = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+    // Vega's pad() builds its string a character at a time: ten of these per row took 218 s and
+    // ~1 GB unbounded (measured once, on the 2-core test machine). No rule forbids it: the worker's
+    // time and memory budget (scripts/charts/worker.ts) is what stops it, whichever is reached first.
+    const transform = Array.from({ length: 10 }, (_, i) => ({ calculate: "length(pad('', 1e7, 'x'))", as: `n${i}` }));
+    json.chart = { spec: { transform, mark: "point", encoding: { x: { field: "period" }, y: { field: "value", type: "quantitative" } } } };
+    await writeFile(file, JSON.stringify(json, null, 2));
+    const out = join(dir, "dist");
+    const started = performance.now();
+    const child = spawn(join(ROOT, "node_modules", ".bin", "node"), [join(ROOT, "scripts", "build.ts"), "--source", src, "--out", out, "--no-pdf"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const run = { status, stderr };
+    const seconds = (performance.now() - started) / 1000;
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain("data/indicators/m1-job.json (chart)");
+    const time = messages.chartBudget(`det tog mere end ${LIMITS.chartMs / 1000} sekunder at tegne`).message;
+    const memory = messages.chartBudget(`det brugte mere end ${LIMITS.chartHeapMib} MiB hukommelse`).message;
+    expect([time, memory].some((text) => run.stderr.includes(text)), run.stderr).toBe(true);
+    // Within the budget plus the build's own start (Node, Eleventy, Vega load; slow on a shared machine), far below 218 s.
+    expect(seconds).toBeLessThan(LIMITS.chartMs / 1000 + 60);
+    expect((await readdir(dir)).sort()).toEqual(["projekt"]);
+  }, 180_000);
 });
 
 describe("import and comparison", () => {
