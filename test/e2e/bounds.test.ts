@@ -12,7 +12,7 @@ import { loadModel } from "../../scripts/content/files.ts";
 import { readXlsx } from "../../scripts/import/table.ts";
 import { LIMITS } from "../../scripts/limits.ts";
 import { messages, ValidationError, type Problem } from "../../scripts/messages.ts";
-import { fixture, ROOT } from "../helpers.ts";
+import { buildFixture, fixture, ROOT } from "../helpers.ts";
 
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -132,6 +132,32 @@ describe("import and comparison", () => {
     await expect(readXlsx(bomb)).rejects.toMatchObject({ name: expect.any(String) });
     await expect(readXlsx(bomb)).rejects.toThrow(/udpakket/);
   });
+
+  it("a revision that rewrote a long paragraph beyond the bound builds without an error: shown as deleted, then inserted, and named in the log", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bp-compare-"));
+    temporary.push(dir);
+    await cp(fixture("compare"), dir, { recursive: true });
+    // 1,600 words, every other one changed: 1,600 word edits, over LIMITS.compareEdits (half the words
+    // in common, so within the bound the two would be one changed paragraph, marked word by word).
+    const paragraph = (changed: boolean) => Array.from({ length: 1_600 }, (_, i) => (changed && i % 2 === 0 ? `nyt${i}` : `ord${i}`)).join(" ");
+    for (const [revision, changed] of [["2030", false], ["2031", true]] as const) {
+      const file = join(dir, "content", "strategi", revision, "fokus-1.md");
+      await writeFile(file, `${await readFile(file, "utf8")}\n${paragraph(changed)}\n`);
+    }
+    const log: string[] = [];
+    const started = performance.now();
+    const { out } = await buildFixture(dir, { pdf: false, log: (line) => log.push(line) });
+    temporary.push(join(out, ".."));
+    expect(performance.now() - started).toBeLessThan(60_000);
+    const stage = log.find((line) => line.startsWith("sammenligning"));
+    expect(stage).toMatch(/vist som omskrevet \(for store ændringer til at markere ord for ord\): 2 afsnit i "Ændringer fra 2030 til 2031"/);
+    const page = await readFile(join(out, "strategi", "2031", "aendringer", "index.html"), "utf8");
+    expect(page).toContain(`${paragraph(false).slice(0, 200)}`);
+    expect(page).toContain(`${paragraph(true).slice(0, 200)}`);
+    // Whole: the old paragraph in one <del>, the new in one <ins>, not word by word.
+    expect(page).toMatch(/<del><span class="visually-hidden">Slettet: <\/span>ord0 ord1 ord2 ord3[^<]*ord1599<\/del>/);
+    expect(page).toMatch(/<ins><span class="visually-hidden">Indsat: <\/span>nyt0 ord1 nyt2 ord3[^<]*ord1599<\/ins>/);
+  }, 120_000);
 
   it("two long, wholly different texts: shown as rewritten, within the bound", () => {
     const words = (seed: string) => Array.from({ length: 20_000 }, (_, i) => `${seed}${i}`).join(" ");
