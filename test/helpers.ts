@@ -96,3 +96,43 @@ async function pdfFonts(data: Uint8Array): Promise<PdfFacts["fonts"]> {
   }
   return fonts;
 }
+
+export interface PdfText {
+  page: number;
+  text: string;
+  /** Font size in pt: the text's vertical scale on the page (also for rotated text). */
+  size: number;
+  /** The Figure of the structure tree it is in ("page:index"), if any: a chart's drawing (its text is the SVG's text). */
+  figure?: string;
+}
+
+/** Every piece of text of a PDF with its size, read with pdf.js: the marked content ties it to the structure tree. */
+export async function readPdfText(file: string): Promise<PdfText[]> {
+  const { getDocumentProxy } = await import("unpdf");
+  const doc = await getDocumentProxy(new Uint8Array(await readFile(file)), { useSystemFonts: false });
+  const found: PdfText[] = [];
+  type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const figureOf = new Map<string, string>();
+    let figures = 0;
+    const walk = (node: Node, figure: string | undefined) => {
+      const here = figure ?? (node.role === "Figure" ? `${n}:${figures++}` : undefined);
+      if (node.type === "content" && node.id && here) figureOf.set(node.id, here);
+      for (const child of node.children ?? []) walk(child, here);
+    };
+    walk((await page.getStructTree()) as Node, undefined);
+    const open: (string | undefined)[] = [];
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ("type" in item) {
+        if (item.type === "endMarkedContent") open.pop();
+        else open.push(item.id ?? undefined);
+      } else if (item.str.trim() !== "") {
+        const figure = open.map((id) => (id === undefined ? undefined : figureOf.get(id))).find((f) => f !== undefined);
+        found.push({ page: n, text: item.str, size: Math.hypot(item.transform[2], item.transform[3]), figure });
+      }
+    }
+  }
+  await doc.loadingTask.destroy();
+  return found;
+}

@@ -171,49 +171,117 @@ function sanitizedLogo(file: SourceFile, problems: Problem[]): string {
   return svg;
 }
 
-/** Validates every file and links pages into documents; throws ValidationError with all problems. */
+/** What one step of buildModel found, with the problems it reported (in the order of the files). */
+type Found<T> = T & { problems: Problem[] };
+
+/** The Markdown pages as read: by key, their parsed front matter, and the keys of files that exist but could not be read. */
+interface ReadPages {
+  pages: Map<string, Page>;
+  /** The parsed front matter by page key (for positions of fields in later steps). */
+  raw: Map<string, ParsedMarkdown>;
+  /** Pages whose file exists but could not be read: what names them is not reported again as missing. */
+  unreadable: Set<string>;
+}
+
+/** The indicator and table data, and the ids of data files that exist but failed validation. */
+interface ReadData {
+  indicators: Map<string, Indicator>;
+  tables: Map<string, Table>;
+  /** Ids of files that exist but failed validation: their ids are not reported again as unknown. */
+  invalid: Set<string>;
+}
+
+/**
+ * Validates every file and links pages into documents; throws ValidationError with all problems.
+ * A pure function of `files`, composed of named steps in the order problems are reported: the site
+ * identity, the Markdown pages, documents and their chapters, strategies and goals, indicator and
+ * table data, the committee's data, then the checks on the pages (directives, includes, URLs,
+ * links, headings, images, placeholders) and the logo.
+ */
 export function buildModel(files: readonly SourceFile[]): Model {
+  const site = readSite(files);
+  const read = readPages(files);
+  const documents = linkDocuments(read);
+  const revisions = linkStrategies(documents.documents, read.raw);
+  const data = readData(files, revisions.goals);
+  const committee = readCommittee(files);
+  const content = checkPageContent(files, read.pages, documents.documents);
+  const logo = readLogo(files, site.site);
+  const problems = [
+    ...site.problems,
+    ...read.problems,
+    ...documents.problems,
+    ...revisions.problems,
+    ...data.problems,
+    ...committee.problems,
+    ...checkDirectives(read, data),
+    ...checkIncludes(read.pages),
+    ...checkUrls(read.pages),
+    ...content.problems,
+    ...logo.problems,
+  ];
+  if (problems.length > 0 || !site.site) throw new ValidationError(problems);
+  return {
+    site: site.site,
+    pages: read.pages,
+    documents: documents.documents,
+    indicators: data.indicators,
+    tables: data.tables,
+    strategies: revisions.strategies,
+    goals: revisions.goals,
+    cases: committee.cases,
+    benchmark: committee.benchmark,
+    logo: logo.logo,
+    images: publishedImages(read.pages, content.imageFiles),
+    warnings: content.warnings,
+  };
+}
+
+/**
+ * data/site.json against its schema, with what the schema cannot say: web addresses only (never
+ * javascript: or data:), colour contrast on white (WCAG 1.4.3 text 4.5:1, 1.4.11 graphics 3:1),
+ * and a logo file that exists. `site` is undefined when the file is missing or invalid.
+ */
+function readSite(files: readonly SourceFile[]): Found<{ site?: SiteConfig }> {
   const problems: Problem[] = [];
-  const at = (page: Page, directive: Directive, text: MessageText) =>
-    problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: 1, ...text });
-
-  // Site identity.
-  let site: SiteConfig | undefined;
   const siteFile = files.find((f) => f.path === "data/site.json");
-  if (!siteFile) problems.push({ file: "data/site.json", ...messages.missingSiteConfig() });
-  else {
-    const input = parseJson(siteFile, problems);
-    if (input !== undefined) {
-      const result = siteSchema.safeParse(input);
-      if (result.success) {
-        site = result.data;
-        // Links in the footer and the sitemap: web addresses only, never javascript: or data:.
-        const urls = { base_url: site.base_url, accessibility_statement: site.accessibility_statement, "contact.url": site.contact.url };
-        for (const [path, url] of Object.entries(urls)) {
-          if (url !== undefined && !/^https?:\/\//i.test(url)) problems.push({ file: siteFile.path, path, ...messages.unsafeUrl(path, url) });
-        }
-        // Colours: text on white needs 4.5:1 (WCAG 1.4.3), chart lines and shapes 3:1 (1.4.11).
-        const colors: [string, string, number][] = [
-          ["colors.primary", site.colors.primary, 4.5],
-          ["colors.accent", site.colors.accent, 4.5],
-          ...(site.colors.series ?? []).map((color, i): [string, string, number] => [`colors.series[${i}]`, color, 4.5]),
-        ];
-        for (const [path, color, needed] of colors) {
-          const ratio = contrastRatio(color, "#ffffff");
-          if (ratio < needed) problems.push({ file: siteFile.path, path, ...messages.lowContrast(color, ratio, needed) });
-        }
-        if (site.logo && !files.some((f) => f.path === `data/${site!.logo}`)) {
-          problems.push({ file: siteFile.path, path: "logo", ...messages.missingLogo(site.logo) });
-        }
-      } else for (const issue of result.error.issues) problems.push({ file: siteFile.path, ...describeIssue(issue, input) });
-    }
+  if (!siteFile) return { problems: [{ file: "data/site.json", ...messages.missingSiteConfig() }] };
+  const input = parseJson(siteFile, problems);
+  if (input === undefined) return { problems };
+  const result = siteSchema.safeParse(input);
+  if (!result.success) return { problems: [...problems, ...result.error.issues.map((issue) => ({ file: siteFile.path, ...describeIssue(issue, input) }))] };
+  const site = result.data;
+  // Links in the footer and the sitemap: web addresses only, never javascript: or data:.
+  const urls = { base_url: site.base_url, accessibility_statement: site.accessibility_statement, "contact.url": site.contact.url };
+  for (const [path, url] of Object.entries(urls)) {
+    if (url !== undefined && !/^https?:\/\//i.test(url)) problems.push({ file: siteFile.path, path, ...messages.unsafeUrl(path, url) });
   }
+  // Colours: text on white needs 4.5:1 (WCAG 1.4.3), chart lines and shapes 3:1 (1.4.11).
+  const colors: [string, string, number][] = [
+    ["colors.primary", site.colors.primary, 4.5],
+    ["colors.accent", site.colors.accent, 4.5],
+    ...(site.colors.series ?? []).map((color, i): [string, string, number] => [`colors.series[${i}]`, color, 4.5]),
+  ];
+  for (const [path, color, needed] of colors) {
+    const ratio = contrastRatio(color, "#ffffff");
+    if (ratio < needed) problems.push({ file: siteFile.path, path, ...messages.lowContrast(color, ratio, needed) });
+  }
+  if (site.logo && !files.some((f) => f.path === `data/${site.logo}`)) {
+    problems.push({ file: siteFile.path, path: "logo", ...messages.missingLogo(site.logo) });
+  }
+  return { site, problems };
+}
 
-  // Markdown pages.
+/**
+ * Every Markdown file in content/: its folder names (parts of URLs), its front matter against the
+ * schema of its kind (front page, document index, chapter), and its body read once into tokens,
+ * with quotes and lists nested too deep reported.
+ */
+function readPages(files: readonly SourceFile[]): Found<ReadPages> {
+  const problems: Problem[] = [];
   const pages = new Map<string, Page>();
   const raw = new Map<string, ParsedMarkdown>();
   const badFolders = new Set<string>();
-  // Pages whose file exists but could not be read: what names them is not reported again as missing.
   const unreadable = new Set<string>();
   for (const file of files.filter((f) => f.path.startsWith("content/") && f.path.endsWith(".md"))) {
     // Folder names become parts of URLs too; each bad folder is reported once.
@@ -252,8 +320,17 @@ export function buildModel(files: readonly SourceFile[]): Model {
       directives: directivesOf(tokens),
     });
   }
+  return { pages, raw, unreadable, problems };
+}
 
-  // Documents and their chapters.
+/**
+ * Documents (each folder's index page) with their chapters in `chapters` order, sorted by id. Sets
+ * each own chapter's `documentId`. Reports listed chapters that are duplicated or missing, fields
+ * a kind requires, two documents with one id or one PDF name, and pages beside an index that no
+ * document lists.
+ */
+function linkDocuments({ pages, raw, unreadable }: ReadPages): Found<{ documents: Document[] }> {
+  const problems: Problem[] = [];
   const documents: Document[] = [];
   for (const page of pages.values()) {
     if (page.key === "index" || posix.basename(page.key) !== "index") continue;
@@ -318,7 +395,15 @@ export function buildModel(files: readonly SourceFile[]): Model {
     }
     pdfs.set(document.pdf, document.index.file);
   }
+  return { documents, problems };
+}
 
+/**
+ * Strategy documents by revision and the goals their focus areas name (sorted), with every
+ * `strategy` and a strategy's `compare_with` checked against the revisions that exist.
+ */
+function linkStrategies(documents: readonly Document[], raw: ReadonlyMap<string, ParsedMarkdown>): Found<{ strategies: Map<string, Document>; goals: number[] }> {
+  const problems: Problem[] = [];
   const strategies = new Map(
     documents.filter((d) => d.data.kind === "strategi" && d.data.revision).map((d) => [d.data.revision!, d]),
   );
@@ -335,12 +420,15 @@ export function buildModel(files: readonly SourceFile[]): Model {
       }
     }
   }
+  return { strategies, goals, problems };
+}
 
-  // Data: indicators and tables.
+/** data/indicators/ and data/tables/: each file against its schema (indicators against `goals`), its id matching its file name, ids unique. */
+function readData(files: readonly SourceFile[], goals: readonly number[]): Found<ReadData> {
+  const problems: Problem[] = [];
   const indicators = new Map<string, Indicator>();
   const tables = new Map<string, Table>();
   const seen = new Map<string, string>();
-  // Files that exist but failed validation: their ids are not reported again as unknown.
   const invalid = new Set<string>();
   for (const file of files.filter((f) => /^data\/(indicators|tables)\/[^/]+\.json$/.test(f.path))) {
     const input = parseJson(file, problems);
@@ -364,8 +452,12 @@ export function buildModel(files: readonly SourceFile[]): Model {
     if (isIndicator) indicators.set(value.id, value as Indicator);
     else tables.set(value.id, value as Table);
   }
+  return { indicators, tables, invalid, problems };
+}
 
-  // The committee's data: cases and benchmark results.
+/** The committee's data: cases (data/cases/<id>.json) and the ministry's benchmark results (data/benchmark.json). */
+function readCommittee(files: readonly SourceFile[]): Found<{ cases: Map<string, CommitteeCase>; benchmark?: Benchmark }> {
+  const problems: Problem[] = [];
   const cases = new Map<string, CommitteeCase>();
   for (const file of files.filter((f) => /^data\/cases\/[^/]+\.json$/.test(f.path))) {
     const input = parseJson(file, problems);
@@ -382,8 +474,14 @@ export function buildModel(files: readonly SourceFile[]): Model {
     problems.push(...found, ...(value ? checkBenchmark(value, benchmarkFile.path) : []));
     benchmark = value;
   }
+  return { cases, benchmark, problems };
+}
 
-  // Directives: every chart, table and include must name something that exists.
+/** Every directive line is well formed, stands on its own, and names a chart, table or page that exists (inside content/). */
+function checkDirectives({ pages, unreadable }: ReadPages, { indicators, tables, invalid }: ReadData): Problem[] {
+  const problems: Problem[] = [];
+  const at = (page: Page, directive: Directive, text: MessageText) =>
+    problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: 1, ...text });
   for (const page of pages.values()) {
     for (const directive of page.directives) {
       if (directive.malformed !== undefined) at(page, directive, messages.malformedDirective(directive.malformed));
@@ -399,7 +497,16 @@ export function buildModel(files: readonly SourceFile[]): Model {
       }
     }
   }
-  // Bounds (scripts/limits.ts), measured without expanding anything; a page over them is not searched for rings.
+  return problems;
+}
+
+/**
+ * Includes within bounds (scripts/limits.ts: depth, included pages, headings), measured without
+ * expanding anything, and without rings; a page over the bounds is not searched for rings, and each
+ * ring is reported once, at the page whose key sorts first.
+ */
+function checkIncludes(pages: ReadonlyMap<string, Page>): Problem[] {
+  const problems: Problem[] = [];
   const costs = includeCosts(pages);
   const overBudget = new Set<string>();
   for (const page of pages.values()) {
@@ -418,14 +525,17 @@ export function buildModel(files: readonly SourceFile[]): Model {
   for (const page of pages.values()) {
     if (overBudget.has(page.key)) continue;
     const cycle = findIncludeCycle(page.key, pages, []);
-    // One report per ring: at the page whose key sorts first.
     if (cycle && cycle[0] === page.key && cycle.every((key) => key >= page.key)) {
       const directive = page.directives.find((d) => d.name === "include" && posix.normalize(d.argument) === cycle[1]);
-      if (directive) at(page, directive, messages.includeCycle(cycle));
+      if (directive) problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: 1, ...messages.includeCycle(cycle) });
     }
   }
+  return problems;
+}
 
-  // Two files must never publish to one URL (e.g. "a.md" and "a/index.md").
+/** Two files must never publish to one URL (e.g. "a.md" and "a/index.md"), nor to one the build makes itself. */
+function checkUrls(pages: ReadonlyMap<string, Page>): Problem[] {
+  const problems: Problem[] = [];
   const urls = new Map<string, string>();
   for (const page of pages.values()) {
     const reserved = (GENERATED_PAGES as readonly string[]).includes(page.url) || RESERVED_FOLDERS.some((folder) => page.url.startsWith(folder));
@@ -434,17 +544,37 @@ export function buildModel(files: readonly SourceFile[]): Model {
     if (other) problems.push({ file: page.file, line: 1, column: 1, ...messages.duplicateUrl(page.url, other) });
     urls.set(page.url, page.file);
   }
+  return problems;
+}
 
-  // Links, headings, placeholders and images, from the tokens.
+/**
+ * The checks on the pages' tokens (scripts/content/checks.ts): links and anchors, heading levels,
+ * images, and placeholders (warnings in a draft). Also gives the image files of content/ by path.
+ */
+function checkPageContent(
+  files: readonly SourceFile[],
+  pages: ReadonlyMap<string, Page>,
+  documents: readonly Document[],
+): Found<{ warnings: Problem[]; imageFiles: Map<string, Uint8Array> }> {
   const imageTypes = new RegExp(`^content/.+\\.(${IMAGE_TYPES.join("|")})$`, "i");
   const imageFiles = new Map(files.filter((f) => imageTypes.test(f.path)).map((f) => [f.path, f.bytes]));
-  problems.push(...checkLinks(pages, documents), ...checkHeadings(pages), ...checkImages(pages, imageFiles));
   const placeholders = checkPlaceholders(pages, documents);
-  problems.push(...placeholders.problems);
+  return {
+    problems: [...checkLinks(pages, documents), ...checkHeadings(pages), ...checkImages(pages, imageFiles), ...placeholders.problems],
+    warnings: placeholders.warnings,
+    imageFiles,
+  };
+}
 
-  const logoFile = site?.logo ? files.find((f) => f.path === `data/${site!.logo}`) : undefined;
-  const logo = logoFile ? sanitizedLogo(logoFile, problems) : undefined;
-  if (problems.length > 0 || !site) throw new ValidationError(problems);
+/** The logo site.json names, sanitised; anything in it that could run or fetch is a content error. */
+function readLogo(files: readonly SourceFile[], site: SiteConfig | undefined): Found<{ logo?: string }> {
+  const problems: Problem[] = [];
+  const logoFile = site?.logo ? files.find((f) => f.path === `data/${site.logo}`) : undefined;
+  return { logo: logoFile ? sanitizedLogo(logoFile, problems) : undefined, problems };
+}
+
+/** The image files pages show, by project path: published at the same path below the site. */
+function publishedImages(pages: ReadonlyMap<string, Page>, imageFiles: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
   const images = new Map<string, Uint8Array>();
   for (const page of pages.values()) {
     for (const token of page.tokens.flatMap((t) => t.children ?? [])) {
@@ -453,10 +583,10 @@ export function buildModel(files: readonly SourceFile[]): Model {
       if (file && imageFiles.has(file)) images.set(file, imageFiles.get(file)!);
     }
   }
-  return { site, pages, documents, indicators, tables, strategies, goals, cases, benchmark, logo, images, warnings: placeholders.warnings };
+  return images;
 }
 
-function findIncludeCycle(key: string, pages: Map<string, Page>, chain: string[]): string[] | undefined {
+function findIncludeCycle(key: string, pages: ReadonlyMap<string, Page>, chain: string[]): string[] | undefined {
   if (chain.includes(key)) return [...chain.slice(chain.indexOf(key)), key];
   const page = pages.get(key);
   if (!page) return undefined;

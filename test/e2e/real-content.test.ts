@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, readPdf, ROOT } from "../helpers.ts";
+import { buildFixture, readPdf, readPdfText, ROOT, type PdfText } from "../helpers.ts";
 import { structureText } from "../pdf-structure-text.ts";
 import type { BuildReport } from "../../scripts/build.ts";
 
@@ -156,6 +156,25 @@ describe("the real build", () => {
     const bilag = await readPdf(join(out, "pdf", "bilag-2-indikatorer.pdf"));
     expect(bilag.text.join("\n")).toContain("79,5 pct.");
     expect(bilag.info.Title).toBe("Bilag 2 – Indikatorer");
+  });
+
+  it("prints every chart's text at 9 pt (at least 8 pt) beside body text at 10.5 pt, as measured in the Bilag 2 PDF", async () => {
+    const texts = await readPdfText(join(out, "pdf", "bilag-2-indikatorer.pdf"));
+    const charts = texts.filter((t) => t.figure !== undefined);
+    // Every chart drawn on the appendix's pages is a Figure with its text in the PDF.
+    const pages = await Promise.all((await htmlFiles(join(out, "bilag", "indikatorer"))).map(async (file) => parse(await readFile(file, "utf8"))));
+    const drawn = pages.reduce((n, page) => n + page.querySelectorAll("figure.chart .chart-wide svg").length, 0);
+    expect(drawn).toBeGreaterThan(10);
+    expect(new Set(charts.map((t) => t.figure)).size).toBe(drawn);
+    expect(charts.filter((t) => t.size < 8)).toEqual([]);
+    const sizes = (list: PdfText[]) => {
+      const counts = new Map<number, number>();
+      for (const t of list) counts.set(Math.round(t.size * 10) / 10, (counts.get(Math.round(t.size * 10) / 10) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1]).map(([size]) => size);
+    };
+    expect(sizes(charts)).toEqual([9]);
+    expect(sizes(texts.filter((t) => t.figure === undefined))[0]).toBe(10.5);
+    expect(charts.map((t) => t.text)).toContain("Mål: 100,0 pct.");
   });
 
   it("keeps every long word of every document whole in its PDF's text layer, as pdftotext finds it", async () => {
