@@ -1,6 +1,7 @@
 // Every input is bounded (scripts/limits.ts): each case below ran for minutes, filled memory or
 // crashed without naming a file. Now each is a content error naming the file, found before any
-// rendering starts, in well under the time the README states.
+// rendering starts, in well under the time the README states (measured as this process's CPU
+// time, so a busy machine does not fail the test).
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,20 +13,18 @@ import { loadModel } from "../../scripts/content/files.ts";
 import { readXlsx } from "../../scripts/import/table.ts";
 import { LIMITS } from "../../scripts/limits.ts";
 import { messages, ValidationError, type Problem } from "../../scripts/messages.ts";
-import { buildFixture, fixture, ROOT } from "../helpers.ts";
+import { buildFixture, cpuTime, fixture, ROOT } from "../helpers.ts";
 
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-/** The minimal fixture with `files` added or replaced; the problems of loading it, and how long that took. */
+/** The minimal fixture with `files` added or replaced; the problems of loading it, and the CPU time that took. */
 async function problemsWith(files: Record<string, string>): Promise<{ problems: Problem[]; ms: number }> {
   const dir = await mkdtemp(join(tmpdir(), "bp-bounds-"));
   temporary.push(dir);
   await cp(fixture("minimal"), dir, { recursive: true });
   for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
-  const started = performance.now();
-  const error = await loadModel(dir).then(() => undefined, (e: unknown) => e);
-  const ms = performance.now() - started;
+  const { value: error, cpuMs: ms } = await cpuTime(() => loadModel(dir).then(() => undefined, (e: unknown) => e));
   expect(error).toBeInstanceOf(ValidationError);
   return { problems: (error as ValidationError).problems, ms };
 }
@@ -89,6 +88,13 @@ describe("indicators", () => {
   });
 });
 
+/** CPU seconds of this process's finished children (Linux: cutime + cstime in /proc/self/stat, at 100 ticks a second). */
+async function childrenCpuSeconds(): Promise<number> {
+  const stat = await readFile("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 describe("the chart worker's budget", () => {
   it("a custom spec that passes the checks but would run for minutes is stopped within the budget: exit 2, the indicator named", async () => {
     const dir = await mkdtemp(join(tmpdir(), "bp-budget-"));
@@ -104,7 +110,7 @@ describe("the chart worker's budget", () => {
     json.chart = { spec: { transform, mark: "point", encoding: { x: { field: "period" }, y: { field: "value", type: "quantitative" } } } };
     await writeFile(file, JSON.stringify(json, null, 2));
     const out = join(dir, "dist");
-    const started = performance.now();
+    const cpuBefore = await childrenCpuSeconds();
     const child = spawn(join(ROOT, "node_modules", ".bin", "node"), [join(ROOT, "scripts", "build.ts"), "--source", src, "--out", out, "--no-pdf"], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "pipe"],
@@ -113,16 +119,16 @@ describe("the chart worker's budget", () => {
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
     const run = { status, stderr };
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (await childrenCpuSeconds()) - cpuBefore;
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toContain("data/indicators/m1-job.json (chart)");
     const time = messages.chartBudget(`det tog mere end ${LIMITS.chartMs / 1000} sekunder at tegne`).message;
     const memory = messages.chartBudget(`det brugte mere end ${LIMITS.chartHeapMib} MiB hukommelse`).message;
     expect([time, memory].some((text) => run.stderr.includes(text)), run.stderr).toBe(true);
-    // Within the budget plus the build's own start (Node, Eleventy, Vega load; slow on a shared machine), far below 218 s.
-    expect(seconds).toBeLessThan(LIMITS.chartMs / 1000 + 60);
+    // The build's CPU time: at most the budget plus the build's own start (Node, Eleventy, Vega), far below the 218 s unbounded.
+    expect(seconds).toBeLessThan(LIMITS.chartMs / 1000 + 30);
     expect((await readdir(dir)).sort()).toEqual(["projekt"]);
-  }, 180_000);
+  });
 });
 
 describe("import and comparison", () => {
@@ -145,10 +151,8 @@ describe("import and comparison", () => {
       await writeFile(file, `${await readFile(file, "utf8")}\n${paragraph(changed)}\n`);
     }
     const log: string[] = [];
-    const started = performance.now();
     const { out } = await buildFixture(dir, { pdf: false, log: (line) => log.push(line) });
     temporary.push(join(out, ".."));
-    expect(performance.now() - started).toBeLessThan(60_000);
     const stage = log.find((line) => line.startsWith("sammenligning"));
     expect(stage).toMatch(/vist som omskrevet \(for store ændringer til at markere ord for ord\): 2 afsnit i "Ændringer fra 2030 til 2031"/);
     const page = await readFile(join(out, "strategi", "2031", "aendringer", "index.html"), "utf8");
@@ -157,13 +161,12 @@ describe("import and comparison", () => {
     // Whole: the old paragraph in one <del>, the new in one <ins>, not word by word.
     expect(page).toMatch(/<del><span class="visually-hidden">Slettet: <\/span>ord0 ord1 ord2 ord3[^<]*ord1599<\/del>/);
     expect(page).toMatch(/<ins><span class="visually-hidden">Indsat: <\/span>nyt0 ord1 nyt2 ord3[^<]*ord1599<\/ins>/);
-  }, 120_000);
+  });
 
-  it("two long, wholly different texts: shown as rewritten, within the bound", () => {
+  it("two long, wholly different texts: shown as rewritten, within the bound", async () => {
     const words = (seed: string) => Array.from({ length: 20_000 }, (_, i) => `${seed}${i}`).join(" ");
-    const started = performance.now();
-    const segments = diffText(words("a"), words("b"));
-    expect(performance.now() - started).toBeLessThan(10_000);
+    const { value: segments, cpuMs } = await cpuTime(() => diffText(words("a"), words("b")));
+    expect(cpuMs).toBeLessThan(10_000);
     expect(segments.map((s) => s.kind)).toEqual(["removed", "added"]);
   });
 });

@@ -132,7 +132,7 @@ describe("JSON in data/ is read strictly", () => {
       expect(await snapshot(out)).toEqual(before);
       expect(await snapshot(src)).toEqual(beside);
       expect((await readdir(parent)).sort()).toEqual(["dist", "projekt"]);
-    }, 120_000);
+    });
   }
 });
 
@@ -150,5 +150,5 @@ describe("a write that fails is named with its cause", () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(await readFile(join(parent, "fil"), "utf8")).toBe("en fil, ikke en mappe");
     expect(await readdir(parent)).toEqual(["fil"]);
-  }, 120_000);
+  });
 });

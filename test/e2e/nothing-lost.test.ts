@@ -139,7 +139,7 @@ describe("where the build writes", () => {
     expect(await snapshot(neighbour)).toEqual(before.neighbour);
     expect(await snapshot(source)).toEqual(before.source);
     expect(projectState()).toEqual(before.project);
-  }, 120_000);
+  });
 });
 
 /** Every process as [pgid, pid, ppid, command] (from ps). */

@@ -32,9 +32,9 @@ afterAll(async () => {
   if (out) await rm(join(out, ".."), { recursive: true, force: true });
 });
 
-/** Status, redirect and body of `path`; a request that takes over 5 s counts as hanging. */
+/** Status, redirect and body of `path`; a request unanswered after 20 s counts as hanging (a local server answers in milliseconds). */
 async function get(path: string): Promise<{ status: number; location: string | null; body: string }> {
-  const response = await fetch(base + path, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+  const response = await fetch(base + path, { redirect: "manual", signal: AbortSignal.timeout(20_000) });
   return { status: response.status, location: response.headers.get("location"), body: await response.text() };
 }
 

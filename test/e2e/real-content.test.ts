@@ -1,12 +1,12 @@
-// The whole real build, once: every sentence and figure of the source documents must reach the
-// site, with Danish typography, and every document must come out as a PDF.
+// The real build (the one the e2e tests share, with its PDFs): every sentence and figure of the
+// source documents must reach the site, with Danish typography, and every document must come out
+// as a PDF.
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, readPdf, readPdfText, ROOT, type PdfText } from "../helpers.ts";
+import { readPdf, readPdfText, realContent, ROOT, type PdfText } from "../helpers.ts";
 import { structureText } from "../pdf-structure-text.ts";
 import type { BuildReport } from "../../scripts/build.ts";
 
@@ -73,8 +73,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  printDir = join(await mkdtemp(join(tmpdir(), "bp-print-")), "print");
-  ({ out, report } = await buildFixture(ROOT, { printDir }));
+  ({ out, report, printDir } = await realContent());
   const texts = await Promise.all(
     (await htmlFiles(out)).map(async (file) => {
       const main = parse(await readFile(file, "utf8")).querySelector("main");
@@ -82,7 +81,7 @@ beforeAll(async () => {
     }),
   );
   siteText = normalize(texts.join("\n"));
-}, 240_000);
+});
 
 describe("fidelity to the source documents", () => {
   const title = HAVE_SEEDS
