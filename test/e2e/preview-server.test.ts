@@ -25,7 +25,7 @@ beforeAll(async () => {
   const port = server.getPort();
   server.serve(0);
   base = `http://127.0.0.1:${await port}`;
-}, 120_000);
+});
 
 afterAll(async () => {
   await server?.close();
