@@ -21,7 +21,7 @@ import { loadModel } from "./content/files.ts";
 import { fileSystemCause, fileSystemErrorIn, formatProblem, messages, validationErrorIn } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { killBrowsers, launchBrowser } from "./pdf/browser.ts";
-import { clearLeftovers, discard, prepareOutput, publish, PublishError, startStaging, type Output } from "./publish.ts";
+import { clearLeftovers, discard, prepareOutput, publish, PublishError, startStaging, type FolderOps, type Output } from "./publish.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { pdfJobs, renderPrintPages } from "./pdf/pages.ts";
 import { configureSite } from "./site/plugin.ts";
@@ -44,6 +44,8 @@ export interface BuildOptions {
   cache?: ChartCache;
   /** A running browser to print with (left open); otherwise one is launched for this build. */
   browser?: Browser;
+  /** Moves and removals of the output's folders; the file system's unless a test makes them fail. */
+  folderOps?: FolderOps;
   log?: (line: string) => void;
 }
 
@@ -101,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   const outDir = resolve(options.outDir);
-  const output = await prepareOutput(outDir, options);
+  const output = await prepareOutput(outDir, options, options.folderOps);
   const staging = output.staging;
   for (const warning of await clearLeftovers(output)) log(warning);
   await startStaging(output);

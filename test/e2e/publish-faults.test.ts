@@ -1,44 +1,39 @@
 // What the build says when the file system refuses: a dist/ that cannot be moved aside or emptied,
 // a staging folder that cannot be removed after another error. The tests run as root, and root is
 // not stopped by permissions (chmod) and cannot be given an immutable folder here (no chattr), so
-// the refusals are made honestly at the seam where they happen: node:fs/promises' rename and rm,
-// as seen by the project's own code, fail with the error a non-root user gets (EACCES) for the one
-// path under test; everything else is the real file system. What is asserted is the truth of each
+// the refusals are made honestly at the seam where they happen: the build's calls that move and
+// remove the output's folders (BuildOptions.folderOps, node:fs/promises' rename and rm by default)
+// fail with the error a non-root user gets (EACCES) for the one path under test; everything else,
+// and every other call, is the real file system. What is asserted is the truth of each
 // message about dist/, dist/ itself byte for byte, and that the next build is not blocked.
 import { createHash } from "node:crypto";
-import type * as FsPromises from "node:fs/promises";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { build, cleanupNoteOf, failureReport } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { fileSystemCause, messages, ValidationError } from "../../scripts/messages.ts";
-import { PublishError, STAMP } from "../../scripts/publish.ts";
+import { PublishError, STAMP, type FolderOps } from "../../scripts/publish.ts";
 import { fixture, ROOT } from "../helpers.ts";
 
 /** Which calls fail: a test sets a predicate on the path; it returns the error code to fail with. */
-const faults = vi.hoisted(() => ({
-  rename: undefined as ((from: string, to: string) => string | undefined) | undefined,
-  rm: undefined as ((path: string) => string | undefined) | undefined,
-}));
-
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const real = await importOriginal<typeof FsPromises>();
-  const refused = (code: string, syscall: string, path: string) =>
-    Object.assign(new Error(`${code}: operation not permitted (simulated), ${syscall} '${path}'`), { code, syscall, path });
-  const rename: typeof real.rename = async (from, to) => {
+const faults: { rename?: (from: string, to: string) => string | undefined; rm?: (path: string) => string | undefined } = {};
+const refused = (code: string, syscall: string, path: string) =>
+  Object.assign(new Error(`${code}: operation not permitted (simulated), ${syscall} '${path}'`), { code, syscall, path });
+/** The build's folder calls (BuildOptions.folderOps): the real ones, unless a fault says otherwise. */
+const folderOps: FolderOps = {
+  rename: async (from, to) => {
     const code = faults.rename?.(String(from), String(to));
     if (code) throw refused(code, "rename", String(from));
-    return real.rename(from, to);
-  };
-  const rm: typeof real.rm = async (path, options) => {
+    return rename(from, to);
+  },
+  rm: async (path, options) => {
     const code = faults.rm?.(String(path));
     if (code) throw refused(code, "rmdir", String(path));
-    return real.rm(path, options);
-  };
-  return { ...real, default: { ...real, rename, rm }, rename, rm };
-});
+    return rm(path, options);
+  },
+};
 
 /** A Linux pid can never be this high (pid_max is at most 2^22), so it stands for a dead build. */
 const DEAD_PID = 4_194_305;
@@ -71,7 +66,7 @@ async function published(): Promise<{ parent: string; out: string; before: Recor
 }
 
 const run = (out: string, source = fixture("minimal"), log: string[] = []) =>
-  build({ root: ROOT, source, outDir: out, pdf: false, cache: chartCache(), log: (line) => log.push(line) });
+  build({ root: ROOT, source, outDir: out, pdf: false, cache: chartCache(), folderOps, log: (line) => log.push(line) });
 const isStaging = (path: string) => /\.dist\.building-\d+-\d+$/.test(basename(path));
 const isOld = (path: string) => /\.dist\.building-\d+-\d+\.old$/.test(basename(path));
 
