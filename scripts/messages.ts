@@ -14,6 +14,8 @@ export interface Problem {
 
 export class ValidationError extends Error {
   readonly problems: Problem[];
+  /** Eleventy (the dev server) prints the editor's message without the JavaScript stack trace. */
+  readonly skipOriginalStack = true;
   constructor(problems: Problem[]) {
     super(formatProblems(problems));
     this.name = "ValidationError";
