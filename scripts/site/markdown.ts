@@ -23,8 +23,8 @@ export interface MarkdownEnv {
 
 /** Where a directive token was written (set when the page was composed), for a content error. */
 function contentError(token: Token, text: MessageText): ValidationError {
-  const meta = (token.meta ?? {}) as { file?: string; line?: number };
-  return new ValidationError([{ file: meta.file ?? "content", line: meta.line ?? 1, column: 1, ...text }]);
+  const meta = (token.meta ?? {}) as { file?: string; line?: number; column?: number };
+  return new ValidationError([{ file: meta.file ?? "content", line: meta.line ?? 1, column: meta.column ?? 1, ...text }]);
 }
 
 /**

@@ -86,8 +86,8 @@ describe("every mistake in the broken corpus", () => {
 });
 
 describe("through the command lines", () => {
-  // A front-matter mistake (one message, no consequence), a directive in a quote, a missing image.
-  const chosen = ["chapter-title-colon", "directive-in-quote", "missing-image"];
+  // A front-matter mistake (one message, no consequence), a directive in a quote, a missing image, a directive in a table cell.
+  const chosen = ["chapter-title-colon", "directive-in-quote", "missing-image", "directive-in-table-cell"];
 
   it.each(chosen)("%s: exit code 2 from npm run check and npm run build, the message at its file:line:column, dist/ unchanged", async (name) => {
     const want = expected(name);

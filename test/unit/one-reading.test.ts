@@ -49,6 +49,7 @@ const LINES = [
   "   ::: table aktivering", ":: table aktivering", "::: Table aktivering", "::: table ukendt", "::: include side-b",
   "> ::: include side-b", "```", "~~~", "    ::: table aktivering", "Tekst[^1].", "[^1]: ::: table aktivering",
   "[^1]: Kilde.", "## Afsnit", "> Citat", "- Punkt", "  - ::: table aktivering", "| a | b |", "| - | - |", "| ::: table aktivering | x |",
+  "## ::: table aktivering", "Se ::: table aktivering her.", "Se `::: table aktivering` her.",
 ];
 const markdown = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join("\n"));
 
@@ -78,6 +79,10 @@ describe("check and build read Markdown once", () => {
           expect(parse(html).querySelectorAll("figure.table")).toHaveLength(expected);
           // A directive in a code block is shown as written, never expanded.
           for (const code of parse(html).querySelectorAll("pre code")) expect(code.text).not.toContain("<figure");
+          // Outside code, no directive is ever shown as text (in a table cell, a heading, a line of text).
+          const shown = parse(html);
+          for (const code of shown.querySelectorAll("code")) code.remove();
+          expect(shown.text).not.toMatch(/::+[ \t]*[a-z]/i);
         }
       }),
       { numRuns: 300 },
