@@ -25,7 +25,7 @@ import { launchBrowser } from "./pdf/browser.ts";
 import { ensureChromium } from "./setup/chromium.ts";
 import { pdfJobs } from "./pdf/pages.ts";
 import { siteView } from "./site/view.ts";
-import { pagedjsVersion, pdfPages, runPagedjsCli, runPagedjsPrinter } from "./bench/pagedjs.ts";
+import { installPagedjs, pdfPages, runPagedjsCli, runPagedjsPrinter } from "./bench/pagedjs.ts";
 import { measureRebuild } from "./bench/rebuild.ts";
 import { writeSyntheticFixture } from "./bench/synthetic.ts";
 import { load, machine, median, retrying, runNode, timed, type Machine } from "./bench/tools.ts";
@@ -71,7 +71,7 @@ async function printPages(source: string): Promise<{ pathPrefix: string; pages: 
 }
 
 // --- 1. The whole build, cold and warm, and Paged.js printing the same print pages --------------
-async function benchBuild(work: string, chromium: string): Promise<void> {
+async function benchBuild(work: string, chromium: string, pagedjs: { version?: string; error?: string }): Promise<void> {
   log(`\n## Full build (site, charts, PDFs) of the example content, ${RUNS} runs after a warm-up`);
   const cold: { ms: number; report: BuildReport }[] = [];
   const warm: { ms: number; report: BuildReport }[] = [];
@@ -79,7 +79,7 @@ async function benchBuild(work: string, chromium: string): Promise<void> {
   const pagedCli = new Map<string, number[]>();
   const pagedPrinter = new Map<string, number[]>();
   const pagedPageCount = new Map<string, number>();
-  let pagedError: string | undefined;
+  let pagedError = pagedjs.error;
   const push = (map: Map<string, number[]>, key: string, value: number) => map.set(key, [...(map.get(key) ?? []), value]);
 
   for (let run = 0; run <= RUNS; run++) {
@@ -332,7 +332,11 @@ async function main(): Promise<void> {
   const host: Machine = machine(chromium);
   const started = new Date();
   log(`# npm run bench, ${started.toISOString()}`);
-  log(`Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB memory, ${host.os}; Node ${host.node}; ${host.chromium}; pagedjs-cli ${await pagedjsVersion()}`);
+  // Paged.js is installed for the benchmark alone (not a project dependency); without it only pdf_vs_pagedjs is missing.
+  const pagedjs: { version?: string; error?: string } = only.has("build")
+    ? await installPagedjs(log).then((version) => ({ version }), (error: unknown) => ({ error: (error as Error).message }))
+    : {};
+  log(`Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB memory, ${host.os}; Node ${host.node}; ${host.chromium}; pagedjs-cli ${pagedjs.version ?? "not used"}`);
   log(`Load average at start: ${load()} (other work on the machine skews the figures; the comparisons are interleaved run by run)`);
   const work = await mkdtemp(join(tmpdir(), "beskaeftigelsesplan-bench-"));
   // Interrupted: the temporary folder goes (the checkout itself is never edited).
@@ -341,7 +345,7 @@ async function main(): Promise<void> {
     process.exit(130);
   });
   const sections: [Section, () => Promise<void>][] = [
-    ["build", () => benchBuild(work, chromium)],
+    ["build", () => benchBuild(work, chromium, pagedjs)],
     ["charts", benchCharts],
     ["site", () => benchSite(work)],
     ["rebuild", () => benchRebuild(work)],

@@ -200,6 +200,10 @@ export const messages = {
     message: `Værdien ${show(found)} er ikke et tal.`,
     hint: "Skriv tallet uden anførselstegn og med punktum som decimaltegn, fx 79.5.",
   }),
+  negativeValue: (value: number, unit: string, changeUnit: string) => ({
+    message: `Værdien ${value} er negativ, men et tal med enheden ${show(unit)} kan ikke være negativt.`,
+    hint: `Er tallet en ændring (fx fra året før), så skriv enheden ${show(changeUnit)} i "unit". Ellers ret tallet.`,
+  }),
   outOfRange: (value: number, unit: string, range: string) => ({
     message: `Værdien ${value} er uden for det mulige for enheden ${show(unit)} (${range}).`,
     hint: "Tjek tallet og enheden.",

@@ -1,12 +1,14 @@
-// Shared test helpers: the shared browser, fixture builds into temporary folders, and PDF reading.
-import { mkdtemp, readFile } from "node:fs/promises";
+// Shared test helpers: the shared browser, fixture builds into temporary folders, the one shared
+// build of the real content, and PDF reading. The build pipeline and Puppeteer are imported only
+// when a test builds or browses, so unit tests that only need ROOT or files() stay light.
+import { mkdir, mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import puppeteer, { type Browser } from "puppeteer-core";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Browser } from "puppeteer-core";
 import { inject } from "vitest";
 import { parse, type HTMLElement } from "node-html-parser";
-import { build, type BuildOptions, type BuildReport } from "../scripts/build.ts";
-import { chartCache } from "../scripts/charts/render.ts";
+import type { BuildOptions, BuildReport } from "../scripts/build.ts";
 import type { SourceFile } from "../scripts/content/load.ts";
 import type { PDFDict as PDFDictType } from "pdf-lib";
 
@@ -15,7 +17,7 @@ export const fixture = (name: string) => join(ROOT, "test", "fixtures", name);
 
 let shared: Promise<Browser> | undefined;
 export function connectBrowser(): Promise<Browser> {
-  shared ??= puppeteer.connect({ browserWSEndpoint: inject("browserWSEndpoint") });
+  shared ??= import("puppeteer-core").then(({ default: puppeteer }) => puppeteer.connect({ browserWSEndpoint: inject("browserWSEndpoint") }));
   return shared;
 }
 
@@ -23,10 +25,73 @@ export async function buildFixture(
   source: string,
   options: Partial<BuildOptions> = {},
 ): Promise<{ out: string; report: BuildReport }> {
-  const out = join(await mkdtemp(join(tmpdir(), "bp-test-")), "dist");
+  const [{ build }, { chartCache }] = await Promise.all([import("../scripts/build.ts"), import("../scripts/charts/render.ts")]);
+  const out = options.outDir ?? join(await mkdtemp(join(tmpdir(), "bp-test-")), "dist");
   const browser = options.pdf === false ? undefined : await connectBrowser();
-  const report = await build({ root: ROOT, source, outDir: out, cache: chartCache(), browser, ...options });
+  const report = await build({ root: ROOT, source, cache: chartCache(), browser, ...options, outDir: out });
   return { out, report };
+}
+
+/** The path prefix of the shared real build: a sub-path, the harder case for links, assets and search. */
+export const REAL_PREFIX = "/beskaeftigelsesplan/";
+
+export interface RealBuild {
+  /** The published site (with dist/pdf/), built for REAL_PREFIX. */
+  out: string;
+  /** The print pages the PDFs were made from (print/<document>/index.html); never published. */
+  printDir: string;
+  report: BuildReport;
+}
+
+let real: Promise<RealBuild> | undefined;
+
+/**
+ * The real content (content/ and data/ of the repository) built once per `e2e` run, with every PDF
+ * and its print pages, under REAL_PREFIX. Every test file shares it: the first to ask builds it into
+ * the folder test/global-setup.ts provides (a lock folder makes the others wait for report.json).
+ * Read-only: a test that changes the site works on a copy.
+ */
+export function realContent(): Promise<RealBuild> {
+  real ??= sharedRealBuild(inject("realContentDir"));
+  return real;
+}
+
+async function sharedRealBuild(dir: string): Promise<RealBuild> {
+  const result = { out: join(dir, "dist"), printDir: join(dir, "print-pages") };
+  const done = join(dir, "report.json");
+  const failed = join(dir, "failed.txt");
+  try {
+    await mkdir(join(dir, "lock"));
+  } catch {
+    // Another test file is building it: wait for its report (or its failure). The calling hook's timeout bounds the wait.
+    for (;;) {
+      const report = await readFile(done, "utf8").catch(() => undefined);
+      if (report) return { ...result, report: JSON.parse(report) as BuildReport };
+      const error = await readFile(failed, "utf8").catch(() => undefined);
+      if (error !== undefined) throw new Error(`The shared build of the real content failed in another test file:\n${error}`);
+      await sleep(250);
+    }
+  }
+  try {
+    const { report } = await buildFixture(ROOT, { outDir: result.out, printDir: result.printDir, pathPrefix: REAL_PREFIX });
+    await writeFile(`${done}.tmp`, JSON.stringify(report));
+    await rename(`${done}.tmp`, done);
+    return { ...result, report };
+  } catch (error) {
+    await writeFile(failed, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    throw error;
+  }
+}
+
+/**
+ * The CPU time (user + system, in ms) this process spends on `work`, and its value: a bound on
+ * work that other load on a shared machine does not stretch the way it stretches wall-clock time.
+ */
+export async function cpuTime<T>(work: () => T | Promise<T>): Promise<{ value: T; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const value = await work();
+  const { user, system } = process.cpuUsage(before);
+  return { value, cpuMs: (user + system) / 1000 };
 }
 
 export async function readHtml(out: string, path: string): Promise<HTMLElement> {
@@ -95,4 +160,44 @@ async function pdfFonts(data: Uint8Array): Promise<PdfFacts["fonts"]> {
     fonts.push({ name: object.get(PDFName.of("BaseFont"))?.toString().slice(1) ?? "", type, embedded: embedded(object) });
   }
   return fonts;
+}
+
+export interface PdfText {
+  page: number;
+  text: string;
+  /** Font size in pt: the text's vertical scale on the page (also for rotated text). */
+  size: number;
+  /** The Figure of the structure tree it is in ("page:index"), if any: a chart's drawing (its text is the SVG's text). */
+  figure?: string;
+}
+
+/** Every piece of text of a PDF with its size, read with pdf.js: the marked content ties it to the structure tree. */
+export async function readPdfText(file: string): Promise<PdfText[]> {
+  const { getDocumentProxy } = await import("unpdf");
+  const doc = await getDocumentProxy(new Uint8Array(await readFile(file)), { useSystemFonts: false });
+  const found: PdfText[] = [];
+  type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const figureOf = new Map<string, string>();
+    let figures = 0;
+    const walk = (node: Node, figure: string | undefined) => {
+      const here = figure ?? (node.role === "Figure" ? `${n}:${figures++}` : undefined);
+      if (node.type === "content" && node.id && here) figureOf.set(node.id, here);
+      for (const child of node.children ?? []) walk(child, here);
+    };
+    walk((await page.getStructTree()) as Node, undefined);
+    const open: (string | undefined)[] = [];
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ("type" in item) {
+        if (item.type === "endMarkedContent") open.pop();
+        else open.push(item.id ?? undefined);
+      } else if (item.str.trim() !== "") {
+        const figure = open.map((id) => (id === undefined ? undefined : figureOf.get(id))).find((f) => f !== undefined);
+        found.push({ page: n, text: item.str, size: Math.hypot(item.transform[2], item.transform[3]), figure });
+      }
+    }
+  }
+  await doc.loadingTask.destroy();
+  return found;
 }

@@ -1,18 +1,46 @@
-// Paged.js (pagedjs-cli, a dev dependency) printing our built print pages, for pdf_vs_pagedjs.
-// It runs Debian's Chromium (PUPPETEER_EXECUTABLE_PATH) with the flags our own browser gets.
-import { spawn } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+// Paged.js (pagedjs-cli) printing our built print pages, for pdf_vs_pagedjs. Only the benchmark
+// uses it, so it is not a dependency of the project: the benchmark installs it on first use from
+// the npm registry, pinned by scripts/bench/pagedjs-cli/package-lock.json, into
+// node_modules/.cache/bench-pagedjs/ (without its install scripts: its Puppeteer would download a
+// Chromium). It runs Debian's Chromium (PUPPETEER_EXECUTABLE_PATH) with the flags our own browser gets.
+import { execFile, spawn } from "node:child_process";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-export const PAGEDJS_CLI = join(ROOT, "node_modules", "pagedjs-cli", "src", "cli.js");
+/** package.json and package-lock.json of the benchmark's Paged.js (committed). */
+const SPEC = join(import.meta.dirname, "pagedjs-cli");
+/** Where it is installed (git-ignored with node_modules/, removed by `npm ci`). */
+const TOOL = join(ROOT, "node_modules", ".cache", "bench-pagedjs");
+const PACKAGE = join(TOOL, "node_modules", "pagedjs-cli");
+const PAGEDJS_CLI = join(PACKAGE, "src", "cli.js");
 /** Chromium flags: those scripts/pdf/browser.ts uses that matter for rendering, and no sandbox (root). */
 const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none"];
 
-export async function pagedjsVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(ROOT, "node_modules", "pagedjs-cli", "package.json"), "utf8")) as { version: string };
-  return pkg.version;
+/**
+ * Installs the pinned pagedjs-cli for the benchmark unless the installed one matches the lock file;
+ * returns its version. Throws with the reason (e.g. no access to the npm registry) when it cannot.
+ */
+export async function installPagedjs(log: (line: string) => void): Promise<string> {
+  const lock = await readFile(join(SPEC, "package-lock.json"), "utf8");
+  const installed = await readFile(join(TOOL, "package-lock.json"), "utf8").catch(() => undefined);
+  const version = async () => (JSON.parse(await readFile(join(PACKAGE, "package.json"), "utf8")) as { version: string }).version;
+  if (installed === lock && (await version().catch(() => undefined))) return version();
+  log(`Installing pagedjs-cli for pdf_vs_pagedjs (only the benchmark uses it) into ${TOOL} ...`);
+  await mkdir(TOOL, { recursive: true });
+  await copyFile(join(SPEC, "package.json"), join(TOOL, "package.json"));
+  await copyFile(join(SPEC, "package-lock.json"), join(TOOL, "package-lock.json"));
+  const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ["npm"];
+  try {
+    await promisify(execFile)(npm[0]!, [...npm.slice(1), "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", TOOL], { maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const { stderr = "", message } = error as { stderr?: string; message: string };
+    throw new Error(`could not install pagedjs-cli from the npm registry (npm ci in ${TOOL}): ${(stderr.trim().split("\n").slice(-3).join(" | ") || message)}`, { cause: error });
+  }
+  return version();
 }
 
 export async function pdfPages(file: string): Promise<number> {
@@ -51,8 +79,8 @@ interface PagedPrinter {
  * neither Node's start nor the browser launch is counted: like our per-document times. Ms.
  */
 export async function runPagedjsPrinter(url: string, output: string, browserWSEndpoint: string): Promise<number> {
-  const specifier = "pagedjs-cli"; // untyped JavaScript: loaded by name, typed by hand above
-  const { default: Printer } = (await import(specifier)) as { default: new (options: object) => PagedPrinter };
+  // Untyped JavaScript outside the project's dependencies: loaded by path, typed by hand above.
+  const { default: Printer } = (await import(pathToFileURL(join(PACKAGE, "src", "index.js")).href)) as { default: new (options: object) => PagedPrinter };
   const printer = new Printer({ browserEndpoint: browserWSEndpoint, closeAfter: false, timeout: 120_000 });
   const browser = await printer.setup();
   try {

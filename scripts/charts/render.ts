@@ -9,7 +9,59 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { measureSpacedText } from "../lib/fonts.ts";
 
 // Bump when the rendering code changes in a way that changes SVGs.
-const RENDERER_VERSION = `3/${vega.version}`;
+const RENDERER_VERSION = `4/${vega.version}`;
+
+/** What vega-scenegraph's SVG string renderer uses and has no types for: its markup writer and its scene items. */
+interface Markup {
+  open(tag: string, ...attrs: (object | null)[]): Markup;
+  close(): Markup;
+  text(text: string): Markup;
+}
+interface SvgStringRenderer {
+  attr(scene: unknown, item: { tooltip?: unknown }, attrs: unknown, tag: string | null): object;
+  mark(m: Markup, scene: unknown): Markup;
+}
+const { SVGStringRenderer } = vega as unknown as { SVGStringRenderer: new (loader: unknown) => SvgStringRenderer };
+
+/**
+ * Vega's SVG string renderer, writing each item's `tooltip` as the <title> of its element, which
+ * browsers show on hover (Vega shows tooltips only through a browser's event handler, and its string
+ * renderer writes none). Only leaf elements (points, bars, lines) get one: a <title> inside <text>
+ * would be read with the label. The drawing is one role="img" whose children are presentational, so
+ * assistive technology never reads the titles (describe.ts; the data table is the accessible form).
+ */
+class TitledSvgRenderer extends SVGStringRenderer {
+  #title: string | undefined;
+  #wrapped = new WeakSet<Markup>();
+
+  // Called for an item's own element right before it is opened (as `m.open(tag, this.attr(…))`);
+  // the array of attribute writers tells it apart from a group's background and foreground.
+  override attr(scene: unknown, item: { tooltip?: unknown }, attrs: unknown, tag: string | null): object {
+    if (Array.isArray(attrs) && tag !== null && tag !== "text" && item.tooltip != null && item.tooltip !== "") this.#title = String(item.tooltip);
+    return super.attr(scene, item, attrs, tag);
+  }
+
+  override mark(m: Markup, scene: unknown): Markup {
+    return super.mark(this.#titled(m), scene);
+  }
+
+  /** The markup writer, adding the pending title as the first child of the element just opened. */
+  #titled(m: Markup): Markup {
+    if (this.#wrapped.has(m)) return m;
+    const titled: Markup = {
+      ...m,
+      open: (tag, ...attrs) => {
+        m.open(tag, ...attrs);
+        const title = this.#title;
+        this.#title = undefined;
+        if (title !== undefined) m.open("title").text(title).close();
+        return titled;
+      },
+    };
+    this.#wrapped.add(titled);
+    return titled;
+  }
+}
 
 type TextMetrics = { width: (item: { fontSize?: number; fontWeight?: number | string }, text: string) => number };
 
@@ -30,6 +82,9 @@ function configureVega(): void {
   // for a reader's text-spacing override so that axes and legends are laid out wide enough for it.
   (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = (item, text) =>
     measureSpacedText(String(text), item.fontSize ?? 11, item.fontWeight ?? 400);
+  // toSVG() renders with the "svg" module's headless renderer.
+  const svg = (vega.renderModule as unknown as (name: string) => vega.RenderModule)("svg");
+  vega.renderModule("svg", { ...svg, headless: TitledSvgRenderer as never });
 }
 
 /** Vega's own pipeline: compile, parse without eval, render to an SVG string. */

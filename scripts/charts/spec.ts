@@ -45,6 +45,8 @@ const LINE_HEIGHT = 15;
 const LABEL_GAP_PX = 15;
 const AXIS_LABEL_GAP_PX = 8;
 const SUPPRESSED = "..";
+/** Axis lines and the zero line of values that go below zero: 4.5:1 against white. */
+const AXIS_COLOR = "#767676";
 
 /** Width of chart text with room for the reader's own text spacing (scripts/lib/fonts.ts). */
 function textWidth(text: string, weight = 400): number {
@@ -103,7 +105,7 @@ export function targetLabel(indicator: Indicator): string | undefined {
 }
 
 function axisTitle(indicator: Indicator): string {
-  return { "pct.": "Pct.", antal: "Antal", uger: "Uger", placering: "Placering" }[indicator.unit];
+  return { "pct.": "Pct.", procentpoint: "Procentpoint", antal: "Antal", "ændring i antal": "Ændring i antal", uger: "Uger", placering: "Placering" }[indicator.unit];
 }
 
 /** Every period from the first to the last of the indicator's, missing ones included, oldest first. */
@@ -204,7 +206,7 @@ function baseConfig(theme: ChartTheme) {
     font: FONT_FAMILY,
     background: "transparent",
     view: { stroke: null },
-    axis: { ...text, gridColor: theme.grid, domainColor: "#767676", tickColor: "#767676", titleFontWeight: 600, labelLimit: 0 },
+    axis: { ...text, gridColor: theme.grid, domainColor: AXIS_COLOR, tickColor: AXIS_COLOR, titleFontWeight: 600, labelLimit: 0 },
     legend: { ...text, orient: "bottom", direction: "vertical", title: null, symbolStrokeWidth: 2, labelLimit: 0, rowPadding: 4, symbolSize: 80 },
     text: { fontSize: FONT_SIZE, fill: theme.text },
     // Every number in Danish with the minus sign U+2212 (d3-format's default) and a decimal comma.
@@ -238,6 +240,9 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
     return { width: layout.width, ...indicator.chart.spec, data: { values: rows }, config: baseConfig(theme) } as unknown as TopLevelSpec;
   }
 
+  // Each point's and bar's title (a tooltip on hover; render.ts writes it as SVG <title>): the whole
+  // period, which the thinned axis labels leave out, and the figure in the indicator's precision.
+  const pointTitle = (series: string, period: string, value: number) => `${series}, ${formatPeriod(period)}: ${formatValue(value, indicator.unit, decimals)}`;
   const colors = seriesColors(theme, names.length);
   // The municipality's own series (the first) is drawn last, on top, with a stronger line.
   const color = { field: "series", type: "nominal", title: null, scale: { domain: names, range: colors } } as const;
@@ -258,7 +263,7 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
       // default for invalid values on path marks) instead of joining the neighbours.
       return periods.slice(first, last + 1).map((period, i) => {
         const value = byPeriod.get(period);
-        return { series: series.name, rank: s === 0 ? "egen" : "andre", i: first + i, period: formatPeriod(period), value: value ?? null };
+        return { series: series.name, rank: s === 0 ? "egen" : "andre", i: first + i, period: formatPeriod(period), value: value ?? null, title: value === undefined ? null : pointTitle(series.name, period, value) };
       });
     });
     const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
@@ -329,9 +334,13 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         ...(bands.length === 0
           ? []
           : [
-              { data: { values: bands }, mark: { type: "rect", color: "#ececec" }, encoding: { x: { ...x, field: "from" }, x2: { field: "to" } } },
+              { data: { values: bands }, mark: { type: "rect", color: "#ececec" }, encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, tooltip: { field: "title", type: "nominal" } } },
               { data: { values: bands }, mark: { type: "text", baseline: "top", y: 2, fontWeight: 700, color: theme.text }, encoding: { x: { ...x, field: "middle" }, text: { value: SUPPRESSED } } },
             ]),
+        // Changes that go below zero: the zero line stronger than the grid, so above and below read at once.
+        ...(lo < 0 && hi > 0
+          ? [{ data: { values: [{ from: xDomain[0], to: xDomain[1], zero: 0 }] }, mark: { type: "rule", color: AXIS_COLOR, strokeWidth: 1.5 }, encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, y: { ...y, field: "zero" } } }]
+          : []),
         ...(target === undefined
           ? []
           : [{ data: { values: [{ from: xDomain[0], to: xDomain[1], target }] }, mark: { type: "rule", color: theme.target, strokeWidth: 2, strokeDash: [8, 4] }, encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, y: { ...y, field: "target" } } }]),
@@ -346,7 +355,10 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
           {
             data: { values: marked.filter((r) => r.rank === rank) },
             mark: { type: "point", filled: true, opacity: 1, size: (rank === "egen" ? 1.4 : 1) * (layout === LAYOUTS.narrow ? 40 : 60) },
-            encoding: { x, y, color: { ...color, legend }, shape: { field: "series", type: "nominal", title: null, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend } },
+            encoding: {
+              x, y, color: { ...color, legend }, shape: { field: "series", type: "nominal", title: null, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend },
+              tooltip: { field: "title", type: "nominal" },
+            },
           },
         ]),
         ...[700, 600].map((weight) => ({
@@ -373,31 +385,34 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
       return last ? [{ series: series.name, period: last.period, value: last.value }] : [];
     });
     const samePeriod = new Set(latest.map((l) => l.period)).size <= 1;
+    const texts = latest.map((l) => `${formatValue(l.value, indicator.unit, decimals)}${samePeriod ? "" : ` (${shortPeriod(l.period)})`}`);
     const plotWidth = layout.width - 12;
+    const values = [...latest.map((l) => l.value), ...(target === undefined ? [] : [target])];
+    let axis = valueAxis(values, { bars: true, decimals, ticks: 5, max: indicator.unit === "pct." ? 100 : undefined });
+    const ends = (axis.domain[0] < 0 ? 1 : 0) + (axis.domain[1] > 0 ? 1 : 0);
+    // Room beside the longest bar at each end for its figure; where that would leave the bars less
+    // than a third of the width (long figures on both sides of zero in a narrow drawing), each figure
+    // follows its name instead ("Testby: −1,4 procentpoint").
+    const besideRoom = Math.max(...texts.map((text) => textWidth(text, 600))) + 8;
+    const inNames = plotWidth - besideRoom * ends < plotWidth / 3;
+    const labelRoom = inNames ? 0 : besideRoom;
+    const usable = plotWidth - labelRoom * ends;
     const bar = 22;
     let top = 0;
     const rows = latest.map((l, i) => {
       const weight = i === 0 ? 700 : 400;
-      const lines = wrapText(l.series, plotWidth, weight);
+      const lines = wrapText(inNames ? `${l.series}: ${texts[i]}` : l.series, plotWidth, weight);
       const names = lines.map((line, k) => ({ line, y: top + k * LINE_HEIGHT }));
       const barTop = top + lines.length * LINE_HEIGHT + 3;
       top = barTop + bar + 14;
-      return {
-        ...l, names, weight, y: barTop, y2: barTop + bar, middle: barTop + bar / 2,
-        text: `${formatValue(l.value, indicator.unit, decimals)}${samePeriod ? "" : ` (${shortPeriod(l.period)})`}`,
-      };
+      return { ...l, names, weight, y: barTop, y2: barTop + bar, middle: barTop + bar / 2, title: pointTitle(l.series, l.period, l.value), text: texts[i]! };
     });
     const height = Math.max(top - 14, bar);
-    // Room beside the longest bar at each end for its figure.
-    const labelRoom = Math.max(...rows.map((r) => textWidth(r.text, 600))) + 8;
-    let axis = valueAxis([...rows.map((r) => r.value), ...(target === undefined ? [] : [target])], { bars: true, decimals, ticks: 5, max: indicator.unit === "pct." ? 100 : undefined });
-    const ends = (axis.domain[0] < 0 ? 1 : 0) + (axis.domain[1] > 0 ? 1 : 0);
-    const usable = Math.max(plotWidth - labelRoom * ends, plotWidth / 3);
     // Fewer ticks until their labels fit side by side.
     for (let count = 4; count >= 1; count--) {
       const widest = Math.max(...axis.ticks.map((t) => textWidth(formatNumber(t, decimals))));
       if ((usable / Math.max(axis.ticks.length - 1, 1)) >= widest + AXIS_LABEL_GAP_PX) break;
-      axis = valueAxis([...rows.map((r) => r.value), ...(target === undefined ? [] : [target])], { bars: true, decimals, ticks: count, max: indicator.unit === "pct." ? 100 : undefined });
+      axis = valueAxis(values, { bars: true, decimals, ticks: count, max: indicator.unit === "pct." ? 100 : undefined });
     }
     const [lo, hi] = axis.domain;
     const perPx = (hi - lo) / usable;
@@ -409,7 +424,7 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
     const goalAlign = target !== undefined && target > (domain[0]! + domain[1]!) / 2 ? "right" : "left";
     // A figure that would lie across the target's line goes inside its bar, or else beyond the line.
     const toPx = (v: number) => ((v - domain[0]!) / (domain[1]! - domain[0]!)) * plotWidth;
-    const placedRows = rows.map((r) => {
+    const placedRows = rows.filter(() => !inNames).map((r) => {
       const width = textWidth(r.text, 600);
       const outward = r.value >= 0 ? 1 : -1;
       const start = toPx(r.value) + outward * 4;
@@ -424,7 +439,12 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
       ...common,
       height,
       layer: [
-        { data: { values: rows }, mark: { type: "rect" }, encoding: { y, y2: { field: "y2" }, x: value, x2: { datum: 0 }, color: { ...color, legend: null } } },
+        {
+          data: { values: rows }, mark: { type: "rect" },
+          encoding: { y, y2: { field: "y2" }, x: value, x2: { datum: 0 }, color: { ...color, legend: null }, tooltip: { field: "title", type: "nominal" } },
+        },
+        // Bars to both sides of zero: the line they start from.
+        ...(lo < 0 ? [{ data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: AXIS_COLOR, strokeWidth: 1.5 }, encoding: { x: { ...value, field: "zero" } } }] : []),
         ...[700, 400].map((weight) => ({
           data: { values: nameRows.filter((n) => n.weight === weight) },
           mark: { type: "text", align: "left", baseline: "top", x: 0, fontWeight: weight },
@@ -461,14 +481,26 @@ function shortPeriod(text: string): string {
   return String(period.year);
 }
 
-/** Runs of periods withheld for discretion in any series, as x spans for a shaded band marked "..". */
-function suppressedBands(indicator: Indicator, index: Map<string, number>): { from: number; to: number; middle: number }[] {
-  const withheld = [...new Set(indicator.series.flatMap((s) => s.suppressed ?? []))].map((p) => index.get(p)).filter((i) => i !== undefined).sort((a, b) => a - b);
-  const bands: { from: number; to: number; middle: number }[] = [];
-  for (const i of withheld) {
+/**
+ * Runs of periods withheld for discretion in any series, as x spans for a shaded band marked "..",
+ * each with its title: "Testby, 4. kvartal 2020: udeladt af diskretionshensyn".
+ */
+function suppressedBands(indicator: Indicator, index: Map<string, number>): { from: number; to: number; middle: number; title: string }[] {
+  const withheld = [...new Set(indicator.series.flatMap((s) => s.suppressed ?? []))].filter((p) => index.has(p)).sort((a, b) => index.get(a)! - index.get(b)!);
+  const bands: { from: number; to: number; periods: string[] }[] = [];
+  for (const period of withheld) {
+    const i = index.get(period)!;
     const last = bands.at(-1);
-    if (last && last.to === i - 0.5) last.to = i + 0.5;
-    else bands.push({ from: i - 0.5, to: i + 0.5, middle: i });
+    if (last && last.to === i - 0.5) {
+      last.to = i + 0.5;
+      last.periods.push(period);
+    } else bands.push({ from: i - 0.5, to: i + 0.5, periods: [period] });
   }
-  return bands.map((b) => ({ ...b, middle: (b.from + b.to) / 2 }));
+  return bands.map(({ from, to, periods }) => {
+    const lines = periods.map((period) => {
+      const series = indicator.series.filter((s) => s.suppressed?.includes(period)).map((s) => s.name);
+      return `${series.join(", ")}, ${formatPeriod(period)}: udeladt af diskretionshensyn`;
+    });
+    return { from, to, middle: (from + to) / 2, title: lines.join("\n") };
+  });
 }

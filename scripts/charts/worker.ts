@@ -22,6 +22,8 @@ type Reply = { svg: string } | { error: string };
 
 interface Slot {
   worker: Worker;
+  /** Settles when the worker has loaded Vega and listens: a chart's time budget starts then. */
+  ready: Promise<void>;
   busy: boolean;
 }
 
@@ -41,7 +43,14 @@ export class ChartWorkers {
   private spawn(): Slot {
     const worker = new Worker(new URL(import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: LIMITS.chartHeapMib } });
     worker.unref();
-    return { worker, busy: false };
+    // Loading Vega is not the chart's time: on a busy machine it alone can take many seconds.
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once("message", () => resolve());
+      worker.once("error", reject);
+      worker.once("exit", () => reject(new Error("a chart worker stopped while starting")));
+    });
+    ready.catch(() => {}); // a spare worker nobody uses yet; render() reports the error when it waits
+    return { worker, ready, busy: false };
   }
 
   private async acquire(): Promise<Slot> {
@@ -78,6 +87,8 @@ export class ChartWorkers {
     let slot = await this.acquire();
     const { worker } = slot;
     try {
+      worker.ref(); // the process waits for a chart being drawn (an idle worker lets it exit)
+      await slot.ready;
       return await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => fail(new ChartBudgetError("time")), LIMITS.chartMs);
         const done = () => {
@@ -105,6 +116,7 @@ export class ChartWorkers {
         worker.postMessage(spec);
       });
     } finally {
+      worker.unref();
       this.release(slot);
     }
   }
@@ -124,4 +136,5 @@ if (!isMainThread && parentPort) {
       (error: unknown) => port.postMessage({ error: (error as Error).message } satisfies Reply),
     );
   });
+  port.postMessage({ ready: true });
 }

@@ -2,7 +2,9 @@
 // and `npm run schema` writes it as JSON Schema for editors' tools (data/indicator.schema.json).
 import { z } from "zod";
 
-export const UNITS = ["pct.", "antal", "uger", "placering"] as const;
+// "procentpoint" and "ændring i antal" are changes (e.g. from the year before), which may be negative;
+// the others are levels, which may not (scripts/content/data-validate.ts).
+export const UNITS = ["pct.", "procentpoint", "antal", "ændring i antal", "uger", "placering"] as const;
 export const KINDS = ["nøgletal", "indikator"] as const;
 export const CHART_KINDS = ["udvikling", "sammenligning", "maal"] as const;
 /** More series than colours and marker shapes that readers can tell apart (see scripts/charts/spec.ts). */
@@ -65,7 +67,9 @@ export const indicatorSchema = z.strictObject({
   kind: z.enum(KINDS),
   title: z.string().min(1),
   question: z.string().min(1).optional(),
-  unit: z.enum(UNITS),
+  unit: z
+    .enum(UNITS)
+    .describe('A share "pct.", a count "antal", "uger" or a rank "placering"; a change is "procentpoint" (of a share) or "ændring i antal" (of a count) and may be negative.'),
   decimals: z.number().int().min(0).max(2).optional(),
   series: z.array(seriesSchema).describe(`At most ${MAX_SERIES}: the municipality's own series first.`),
   target: targetSchema.optional(),

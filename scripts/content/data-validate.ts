@@ -9,10 +9,23 @@ import { indicatorSchema, MAX_SERIES, tableSchema, type Indicator, type Table } 
 
 const RANGES: Record<Indicator["unit"], { min: number; max: number; text: string }> = {
   "pct.": { min: 0, max: 100, text: "0 til 100" },
+  procentpoint: { min: -100, max: 100, text: "\u2212100 til 100" },
   antal: { min: 0, max: Number.POSITIVE_INFINITY, text: "0 eller derover" },
+  "ændring i antal": { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY, text: "alle tal" },
   uger: { min: 0, max: Number.POSITIVE_INFINITY, text: "0 eller derover" },
   placering: { min: 1, max: Number.POSITIVE_INFINITY, text: "1 eller derover" },
 };
+
+/** The unit for a change of a level, which may be negative: what a negative share or count most likely is. */
+const CHANGE_UNITS: Partial<Record<Indicator["unit"], Indicator["unit"]>> = { "pct.": "procentpoint", antal: "ændring i antal" };
+
+/** The problem with a value outside its unit's range, if it is: a negative share or count suggests the unit for changes. */
+function rangeProblem(value: number, unit: Indicator["unit"]): { message: string; hint?: string } | undefined {
+  const range = RANGES[unit];
+  if (value >= range.min && value <= range.max) return undefined;
+  const change = CHANGE_UNITS[unit];
+  return value < 0 && change ? messages.negativeValue(value, unit, change) : messages.outOfRange(value, unit, range.text);
+}
 
 export function validateIndicator(
   input: unknown,
@@ -34,7 +47,6 @@ export function validateIndicator(
   if (goals.length > 0 && !goals.includes(indicator.goal)) add("goal", messages.unknownGoal(indicator.goal, goals));
 
   if (indicator.series.length > MAX_SERIES) add("series", messages.tooManySeries(indicator.series.length, MAX_SERIES));
-  const range = RANGES[indicator.unit];
   const names = new Set<string>();
   indicator.series.forEach((series, s) => {
     if (names.has(series.name)) add(`series[${s}].name`, messages.duplicateSeries(series.name));
@@ -43,9 +55,8 @@ export function validateIndicator(
     const periods = new Set<string>();
     series.observations.forEach((observation, o) => {
       const path = `series[${s}].observations[${o}]`;
-      if (observation.value < range.min || observation.value > range.max) {
-        add(`${path}.value`, messages.outOfRange(observation.value, indicator.unit, range.text));
-      }
+      const outside = rangeProblem(observation.value, indicator.unit);
+      if (outside) add(`${path}.value`, outside);
       if (periods.has(observation.period)) add(`${path}.period`, messages.duplicatePeriod(series.name, observation.period));
       periods.add(observation.period);
       const kind = parsePeriod(observation.period)?.kind;
@@ -60,9 +71,8 @@ export function validateIndicator(
   });
 
   const target = indicator.target;
-  if (target?.kind === "value" && (target.value < range.min || target.value > range.max)) {
-    add("target.value", messages.outOfRange(target.value, indicator.unit, range.text));
-  }
+  const targetOutside = target?.kind === "value" ? rangeProblem(target.value, indicator.unit) : undefined;
+  if (targetOutside) add("target.value", targetOutside);
   if (target?.kind === "series" && !names.has(target.series)) {
     add("target.series", messages.missingTargetSeries(target.series));
   }

@@ -83,7 +83,7 @@ const indicatorTexts: Record<string, FieldText> = {
   kind: { label: "Slags", hint: "nøgletal eller indikator." },
   title: { label: "Titel" },
   question: { label: "Spørgsmål", hint: "Valgfrit: det spørgsmål, indikatoren besvarer.", long: true },
-  unit: { label: "Enhed", hint: "pct., antal, uger eller placering." },
+  unit: { label: "Enhed", hint: "pct., antal, uger eller placering; en ændring (som kan være negativ): procentpoint eller ændring i antal." },
   decimals: { label: "Decimaler", hint: "Valgfrit: antal decimaler, der vises (0–2)." },
   series: { label: "Serier", hint: "Én eller flere serier. Den første er kommunens egen." },
   "series.name": { label: "Seriens navn", hint: "Kommunen først, så sammenligninger (Hele landet) eller grupper." },

@@ -1,6 +1,6 @@
 // The key-figure overview on the front page: one row per indicator of kind "nøgletal", every figure
 // computed from the observations (never typed by hand). Pure: the caller says where each chart is.
-import { formatPeriod, formatPoints, formatValue } from "../lib/danish.ts";
+import { formatPeriod, formatPoints, formatSigned, formatValue } from "../lib/danish.ts";
 import { changeSincePrevious, changeSinceYearBefore, comparisonSeries, gapTo, latest, primarySeries, status, trend, type Status, type Trend } from "./figures.ts";
 import type { Indicator } from "../content/data-schema.ts";
 import { indicatorDecimals, statusText, targetText } from "./wording.ts";
@@ -28,12 +28,12 @@ export interface OverviewRow {
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** "+2,4 procentpoint" for shares, "+12" or "-1,5 uger" otherwise. */
+/** "+2,4 procentpoint" for shares (and changes of shares), "+12" or "−1,5 uger" otherwise. */
 function formatChange(change: number | undefined, indicator: Indicator, decimals: number): string | undefined {
   if (change === undefined) return undefined;
-  if (indicator.unit === "pct.") return formatPoints(change, decimals);
-  const sign = change > 0 ? "+" : "";
-  return sign + formatValue(change, indicator.unit === "placering" ? "antal" : indicator.unit, decimals);
+  if (indicator.unit === "pct." || indicator.unit === "procentpoint") return formatPoints(change, decimals);
+  if (indicator.unit === "uger") return `${formatSigned(change, decimals)} uger`;
+  return formatSigned(change, decimals);
 }
 
 export function overviewRow(indicator: Indicator, url?: string): OverviewRow {

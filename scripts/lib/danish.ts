@@ -86,21 +86,28 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${formatNumber(bytes / 1024 / 1024, 1)} MB` : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} kB`;
 }
 
-export type Unit = "pct." | "antal" | "uger" | "placering";
+export type Unit = "pct." | "procentpoint" | "antal" | "ændring i antal" | "uger" | "placering";
 
-/** "79,5 pct.", "109", "37,9 uger", "nr. 18". */
+/** "79,5 pct.", "109", "37,9 uger", "nr. 18"; changes with their sign: "+2,4 procentpoint", "−140", "+35". */
 export function formatValue(value: number, unit: Unit, decimals = 0): string {
   const number = formatNumber(value, decimals);
   if (unit === "pct.") return `${number} pct.`;
+  if (unit === "procentpoint") return formatPoints(value, decimals);
+  if (unit === "ændring i antal") return formatSigned(value, decimals);
   if (unit === "uger") return `${number} uger`;
   if (unit === "placering") return `nr. ${number}`;
   return number;
 }
 
+/** A change with its sign: "+35", "−3,0", and "0" without one (also for a value that rounds to zero). */
+export function formatSigned(value: number, decimals = 0): string {
+  const number = formatNumber(value, decimals);
+  return value > 0 && number !== formatNumber(0, decimals) ? `+${number}` : number;
+}
+
 /** Percentage points with sign: "+2,4 procentpoint", "−3,0 procentpoint". */
 export function formatPoints(value: number, decimals = 1): string {
-  const sign = value > 0 ? "+" : "";
-  return `${sign}${formatNumber(value, decimals)} procentpoint`;
+  return `${formatSigned(value, decimals)} procentpoint`;
 }
 
 /** Decimals needed to show every value as written (at most 1 for shares, 2 otherwise). */

@@ -1,12 +1,12 @@
 // The build's own PDF/UA-1 check: the machine-checkable conditions of the Matterhorn Protocol 1.1
 // (PDF Association) that our PDFs can fail. What needs a human (is the alt text meaningful, is
 // the reading order right, is a decorative thing really decorative) is listed in the README.
-import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
-import { contentFacts } from "./content.ts";
+import { ParseSpeeds, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from "pdf-lib";
+import { contentFacts, streamBytes } from "./content.ts";
 import { STANDARD_TYPES } from "./tagging.ts";
 
 export interface Violation {
-  /** Matterhorn checkpoint, e.g. "01-005". */
+  /** Matterhorn checkpoint, e.g. "01-005"; where Matterhorn has none, veraPDF's rule for ISO 14289-1, e.g. "UA 6.2-1". */
   checkpoint: string;
   /** 1-based page, when the fault sits on one. */
   page?: number;
@@ -16,8 +16,7 @@ export interface Violation {
 
 const name = (value: string) => PDFName.of(value);
 const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
-const streamText = (stream: PDFObject | undefined) =>
-  stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1") : stream instanceof PDFStream ? Buffer.from(stream.getContents()).toString("latin1") : "";
+const streamText = (stream: PDFObject | undefined) => Buffer.from(streamBytes(stream)).toString("latin1");
 
 /**
  * Checks a PDF against the conditions the build verifies (see the README's list): metadata (06,
@@ -27,7 +26,14 @@ const streamText = (stream: PDFObject | undefined) =>
  * element with /Contents (28-011, 28-012). Returns every violation; an empty list means it passes.
  */
 export async function checkPdf(bytes: Uint8Array): Promise<Violation[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return checkDocument(await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+}
+
+/**
+ * checkPdf on a document already in memory: the build checks the post-processed document right
+ * before saving it, instead of parsing the saved bytes again (saving writes exactly these objects).
+ */
+export function checkDocument(doc: PDFDocument): Violation[] {
   const found: Violation[] = [];
   const add = (checkpoint: string, message: string, page?: number) => found.push({ checkpoint, message, ...(page ? { page } : {}) });
   const catalog = doc.catalog;
@@ -47,11 +53,12 @@ export async function checkPdf(bytes: Uint8Array): Promise<Violation[]> {
   }
   const prefs = catalog.lookup(name("ViewerPreferences"));
   const display = prefs instanceof PDFDict ? prefs.lookup(name("DisplayDocTitle")) : undefined;
-  if (!(display instanceof PDFBool) || !display.asBoolean()) add("07-002", "ViewerPreferences/DisplayDocTitle er ikke true");
+  if (!(display instanceof PDFBool)) add("07-001", "ViewerPreferences har ingen DisplayDocTitle");
+  else if (!display.asBoolean()) add("07-002", "ViewerPreferences/DisplayDocTitle er false");
   if (!text(catalog.lookup(name("Lang")))) add("11-006", "dokumentet har intet sprog (/Lang)");
   const markInfo = catalog.lookup(name("MarkInfo"));
   const marked = markInfo instanceof PDFDict ? markInfo.lookup(name("Marked")) : undefined;
-  if (!(marked instanceof PDFBool) || !marked.asBoolean()) add("01-002", "MarkInfo/Marked er ikke true");
+  if (!(marked instanceof PDFBool) || !marked.asBoolean()) add("UA 6.2-1", "MarkInfo/Marked er ikke true");
 
   // Content: every mark on a page is tagged or an Artifact (Matterhorn 01).
   doc.getPages().forEach((page, i) => {
@@ -65,7 +72,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<Violation[]> {
   // Structure.
   const root = catalog.lookup(name("StructTreeRoot"));
   if (!(root instanceof PDFDict)) {
-    add("01-006", "dokumentet har intet strukturtræ (tagged PDF)");
+    add("UA 7.1-11", "dokumentet har intet strukturtræ (tagged PDF)");
     return found;
   }
   const roleMap = root.lookup(name("RoleMap"));
@@ -91,7 +98,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<Violation[]> {
       if (kidTypes.length > 0) add("13-004", `en Figure indeholder anden struktur (${[...new Set(kidTypes)].join(", ")}); den er ikke en figur`, page);
     }
     if (type === "LI" && kidTypes.some((t) => t !== "Lbl" && t !== "LBody")) add("16-003", `et listepunkt (LI) indeholder ${kidTypes.filter((t) => t !== "Lbl" && t !== "LBody").join(", ")} i stedet for Lbl og LBody`, page);
-    if (type === "L" && kidTypes.some((t) => t !== "LI" && t !== "Caption" && t !== "L")) add("16-003", `en liste (L) indeholder ${kidTypes.filter((t) => t !== "LI").join(", ")} i stedet for LI`, page);
+    if (type === "L" && kidTypes.some((t) => t !== "LI" && t !== "Caption" && t !== "L")) add("09-005", `en liste (L) indeholder ${kidTypes.filter((t) => t !== "LI").join(", ")} i stedet for LI`, page);
     if (type === "Note") {
       const id = text(dict.lookup(name("ID")));
       if (!id) add("19-003", "en note (Note) har intet ID", page);
@@ -110,10 +117,13 @@ export async function checkPdf(bytes: Uint8Array): Promise<Violation[]> {
   for (const kid of elements(root)) if (kid.has(name("S"))) visit(kid, undefined);
   for (const [id, count] of noteIds) if (count > 1) add("19-004", `note-ID'et ${id} findes ${count} gange`);
 
-  // Link annotations (Matterhorn 28).
+  // Annotations (Matterhorn 28).
   doc.getPages().forEach((page, i) => {
     const annots = page.node.lookup(name("Annots"));
     if (!(annots instanceof PDFArray)) return;
+    const tabs = page.node.lookup(name("Tabs"));
+    if (annots.size() > 0 && !(tabs instanceof PDFName)) add("28-008", "en side med annotationer har ingen tabulatorrækkefølge (/Tabs)", i + 1);
+    else if (annots.size() > 0 && tabs instanceof PDFName && tabs.decodeText() !== "S") add("28-009", `en side med annotationer har /Tabs /${tabs.decodeText()}, ikke /S (strukturens rækkefølge)`, i + 1);
     for (const ref of annots.asArray()) {
       const annot = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
       if (!(annot instanceof PDFDict) || (annot.get(name("Subtype")) as PDFName | undefined)?.decodeText() !== "Link") continue;

@@ -1,5 +1,5 @@
 // Document information for the PDFs, and dates pinned so that two builds of one commit are identical.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
 import { makeAccessible } from "./tagging.ts";
 import { normalizeTitle, sameTitle } from "./toc.ts";
 
@@ -16,8 +16,17 @@ export interface PdfInfo {
   links?: Record<string, string>;
 }
 
-export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+/** Parses a printed PDF once, for the contents pass, the post-processing and the check alike. */
+export function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
+  // Without parseSpeed pdf-lib waits for a timer every 100 objects: most of its time on a busy machine.
+  return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/**
+ * Document information, bookmarks and the PDF/UA-1 post-processing (tagging.ts) on a loaded PDF;
+ * mutates `doc`. The same input gives the same document (dates from `info.date`, no clock).
+ */
+export function setMetadata(doc: PDFDocument, info: PdfInfo): void {
   const date = new Date(info.date * 1000);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
@@ -33,7 +42,17 @@ export async function setMetadata(pdf: Uint8Array, info: PdfInfo): Promise<{ byt
   makeAccessible(doc, { title: info.title, author: info.author, subject: info.subject, language: "da", date: info.date, links: info.links ?? {} });
   // Chromium's file ID is derived from the clock; without one the file depends only on its content.
   doc.context.trailerInfo.ID = undefined;
-  return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
+}
+
+/**
+ * The file's bytes: PDF 1.7 with object streams (ISO 32000-1, 7.5.7), so the structure tree's
+ * thousands of small dictionaries are compressed instead of written as plain text (that made
+ * tagged PDFs a fifth larger). Deterministic: pdf-lib numbers and packs objects in order.
+ */
+export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
+  doc.context.header = PDFHeader.forVersion(1, 7);
+  // objectsPerTick: pdf-lib otherwise waits for a timer every 50 objects.
+  return doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /**

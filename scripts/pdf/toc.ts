@@ -1,6 +1,7 @@
 // Table of contents with real page numbers. Chromium has no target-counter(), so the document is
 // printed once, the page of each heading is read from the PDF's bookmarks, the numbers are written
 // into the contents, and the document is printed again.
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 
 export interface Heading {
@@ -52,28 +53,59 @@ export function matchHeadings(headings: readonly Heading[], outline: readonly Ou
   return pages;
 }
 
-/** Bookmarks of a PDF with the 1-based page each points to, flattened in document order. */
-export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
-  // unpdf: pdf.js built for servers, without the native canvas package pdfjs-dist pulls in.
-  const { getDocumentProxy } = await import("unpdf");
-  const doc = await getDocumentProxy(pdf.slice(), { useSystemFonts: false, verbosity: 0 });
-  try {
-    type Item = { title: string; dest: unknown; items: Item[] };
-    const entries: OutlineEntry[] = [];
-    const walk = async (items: Item[]) => {
-      for (const item of items) {
-        const dest = typeof item.dest === "string" ? await doc.getDestination(item.dest) : (item.dest as unknown[] | null);
-        const ref = dest?.[0];
-        if (ref && typeof ref === "object") entries.push({ title: item.title, page: (await doc.getPageIndex(ref as never)) + 1 });
-        await walk(item.items);
+/**
+ * Bookmarks of a PDF with the 1-based page each points to, flattened in document order. Reads the
+ * document the PDF stage goes on to tag, so a printed PDF is parsed once. A bookmark's target is
+ * its /Dest or a GoTo action's /D: an explicit destination ([page /XYZ …]) or a name in the
+ * catalog's /Dests or /Names/Dests (ISO 32000-1, 12.3.2); one that names no page is left out.
+ */
+export function readOutline(doc: PDFDocument): OutlineEntry[] {
+  const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+  const named = (key: string): PDFObject | undefined => {
+    const dests = doc.catalog.lookup(PDFName.of("Dests"));
+    if (dests instanceof PDFDict) {
+      const found = dests.lookup(PDFName.of(key));
+      if (found) return found;
+    }
+    const names = doc.catalog.lookup(PDFName.of("Names"));
+    const tree = names instanceof PDFDict ? names.lookup(PDFName.of("Dests")) : undefined;
+    const search = (node: PDFObject | undefined): PDFObject | undefined => {
+      if (!(node instanceof PDFDict)) return undefined;
+      const pairs = node.lookup(PDFName.of("Names"));
+      if (pairs instanceof PDFArray) {
+        for (let i = 0; i + 1 < pairs.size(); i += 2) if (textOf(pairs.lookup(i)) === key) return pairs.lookup(i + 1);
       }
+      const kids = node.lookup(PDFName.of("Kids"));
+      return kids instanceof PDFArray ? kids.asArray().map((kid) => search(doc.context.lookup(kid))).find(Boolean) : undefined;
     };
-    await walk(((await doc.getOutline()) ?? []) as Item[]);
-    return entries;
-  } finally {
-    await doc.loadingTask.destroy();
-  }
+    return search(tree);
+  };
+  const pageOf = (dest: PDFObject | undefined): number | undefined => {
+    const key = dest instanceof PDFName ? dest.decodeText() : textOf(dest);
+    if (key !== undefined) return pageOf(named(key));
+    if (dest instanceof PDFDict) return pageOf(dest.lookup(PDFName.of("D")));
+    const target = dest instanceof PDFArray ? dest.get(0) : undefined;
+    return target ? pageIndex.get(target.toString()) : undefined;
+  };
+  const entries: OutlineEntry[] = [];
+  const seen = new Set<PDFObject>();
+  const walk = (item: PDFObject | undefined): void => {
+    while (item instanceof PDFDict && !seen.has(item)) {
+      seen.add(item);
+      const action = item.lookup(PDFName.of("A"));
+      const page = pageOf(item.lookup(PDFName.of("Dest")) ?? (action instanceof PDFDict ? action.lookup(PDFName.of("D")) : undefined));
+      const title = textOf(item.lookup(PDFName.of("Title")));
+      if (page !== undefined && title !== undefined) entries.push({ title, page });
+      walk(item.lookup(PDFName.of("First")));
+      item = item.lookup(PDFName.of("Next"));
+    }
+  };
+  const outlines = doc.catalog.lookup(PDFName.of("Outlines"));
+  if (outlines instanceof PDFDict) walk(outlines.lookup(PDFName.of("First")));
+  return entries;
 }
+
+const textOf = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
 
 /** Writes page numbers into `.toc-page[data-for]`; returns how many changed. */
 export async function fillContents(page: Page, pages: Map<string, number>): Promise<number> {

@@ -1,7 +1,7 @@
 // Accessibility of every built page of the real content (WCAG 2.1 AA, Danish web accessibility
 // law), tested in the shared Chromium: axe-core, the Nu HTML Checker, headings, tables, charts,
 // 320 px and 200 % zoom without horizontal scrolling, visible focus, and pages without JavaScript.
-// One build (without PDFs, with the print pages kept) serves every check.
+// The shared build of the real content (under its sub-path, with the print pages kept) serves every check.
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pMap from "p-map";
 import { serveFolder, type FolderServer } from "../../scripts/lib/serve.ts";
 import { sealPage } from "../../scripts/pdf/serve.ts";
-import { ROOT, buildFixture, connectBrowser } from "../helpers.ts";
+import { REAL_PREFIX, ROOT, connectBrowser, realContent } from "../helpers.ts";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const CONCURRENCY = 4;
@@ -62,11 +62,13 @@ async function open(path: string, options: { javaScript?: boolean; width?: numbe
 }
 
 beforeAll(async () => {
-  const printDir = join(await mkdtemp(join(tmpdir(), "bp-print-")), "print-pages");
-  ({ out } = await buildFixture(ROOT, { pdf: false, printDir }));
-  // The print pages are checked beside the site (they are never published): the same assets, one folder.
-  await cp(join(printDir, "print"), join(out, "print"), { recursive: true });
-  server = await serveFolder(out);
+  const shared = await realContent();
+  // The print pages are checked beside the site (they are never published): the same assets, one
+  // folder, a copy (the shared build is read-only).
+  out = join(await mkdtemp(join(tmpdir(), "bp-a11y-")), "site");
+  await cp(shared.out, out, { recursive: true, filter: (file) => !file.endsWith(".pdf") });
+  await cp(join(shared.printDir, "print"), join(out, "print"), { recursive: true });
+  server = await serveFolder(out, REAL_PREFIX);
   browser = await connectBrowser();
   vnu = runVnu();
   vnu.catch(() => {}); // awaited (and reported) in its test
@@ -94,7 +96,7 @@ beforeAll(async () => {
       await page.close();
     }
   }, { concurrency: CONCURRENCY });
-}, 300_000);
+});
 
 afterAll(() => server.close());
 
@@ -252,7 +254,7 @@ describe("in the browser", () => {
     const { page } = await open("soeg/?q=ledighed", { javaScript: false });
     try {
       expect(await page.$eval("[data-search-fallback]", (e) => (e as HTMLElement).offsetHeight > 0 && e.textContent)).toContain("kræver JavaScript");
-      expect(await page.$eval("form[role=search]", (f) => f.getAttribute("action"))).toBe("/soeg/");
+      expect(await page.$eval("form[role=search]", (f) => f.getAttribute("action"))).toBe(`${REAL_PREFIX}soeg/`);
     } finally {
       await page.close();
     }

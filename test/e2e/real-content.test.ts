@@ -1,12 +1,12 @@
-// The whole real build, once: every sentence and figure of the source documents must reach the
-// site, with Danish typography, and every document must come out as a PDF.
+// The real build (the one the e2e tests share, with its PDFs): every sentence and figure of the
+// source documents must reach the site, with Danish typography, and every document must come out
+// as a PDF.
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, readPdf, ROOT } from "../helpers.ts";
+import { readPdf, readPdfText, realContent, ROOT, type PdfText } from "../helpers.ts";
 import { structureText } from "../pdf-structure-text.ts";
 import type { BuildReport } from "../../scripts/build.ts";
 
@@ -73,8 +73,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  printDir = join(await mkdtemp(join(tmpdir(), "bp-print-")), "print");
-  ({ out, report } = await buildFixture(ROOT, { printDir }));
+  ({ out, report, printDir } = await realContent());
   const texts = await Promise.all(
     (await htmlFiles(out)).map(async (file) => {
       const main = parse(await readFile(file, "utf8")).querySelector("main");
@@ -82,7 +81,7 @@ beforeAll(async () => {
     }),
   );
   siteText = normalize(texts.join("\n"));
-}, 240_000);
+});
 
 describe("fidelity to the source documents", () => {
   const title = HAVE_SEEDS
@@ -156,6 +155,25 @@ describe("the real build", () => {
     const bilag = await readPdf(join(out, "pdf", "bilag-2-indikatorer.pdf"));
     expect(bilag.text.join("\n")).toContain("79,5 pct.");
     expect(bilag.info.Title).toBe("Bilag 2 – Indikatorer");
+  });
+
+  it("prints every chart's text at 9 pt (at least 8 pt) beside body text at 10.5 pt, as measured in the Bilag 2 PDF", async () => {
+    const texts = await readPdfText(join(out, "pdf", "bilag-2-indikatorer.pdf"));
+    const charts = texts.filter((t) => t.figure !== undefined);
+    // Every chart drawn on the appendix's pages is a Figure with its text in the PDF.
+    const pages = await Promise.all((await htmlFiles(join(out, "bilag", "indikatorer"))).map(async (file) => parse(await readFile(file, "utf8"))));
+    const drawn = pages.reduce((n, page) => n + page.querySelectorAll("figure.chart .chart-wide svg").length, 0);
+    expect(drawn).toBeGreaterThan(10);
+    expect(new Set(charts.map((t) => t.figure)).size).toBe(drawn);
+    expect(charts.filter((t) => t.size < 8)).toEqual([]);
+    const sizes = (list: PdfText[]) => {
+      const counts = new Map<number, number>();
+      for (const t of list) counts.set(Math.round(t.size * 10) / 10, (counts.get(Math.round(t.size * 10) / 10) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1]).map(([size]) => size);
+    };
+    expect(sizes(charts)).toEqual([9]);
+    expect(sizes(texts.filter((t) => t.figure === undefined))[0]).toBe(10.5);
+    expect(charts.map((t) => t.text)).toContain("Mål: 100,0 pct.");
   });
 
   it("keeps every long word of every document whole in its PDF's text layer, as pdftotext finds it", async () => {

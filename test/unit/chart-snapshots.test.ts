@@ -8,9 +8,12 @@ import { describe, expect, it } from "vitest";
 import { dataTable, summary, tableNotes } from "../../scripts/charts/describe.ts";
 import { specToSvg } from "../../scripts/charts/render.ts";
 import { chartKind, DEFAULT_THEME, FONT_SIZE, indicatorSpec, LAYOUTS, periodRange, timeLabels, wrapText } from "../../scripts/charts/spec.ts";
+import { formatPeriod, formatValue } from "../../scripts/lib/danish.ts";
 import { measureSpacedText } from "../../scripts/lib/fonts.ts";
+import { indicatorDecimals } from "../../scripts/indicators/wording.ts";
 import type { Indicator } from "../../scripts/content/data-schema.ts";
 import { validateIndicator } from "../../scripts/content/data-validate.ts";
+import { messages } from "../../scripts/messages.ts";
 import { ROOT } from "../helpers.ts";
 
 const dir = join(ROOT, "test", "fixtures", "charts");
@@ -22,13 +25,12 @@ const fixtures = new Map(
 const get = (name: string) => fixtures.get(name)!;
 
 describe("fixtures", () => {
-  it("are synthetic, say so, and (except negative counts, which the format refuses) are valid indicator files", () => {
+  it("are synthetic, say so, and are valid indicator files (negative values as changes)", () => {
     for (const [name, indicator] of fixtures) {
       expect(indicator.source).toContain("Syntetiske testdata");
-      const { problems } = validateIndicator(indicator, `${name}.json`, []);
-      if (name.startsWith("negative")) expect(problems.map((p) => p.path)).toContain("series[0].observations[0].value");
-      else expect(problems).toEqual([]);
+      expect(validateIndicator(indicator, `${name}.json`, []).problems).toEqual([]);
     }
+    expect(new Set(["negative", "negative-soejler"].map((name) => get(name).unit))).toEqual(new Set(["ændring i antal", "procentpoint"]));
   });
 
   it("cover every chart kind", () => {
@@ -49,6 +51,26 @@ describe.each([...fixtures.keys()])("%s", (name) => {
       expect(text.text).not.toMatch(/…|NaN|undefined|-\d/);
       expect(Number.parseFloat(text.getAttribute("font-size") ?? "0")).toBeGreaterThanOrEqual(FONT_SIZE);
     }
+    // Each point and bar has a title with its series, its whole period and its figure, and nothing else
+    // has one (a <title> in a label would be read with it).
+    const marks = root.querySelectorAll(".role-mark.mark-symbol path, .role-mark.mark-rect path");
+    expect(marks.length).toBeGreaterThan(0);
+    const periods = new Set(indicator.series.flatMap((s) => s.observations.map((o) => formatPeriod(o.period))));
+    const withheld = indicator.series.flatMap((s) => (s.suppressed ?? []).map((p) => `${s.name}, ${formatPeriod(p)}: udeladt af diskretionshensyn`));
+    for (const mark of marks) {
+      const title = mark.querySelector("title")?.text ?? "";
+      // The band over a withheld period (shown as ".."): which series lacks which period, and why.
+      if (title.endsWith("diskretionshensyn")) {
+        for (const line of title.split("\n")) expect(withheld).toContain(line);
+        continue;
+      }
+      const [, series, period, value] = /^(.+), ((?:\S+ )?(?:\d\. kvartal )?\d{4}): (.+)$/.exec(title) ?? [];
+      const observation = indicator.series.find((s) => s.name === series)?.observations.find((o) => formatPeriod(o.period) === period);
+      expect(observation, `"${title}"`).toBeDefined();
+      expect(periods.has(period!)).toBe(true);
+      expect(value).toBe(formatValue(observation!.value, indicator.unit, indicatorDecimals(indicator)));
+    }
+    expect(root.querySelectorAll("title")).toHaveLength(marks.length);
     // Every word of every series name is in the drawing: wrapped, never cut.
     const words = texts.map((t) => t.text).join(" ");
     if (indicator.series.length > 1 || chartKind(indicator) !== "udvikling") {
@@ -147,5 +169,43 @@ describe("series and names", () => {
     const texts = [summary(get("negative")), dataTable(get("negative"), "t")].join(" ");
     expect(texts).toContain("\u2212");
     expect(texts).not.toMatch(/-\d/);
+  });
+});
+
+describe("changes, which may be negative", () => {
+  it("are accepted in the units for changes and refused in a share or a count, with the unit for changes as the remedy", () => {
+    const changes = get("negative");
+    for (const name of ["negative", "negative-soejler"]) {
+      expect(validateIndicator({ ...get(name), target: { kind: "value", value: -5, direction: "lower" } }, "data/indicators/x.json", []).problems).toEqual([]);
+    }
+    const share = { ...changes, unit: "pct.", series: [{ name: "Testby", observations: [{ period: "2019-01", value: 4 }, { period: "2019-02", value: -0.5 }] }] };
+    expect(validateIndicator(share, "data/indicators/x.json", []).problems).toEqual([
+      { file: "data/indicators/x.json", path: "series[0].observations[1].value", ...messages.negativeValue(-0.5, "pct.", "procentpoint") },
+    ]);
+    expect(validateIndicator({ ...changes, unit: "antal" }, "data/indicators/x.json", []).problems[0]).toMatchObject(messages.negativeValue(-140, "antal", "ændring i antal"));
+    expect(validateIndicator({ ...share, series: [{ name: "Testby", observations: [{ period: "2019-01", value: 4 }] }], target: { kind: "value", value: -1, direction: "lower" } }, "x.json", []).problems).toEqual([
+      { file: "x.json", path: "target.value", ...messages.negativeValue(-1, "pct.", "procentpoint") },
+    ]);
+    // A change of a share is at most 100 points either way.
+    expect(validateIndicator({ ...share, unit: "procentpoint", series: [{ name: "Testby", observations: [{ period: "2019-01", value: -101 }] }] }, "x.json", []).problems[0]).toMatchObject(
+      messages.outOfRange(-101, "procentpoint", "\u2212100 til 100"),
+    );
+  });
+
+  it("draw a zero line, axis labels and figures with U+2212, and read with their sign in the summary and table", async () => {
+    for (const [name, layer] of [["negative", "mark-rule"], ["negative-soejler", "mark-rule"]] as const) {
+      const svg = parse(await specToSvg(indicatorSpec(get(name))));
+      const zero = svg.querySelectorAll(`.role-mark.${layer} line`).filter((l) => l.getAttribute("stroke") === "#767676");
+      expect(zero, name).toHaveLength(1);
+      const labels = svg.querySelectorAll(".role-axis-label text").map((t) => t.text);
+      expect(labels.some((l) => l.startsWith("\u2212")), name).toBe(true);
+      expect(labels.join(" ")).not.toMatch(/-\d/);
+    }
+    // Without values below zero, no zero line beyond the axis.
+    expect(parse(await specToSvg(indicatorSpec(get("maaneder-36")))).querySelectorAll(".role-mark.mark-rule line").filter((l) => l.getAttribute("stroke") === "#767676")).toEqual([]);
+    expect(summary(get("negative"))).toMatch(/^Testby: \+135 i december 2019; hele landet: \+52\. Tendensen/);
+    expect(summary(get("negative-soejler"))).toBe("Testby: \u22121,4 procentpoint i juni 2020; hele landet: +0,3 procentpoint; Region Hovedstaden: \u22120,6 procentpoint.");
+    const cells = parse(dataTable(get("negative"), "t")).querySelectorAll("tbody tr")[0]!.querySelectorAll("td").map((td) => td.text);
+    expect(cells).toEqual(["\u2212140", "\u221280"]);
   });
 });

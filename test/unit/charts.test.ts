@@ -4,7 +4,7 @@ import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { chartFigure, summary } from "../../scripts/charts/describe.ts";
 import { cacheKey, chartCache, renderCached, specToSvg } from "../../scripts/charts/render.ts";
-import { chartKind, indicatorSpec, spreadLabels } from "../../scripts/charts/spec.ts";
+import { chartKind, indicatorSpec, LAYOUTS, spreadLabels } from "../../scripts/charts/spec.ts";
 import type { Indicator } from "../../scripts/content/data-schema.ts";
 
 const quarters: Indicator = {
@@ -43,6 +43,22 @@ describe("SVG", () => {
     const texts = parse(await specToSvg(indicatorSpec(single))).querySelectorAll("text").map((t) => t.text);
     expect(texts).toContain("79,5 pct.");
     expect(texts).toContain("Mål: 100,0 pct.");
+  });
+
+  it("writes the target in the indicator's precision, in every chart kind and drawing, as in the summary", async () => {
+    // One decimal from the figures (79,5), or as many as the data file's `decimals` says; the target 50 is written alike.
+    for (const [indicator, goal] of [
+      [quarters, "Mål: 50,0 pct."],
+      [{ ...quarters, decimals: 2 }, "Mål: 50,00 pct."],
+      [{ ...quarters, decimals: 0 }, "Mål: 50 pct."],
+      [{ ...single, decimals: 2, target: { kind: "value", value: 80, direction: "higher" } }, "Mål: 80,00 pct."],
+    ] as [Indicator, string][]) {
+      for (const layout of Object.values(LAYOUTS)) {
+        const texts = parse(await specToSvg(indicatorSpec(indicator, undefined, layout))).querySelectorAll("text").map((t) => t.text);
+        expect(texts, `${indicator.id} ${layout.name}`).toContain(goal);
+      }
+      expect(summary(indicator)).toContain(`Målet er ${goal.slice("Mål: ".length)}`);
+    }
   });
 
   it("renders a custom spec with the indicator's data and without fetching anything", async () => {

@@ -26,6 +26,12 @@ describe("Danish numbers", () => {
     expect(formatValue(37.9, "uger", 1)).toBe("37,9 uger");
     expect(formatValue(18, "placering")).toBe("nr. 18");
     expect(formatValue(1248, "antal")).toBe("1.248");
+    // Changes with their sign, the minus sign U+2212, and none on a change that rounds to zero.
+    expect(formatValue(2.4, "procentpoint", 1)).toBe("+2,4 procentpoint");
+    expect(formatValue(-3, "procentpoint", 1)).toBe("\u22123,0 procentpoint");
+    expect(formatValue(1248, "ændring i antal")).toBe("+1.248");
+    expect(formatValue(-140, "ændring i antal")).toBe("\u2212140");
+    expect(formatValue(0.04, "ændring i antal")).toBe("0");
   });
 });
 
