@@ -1,7 +1,7 @@
 // The build's own PDF/UA-1 check: the machine-checkable conditions of the Matterhorn Protocol 1.1
 // (PDF Association) that our PDFs can fail. What needs a human (is the alt text meaningful, is
 // the reading order right, is a decorative thing really decorative) is listed in the README.
-import { ParseSpeeds, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from "pdf-lib";
+import { ParseSpeeds, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
 import { contentFacts, streamBytes } from "./content.ts";
 import { STANDARD_TYPES } from "./tagging.ts";
 
@@ -18,10 +18,35 @@ const name = (value: string) => PDFName.of(value);
 const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
 const streamText = (stream: PDFObject | undefined) => Buffer.from(streamBytes(stream)).toString("latin1");
 
+/** The fonts a page's resources use, also inside its form XObjects, each once. */
+function fontsOf(resources: PDFObject | undefined, seen = new Set<PDFObject>()): { font: PDFDict; fontName: string }[] {
+  if (!(resources instanceof PDFDict) || seen.has(resources)) return [];
+  seen.add(resources);
+  const found: { font: PDFDict; fontName: string }[] = [];
+  const fonts = resources.lookup(name("Font"));
+  if (fonts instanceof PDFDict) {
+    for (const [key, value] of fonts.entries()) {
+      const font = fonts.context.lookup(value);
+      if (!(font instanceof PDFDict) || seen.has(font)) continue;
+      seen.add(font);
+      const base = font.lookup(name("BaseFont"));
+      found.push({ font, fontName: base instanceof PDFName ? base.decodeText() : key.decodeText() });
+    }
+  }
+  const xobjects = resources.lookup(name("XObject"));
+  if (xobjects instanceof PDFDict) {
+    for (const [, value] of xobjects.entries()) {
+      const xobject = xobjects.context.lookup(value);
+      if (xobject instanceof PDFStream) found.push(...fontsOf(xobject.dict.lookup(name("Resources")), seen));
+    }
+  }
+  return found;
+}
+
 /**
  * Checks a PDF against the conditions the build verifies (see the README's list): metadata (06,
  * 07, 11), content that is neither tagged nor Artifact (01-005) or tagged inside an Artifact
- * (01-004), structure types and RoleMap (02-001), figures with Alt (13-004) and no Figure around
+ * (01-004), fonts embedded and mapped to Unicode (31-009, 10-001), structure types and RoleMap (02-001), figures with Alt (13-004) and no Figure around
  * other structure, lists (16), footnotes as Note with ID (19-003), link annotations in a Link
  * element with /Contents (28-011, 28-012). Returns every violation; an empty list means it passes.
  */
@@ -67,6 +92,20 @@ export function checkDocument(doc: PDFDocument): Violation[] {
     const facts = contentFacts(streams.map(streamText).join("\n"));
     if (facts.untagged > 0) add("01-005", `${facts.untagged} tegneoperationer er hverken mærket som indhold eller som Artifact`, i + 1);
     if (facts.taggedInArtifact > 0) add("01-004", `${facts.taggedInArtifact} mærkede indholdsdele ligger inde i en Artifact`, i + 1);
+  });
+
+  // Fonts (Matterhorn 31-009, 10-001): embedded, with a map to Unicode.
+  doc.getPages().forEach((page, i) => {
+    for (const { font, fontName } of fontsOf(page.node.lookup(name("Resources")))) {
+      const subtype = (font.lookup(name("Subtype")) as PDFName | undefined)?.decodeText();
+      if (subtype === "Type3") continue; // drawn by content streams inside the file
+      const descendants = font.lookup(name("DescendantFonts"));
+      const program = descendants instanceof PDFArray ? descendants.lookup(0) : font;
+      const descriptor = program instanceof PDFDict ? program.lookup(name("FontDescriptor")) : undefined;
+      const embedded = descriptor instanceof PDFDict && ["FontFile", "FontFile2", "FontFile3"].some((key) => descriptor.has(name(key)));
+      if (!embedded) add("31-009", `skriften ${fontName} er ikke indlejret`, i + 1);
+      if (!font.has(name("ToUnicode"))) add("10-001", `skriften ${fontName} har ingen tabel til Unicode (/ToUnicode)`, i + 1);
+    }
   });
 
   // Structure.

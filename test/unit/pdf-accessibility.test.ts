@@ -19,6 +19,8 @@ interface Sample {
   annot: PDFDict;
   note: PDFDict;
   root: PDFDict;
+  font: PDFDict;
+  descriptor: PDFDict;
 }
 
 /** A one-page tagged PDF as Chromium makes it (untagged furniture, LI without LBody, Strong, Aside), or fixed. */
@@ -36,6 +38,11 @@ async function sample(edit: (s: Sample) => void = () => {}, fixed = true): Promi
     "/NonStruct <</MCID 5>> BDC BT 1 0 0 1 50 100 Tm (Fodnote) Tj ET EMC\n" +
     "0 0 1 rg 50 350 200 1 re f\n"; // a rule: no marked content
   page.node.set(PDFName.of("Contents"), ctx.register(ctx.flateStream(content)));
+  // A font as Chromium embeds one: Type0 over a CIDFontType2 whose program is in the file, with ToUnicode.
+  const descriptor = ctx.obj({ Type: "FontDescriptor", FontName: "ABCDEF+Prove", FontFile2: ctx.register(ctx.flateStream("glyphs")) });
+  const cidFont = ctx.obj({ Type: "Font", Subtype: "CIDFontType2", BaseFont: "ABCDEF+Prove", FontDescriptor: ctx.register(descriptor) });
+  const font = ctx.obj({ Type: "Font", Subtype: "Type0", BaseFont: "ABCDEF+Prove", Encoding: "Identity-H", DescendantFonts: [ctx.register(cidFont)], ToUnicode: ctx.register(ctx.flateStream("cmap")) });
+  page.node.set(PDFName.of("Resources"), ctx.obj({ Font: { F1: ctx.register(font) } }));
   page.node.set(PDFName.of("StructParents"), ctx.obj(0));
   const annot = ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [50, 300, 120, 312], A: { S: "URI", URI: PDFString.of("https://example.org/") }, StructParent: 1 });
   const annotRef = ctx.register(annot);
@@ -64,7 +71,7 @@ async function sample(edit: (s: Sample) => void = () => {}, fixed = true): Promi
   doc.catalog.set(PDFName.of("Lang"), PDFString.of("da"));
   doc.setTitle("Prøve");
   if (fixed) makeAccessible(doc, TAGGING);
-  edit({ doc, page: page.node, figure, li, link, annot, note, root });
+  edit({ doc, page: page.node, figure, li, link, annot, note, root, font, descriptor });
   return doc.save({ useObjectStreams: false });
 }
 
@@ -92,6 +99,17 @@ describe("the PDF/UA-1 check", () => {
     ["no language", "11-006", ({ doc }) => doc.catalog.delete(PDFName.of("Lang"))],
     ["untagged content", "01-005@1", ({ doc, page }) => set(page, "Contents", doc.context.register(doc.context.flateStream("BT (Side 1) Tj ET")))],
     ["tagged content inside an Artifact", "01-004@1", ({ doc, page }) => set(page, "Contents", doc.context.register(doc.context.flateStream("/Artifact BMC /P <</MCID 0>> BDC BT (x) Tj ET EMC EMC")))],
+    ["a font not embedded", "31-009@1", ({ descriptor }) => descriptor.delete(PDFName.of("FontFile2"))],
+    ["a font without a map to Unicode", "10-001@1", ({ font }) => font.delete(PDFName.of("ToUnicode"))],
+    [
+      "a font not embedded in a form XObject",
+      "31-009@1",
+      ({ doc, page }) => {
+        const helvetica = doc.context.obj({ Type: "Font", Subtype: "Type1", BaseFont: "Helvetica", ToUnicode: doc.context.register(doc.context.flateStream("cmap")) });
+        const form = doc.context.stream("", { Type: "XObject", Subtype: "Form", BBox: [0, 0, 10, 10], Resources: { Font: { F2: doc.context.register(helvetica) } } });
+        page.lookup(PDFName.of("Resources"), PDFDict).set(PDFName.of("XObject"), doc.context.obj({ X1: doc.context.register(form) }));
+      },
+    ],
     ["a type neither standard nor mapped", "02-001@1", ({ root }) => root.delete(PDFName.of("RoleMap"))],
     ["a figure without Alt", "13-004@1", ({ figure }) => figure.delete(PDFName.of("Alt"))],
     ["a figure's Alt without its number", "13-004@1", ({ figure }) => set(figure, "Alt", PDFHexString.fromText("Figur . Ledighed"))],
