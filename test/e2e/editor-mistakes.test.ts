@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PDFDict as PDFDictType } from "pdf-lib";
+import type { PDFDict as PDFDictType, PDFObject } from "pdf-lib";
 import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { loadModel } from "../../scripts/content/files.ts";
@@ -131,13 +131,13 @@ describe("footnotes, links to headings and images, on the site and in the PDF", 
     const { out } = await built;
     const { PDFDocument, PDFName, PDFArray, PDFDict, PDFString, PDFHexString } = await import("pdf-lib");
     const doc = await PDFDocument.load(await readFile(join(out, "pdf", "proeve-20.pdf")));
-    const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : String(value ?? ""));
+    const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : String(value ?? ""));
     const links = doc.getPages().flatMap((page) => {
       const annots = page.node.lookup(PDFName.of("Annots"));
       return annots instanceof PDFArray ? annots.asArray().map((ref) => doc.context.lookup(ref)).filter((a): a is PDFDictType => a instanceof PDFDict) : [];
     });
     const dests = links.map((a) => String(a.get(PDFName.of("Dest")) ?? "")).filter(Boolean);
-    const uris = links.map((a) => a.lookup(PDFName.of("A"))).filter((a) => a instanceof PDFDict).map((a) => text((a as PDFDictType).lookup(PDFName.of("URI"))));
+    const uris = links.map((a) => a.lookup(PDFName.of("A"))).filter((a) => a instanceof PDFDict).map((a) => text(a.lookup(PDFName.of("URI"))));
     // The contents' links come first; then field case 10's links in its text, and the link to a
     // heading of the next chapter (Baggrund), written as a link to another page on the site.
     expect(dests.slice(-3)).toEqual([
