@@ -18,10 +18,10 @@ import { pathToFileURL } from "node:url";
 import { renderCharts } from "./charts/stage.ts";
 import { chartCache, type ChartCache } from "./charts/render.ts";
 import { loadModel } from "./content/files.ts";
-import { formatProblem, messages, validationErrorIn } from "./messages.ts";
+import { fileSystemCause, fileSystemErrorIn, formatProblem, messages, validationErrorIn } from "./messages.ts";
 import type { Browser } from "puppeteer-core";
 import { killBrowsers, launchBrowser } from "./pdf/browser.ts";
-import { clearLeftovers, discard, prepareOutput, publish, PublishError, startStaging, type Output } from "./publish.ts";
+import { clearLeftovers, discard, prepareOutput, publish, PublishError, startStaging, type FolderOps, type Output } from "./publish.ts";
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { pdfJobs, renderPrintPages } from "./pdf/pages.ts";
 import { configureSite } from "./site/plugin.ts";
@@ -44,6 +44,8 @@ export interface BuildOptions {
   cache?: ChartCache;
   /** A running browser to print with (left open); otherwise one is launched for this build. */
   browser?: Browser;
+  /** Moves and removals of the output's folders; the file system's unless a test makes them fail. */
+  folderOps?: FolderOps;
   log?: (line: string) => void;
 }
 
@@ -101,12 +103,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   const outDir = resolve(options.outDir);
-  const output = await prepareOutput(outDir, options);
+  const output = await prepareOutput(outDir, options, options.folderOps);
   const staging = output.staging;
   for (const warning of await clearLeftovers(output)) log(warning);
   await startStaging(output);
   activeOutputs.add(output);
   let failed = false;
+  let firstError: unknown;
   try {
     const model = await timed("indhold", () => loadModel(options.source), (m) =>
       `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
@@ -118,9 +121,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
     );
     // One view for the print pages, the PDF jobs and the site: it holds the comparisons, whose text diff is costly.
-    const view = await timed("sammenligning", async () => siteView(model), (v) =>
-      `${v.comparisons.length} sammenligninger af udgaver`,
-    );
+    const view = await timed("sammenligning", async () => siteView(model), (v) => {
+      // Beyond the cost bound (scripts/limits.ts) a block is shown as rewritten, not word by word: said here.
+      const rewritten = v.comparisons.filter((c) => c.text.rewritten > 0).map((c) => `${c.text.rewritten} afsnit i "${c.title}"`);
+      return `${v.comparisons.length} sammenligninger af udgaver${rewritten.length > 0 ? `; vist som omskrevet (for store ændringer til at markere ord for ord): ${rewritten.join(", ")}` : ""}`;
+    });
     const prepared = { model, charts: charts.svgs, view };
 
     let pdfs: PdfResult[] = [];
@@ -193,13 +198,45 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return { stages, files: await countFiles(outDir), charts: { rendered: charts.rendered, cached: charts.cached }, pdfs };
   } catch (error) {
     failed = true;
+    firstError = error;
     throw error;
   } finally {
     activeOutputs.delete(output);
-    // A leftover is named, never thrown: the first error is the one the build reports.
+    // A leftover is named, never thrown: the first error is the one the build reports, the leftover after it.
     const leftover = await discard(output);
-    if (leftover) (failed ? console.error : log)(leftover);
+    if (leftover && failed && typeof firstError === "object" && firstError !== null) cleanupNotes.set(firstError, leftover);
+    else if (leftover) (failed ? console.error : log)(leftover);
   }
+}
+
+/** What could not be cleaned up after a failed build, kept with the build's (first) error. */
+const cleanupNotes = new WeakMap<object, string>();
+
+/** The cleanup problem that followed `error` (a staging folder left behind), to be told after it. */
+export function cleanupNoteOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null ? cleanupNotes.get(error) : undefined;
+}
+
+/** System calls that write; a file-system error from one of them is reported as a write failure. */
+const WRITING = new Set(["open", "write", "mkdir", "rename", "rmdir", "unlink", "copyfile", "rm", "close", "fsync", "ftruncate", "symlink", "link", "utime", "chmod"]);
+
+/**
+ * What the command line prints for a failed build, and its exit code: the first error (a content
+ * error: 2; anything else: 1; a write that failed named by path and cause, never as a stack), then
+ * what it means for `out`, then a cleanup problem if one followed.
+ */
+export function failureReport(error: unknown, out: string): { text: string; code: number } {
+  const cleanup = cleanupNoteOf(error);
+  const after = cleanup ? `\n\n${cleanup}` : "";
+  const validation = validationErrorIn(error);
+  if (validation) return { text: `\n${validation.message}\n\n${messages.notPublished(out).message}${after}`, code: 2 };
+  if (error instanceof PublishError && !error.unchanged) return { text: `\nBygningen fejlede: ${error.message}${after}`, code: 1 };
+  const system = fileSystemErrorIn(error);
+  const shown = system?.path && relative(process.cwd(), system.path);
+  const where = !system?.path ? `${out}/` : shown && !shown.startsWith("..") ? shown : system.path;
+  const written = system && (system.syscall === undefined || WRITING.has(system.syscall)) ? messages.writeFailed(where, fileSystemCause(system.code)) : undefined;
+  const reason = written ? `${written.message}\n    Sådan retter du det: ${written.hint}` : (error as Error).message;
+  return { text: `\nBygningen fejlede: ${reason}\n\n${messages.notPublished(out).message}${after}`, code: 1 };
 }
 
 /** Copies the PDFs named `files` from the published `outDir`/pdf/ into `staging`/pdf/; their sizes by name. */
@@ -252,17 +289,9 @@ async function main(): Promise<void> {
     });
     console.log(`Færdig på ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.files} filer.`);
   } catch (error) {
-    const validation = validationErrorIn(error);
-    if (validation) {
-      console.error(`\n${validation.message}\n\n${messages.notPublished(values.out).message}`);
-      process.exitCode = 2;
-    } else if (error instanceof PublishError && !error.unchanged) {
-      console.error(`\nBygningen fejlede: ${error.message}`);
-      process.exitCode = 1;
-    } else {
-      console.error(`\nBygningen fejlede: ${(error as Error).message}\n\n${messages.notPublished(values.out).message}`);
-      process.exitCode = 1;
-    }
+    const { text, code } = failureReport(error, values.out);
+    console.error(text);
+    process.exitCode = code;
   }
 }
 

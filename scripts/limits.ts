@@ -6,6 +6,8 @@
 export const LIMITS = {
   /** Bytes of one file in content/ or data/. */
   fileBytes: 4 * 1024 * 1024,
+  /** Objects and lists inside each other in one JSON file (the indicators need 4, a custom chart spec about 10). */
+  jsonDepth: 64,
   /** Observations in one indicator, all series together. */
   observations: 10_000,
   /** Series in one indicator. */

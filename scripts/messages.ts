@@ -30,10 +30,41 @@ export function validationErrorIn(error: unknown): ValidationError | undefined {
   return undefined;
 }
 
+/** A 1-based position as shown: whole and at least 1, whatever a parser reported (a column once read "5:-15"). */
+const shownPosition = (n: number | undefined): number | undefined => (n === undefined || !Number.isFinite(n) ? undefined : Math.max(1, Math.trunc(n)));
+
+/** The file-system error (ENOSPC, EACCES …) behind `error`, itself or wrapped by a renderer (Eleventy); `path` is missing for a write to an open file. */
+export function fileSystemErrorIn(error: unknown): (NodeJS.ErrnoException & { code: string }) | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    const { code } = current as NodeJS.ErrnoException;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return current as NodeJS.ErrnoException & { code: string };
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return undefined;
+}
+
+/** Why a file or folder could not be written or removed, in Danish, with the system's code: "disken er fuld (ENOSPC)". */
+export function fileSystemCause(code: string): string {
+  const causes: Record<string, string> = {
+    ENOSPC: "disken er fuld",
+    EDQUOT: "din plads på disken (kvoten) er brugt op",
+    EACCES: "der er ikke adgang til at skrive der",
+    EPERM: "der er ikke adgang til at skrive der",
+    EROFS: "drevet er skrivebeskyttet",
+    EISDIR: "der står en mappe, hvor filen skal skrives",
+    ENOTDIR: "der står en fil, hvor der skal være en mappe",
+    EEXIST: "der står allerede en fil med det navn",
+    ENOTEMPTY: "mappen er ikke tom",
+    EBUSY: "den er i brug af et andet program",
+    EIO: "disken svarer med en fejl",
+  };
+  return `${causes[code] ?? "styresystemet svarer med en fejl"} (${code})`;
+}
+
 export function formatProblem(problem: Problem): string {
-  const where = [problem.file, problem.line, problem.line && problem.column]
-    .filter((part) => part !== undefined && part !== "" && part !== 0)
-    .join(":");
+  const line = shownPosition(problem.line);
+  const column = line === undefined ? undefined : shownPosition(problem.column);
+  const where = [problem.file, line, column].filter((part) => part !== undefined && part !== "").join(":");
   const path = problem.path ? ` (${problem.path})` : "";
   const hint = problem.hint ? `\n    Sådan retter du det: ${problem.hint}` : "";
   return `${where}${path}\n    ${problem.message}${hint}`;
@@ -70,7 +101,7 @@ export const messages = {
   }),
   emptyFile: () => ({
     message: "Filen er tom.",
-    hint: "Skriv indholdet i filen, eller slet den, hvis den ikke skal bruges.",
+    hint: "Skriv indholdet i filen, eller slet den, hvis den ikke skal bruges. Blev den tom, da den blev gemt (fx fordi disken var fuld), så hent den forrige udgave med git checkout -- og filens navn.",
   }),
   badFileName: (name: string) => ({
     message: `Filnavnet ${show(name)} indeholder tegn, der ikke kan bruges i en webadresse.`,
@@ -123,6 +154,22 @@ export const messages = {
   jsonSyntax: (reason: string) => ({
     message: `JSON-filen kan ikke læses: ${reason}.`,
     hint: "Tjek kommaer, klammer og anførselstegn omkring linjen. Decimaltal skrives med punktum i JSON (79.5).",
+  }),
+  jsonEndsEarly: () => ({
+    message: "JSON-filen slutter for tidligt: den holder op, før den sidste } eller ] er skrevet, så den er skåret over eller ikke færdig.",
+    hint: "Blev filen ikke gemt helt (fx fordi disken var fuld, eller programmet gik ned), så hent den forrige udgave med git checkout -- og filens navn. Ellers skriv det, der mangler, til sidst i filen.",
+  }),
+  jsonDuplicateKey: (key: string, firstLine: number) => ({
+    message: `Feltet ${show(key)} står to gange i samme gruppe (første gang på linje ${firstLine}), så det er uklart, hvilken værdi der gælder.`,
+    hint: "Slet det ene af felterne, så der kun står én værdi.",
+  }),
+  jsonNumberTooLarge: (written: string) => ({
+    message: `Tallet ${written} er for stort til at regne med.`,
+    hint: "Skriv tallet med almindelige cifre, fx 1250 eller 79.5; tjek, om der er kommet et e eller for mange nuller med.",
+  }),
+  jsonTooDeep: (limit: number) => ({
+    message: `JSON-filen har grupper og lister inde i hinanden i mere end ${limit} lag.`,
+    hint: "Data-filerne bruger kun få lag; tjek, om der står for mange [ eller { i filen.",
   }),
   missingField: (field: string) => ({
     message: `Feltet ${show(field)} mangler.`,
@@ -301,7 +348,7 @@ export const messages = {
     hint: "Angiv en tom mappe eller en mappe fra en tidligere bygning med --out, eller flyt indholdet væk først.",
   }),
   outNotReplaceable: (out: string, reason: string) => ({
-    message: `${out}/ kunne ikke erstattes (${reason}), så den forrige udgave er stadig udgivet.`,
+    message: `${out}/ kunne ikke erstattes: ${reason}. Den forrige udgave er stadig udgivet.`,
     hint: `Tjek, at du har skriveadgang til mappen, der indeholder ${out}/ (fx efter en bygning med sudo), og byg igen.`,
   }),
   outMovedAside: (out: string, old: string) => ({
@@ -309,11 +356,11 @@ export const messages = {
     hint: `Næste bygning lægger den tilbage; ellers flyt ${old} tilbage til ${out} i hånden.`,
   }),
   oldOutputLeft: (out: string, old: string, reason: string) => ({
-    message: `${out}/ er opdateret, men den forrige udgave kunne ikke slettes (${reason}) og ligger i ${old}.`,
+    message: `${out}/ er opdateret, men den forrige udgave i ${old} kunne ikke slettes: ${reason}.`,
     hint: `Slet den i hånden, fx sudo rm -rf ${old}; den står ikke i vejen for næste bygning.`,
   }),
   leftoverNotRemoved: (path: string, reason: string) => ({
-    message: `Den midlertidige mappe ${path} kunne ikke slettes (${reason}).`,
+    message: `Den midlertidige mappe ${path} kunne ikke slettes: ${reason}.`,
     hint: `Slet den i hånden (fx sudo rm -rf ${path}); den står ikke i vejen for næste bygning.`,
   }),
   buildInterrupted: (signal: string) => ({
@@ -323,6 +370,10 @@ export const messages = {
   noSourceDate: (date: string) => ({
     message: `Projektet har ingen git-historik, så PDF'erne dateres efter den senest ændrede fil i content/ og data/ (${date}).`,
     hint: "Sæt SOURCE_DATE_EPOCH (sekunder siden 1970) for en fast dato, eller byg fra en git-klon.",
+  }),
+  writeFailed: (path: string, cause: string) => ({
+    message: `${path} kunne ikke skrives: ${cause}.`,
+    hint: "Gør plads på disken, giv adgang til mappen, eller flyt det, der står i vejen, og kør kommandoen igen. Det, der var skrevet halvt, er ikke taget i brug.",
   }),
   notPublished: (out: string) => ({
     message: `Intet blev udgivet: ${out}/ er uændret.`,
@@ -368,6 +419,10 @@ export const messages = {
   importMappingLayout: () => ({
     message: "Opsætningen siger ikke entydigt, hvor perioder, serier og tal står.",
     hint: 'Brug en af tre former: "series": {"Kolonne": "Serie"} (én kolonne pr. serie); "series": {"column": …} og "value": {"column": …} (én række pr. tal); eller "period": {"headers": true} og "series": {"column": …} (perioderne som kolonneoverskrifter).',
+  }),
+  importFormulaWithoutValue: (sheet: string, cell: string, formula: string) => ({
+    message: `Cellen ${cell} i arket ${show(sheet)} har formlen =${formula}, men ingen gemt værdi, så tallet kan ikke læses.`,
+    hint: "Åbn filen i Excel, og gem den igen, så værdierne gemmes sammen med formlerne; eller skriv tallet i cellen i stedet for formlen.",
   }),
   importColumnsMissing: (columns: readonly string[], headers: readonly string[], row?: number) => ({
     message: `${columns.length === 1 ? "Kolonnen" : "Kolonnerne"} ${columns.map(show).join(", ")} findes ikke i filen.`,

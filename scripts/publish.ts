@@ -11,14 +11,25 @@
 import { readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { messages, ValidationError } from "./messages.ts";
+import { fileSystemCause, messages, ValidationError } from "./messages.ts";
 
 /** Marks a folder as made by a build, so a later build may replace it (a constant: builds stay reproducible). */
 export const STAMP = ".bygget-af-beskaeftigelsesplan";
 const STAMP_TEXT = "Denne mappe er lavet af npm run build og erstattes helt ved næste bygning.\n";
 
+/**
+ * The calls that move and remove the output's folders. The system's by default; a test passes its
+ * own to make one fail as it does for a user without rights (root, who runs the tests, has them all).
+ */
+export interface FolderOps {
+  rename: typeof rename;
+  rm: typeof rm;
+}
+const SYSTEM: FolderOps = { rename, rm };
+
 /** Where a build publishes, and the folders it builds in. */
 export interface Output {
+  ops: FolderOps;
   /** The folder that is swapped: the output, or what a symlinked output points to. */
   target: string;
   /** The output as the publisher named it, for messages. */
@@ -61,7 +72,11 @@ function stillRunning(pid: number, started: string | undefined): boolean {
 }
 
 const exists = (path: string) => lstat(path).then(() => true, () => false);
-const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+/** Why a file-system call failed, in Danish with the system's code. */
+const reason = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? fileSystemCause(code) : (error as Error).message;
+};
 const inside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
 
 /** The folder a symlinked output points to (absolute), or the output itself. */
@@ -77,7 +92,7 @@ async function swapTarget(out: string): Promise<string> {
  * Throws ValidationError (exit code 2) for an output that is a file, a folder not made by a build,
  * or one of the project's own folders; nothing has been written then.
  */
-export async function prepareOutput(outDir: string, project: { root: string; source: string }): Promise<Output> {
+export async function prepareOutput(outDir: string, project: { root: string; source: string }, ops: FolderOps = SYSTEM): Promise<Output> {
   const shown = relative(process.cwd(), outDir) || ".";
   const target = await swapTarget(resolve(outDir));
   const refuse = (text: { message: string; hint?: string }) => new ValidationError([{ file: `${shown}/`, ...text }]);
@@ -97,7 +112,7 @@ export async function prepareOutput(outDir: string, project: { root: string; sou
   }
   const name = `.${basename(target)}.building-${process.pid}-${startTime("self") || "0"}`;
   const staging = join(dirname(target), name);
-  return { target, shown, staging, print: `${staging}.print` };
+  return { ops, target, shown, staging, print: `${staging}.print` };
 }
 
 /**
@@ -114,8 +129,8 @@ export async function clearLeftovers(output: Output): Promise<string[]> {
     if (!match || stillRunning(Number(match[1]), match[2])) continue;
     const path = join(parent, name);
     try {
-      if (match[3] === ".old" && !(await exists(output.target))) await rename(path, output.target);
-      else await rm(path, { recursive: true, force: true, maxRetries: 3 });
+      if (match[3] === ".old" && !(await exists(output.target))) await output.ops.rename(path, output.target);
+      else await output.ops.rm(path, { recursive: true, force: true, maxRetries: 3 });
     } catch (error) {
       warnings.push(messages.leftoverNotRemoved(path, reason(error)).message);
     }
@@ -134,7 +149,7 @@ export async function startStaging(output: Output): Promise<void> {
 export async function discard(output: Output): Promise<string | undefined> {
   for (const dir of [output.staging, output.print]) {
     try {
-      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      await output.ops.rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     } catch (error) {
       return messages.leftoverNotRemoved(dir, reason(error)).message;
     }
@@ -152,17 +167,17 @@ export async function publish(output: Output): Promise<string[]> {
   const existed = await exists(output.target);
   if (existed) {
     try {
-      await rename(output.target, old);
+      await output.ops.rename(output.target, old);
     } catch (error) {
       throw new PublishError(messages.outNotReplaceable(output.shown, reason(error)).message, true, error);
     }
   }
   try {
-    await rename(output.staging, output.target);
+    await output.ops.rename(output.staging, output.target);
   } catch (error) {
     if (!existed) throw new PublishError(messages.outNotReplaceable(output.shown, reason(error)).message, true, error);
     try {
-      await rename(old, output.target);
+      await output.ops.rename(old, output.target);
     } catch {
       throw new PublishError(messages.outMovedAside(output.shown, old).message, false, error);
     }
@@ -170,7 +185,7 @@ export async function publish(output: Output): Promise<string[]> {
   }
   if (!existed) return [];
   try {
-    await rm(old, { recursive: true, force: true, maxRetries: 3 });
+    await output.ops.rm(old, { recursive: true, force: true, maxRetries: 3 });
     return [];
   } catch (error) {
     return [messages.oldOutputLeft(output.shown, old, reason(error)).message];

@@ -25,9 +25,10 @@ export interface Segment {
 
 export type Entry =
   | { kind: "unchanged"; block: Block }
-  | { kind: "changed"; old: Block[]; new: Block[]; segments: Segment[] }
-  | { kind: "added"; block: Block }
-  | { kind: "removed"; block: Block }
+  /** `rewritten`: beyond the comparison's cost bound, so not compared word by word (or not paired). */
+  | { kind: "changed"; old: Block[]; new: Block[]; segments: Segment[]; rewritten?: true }
+  | { kind: "added"; block: Block; rewritten?: true }
+  | { kind: "removed"; block: Block; rewritten?: true }
   /** The block appears unchanged here in the new text, and elsewhere (`from`: that chapter) in the old. */
   | { kind: "moved-in"; block: Block; from: string }
   /** Where a moved block used to be; `to` is the chapter it is in now. */
@@ -61,6 +62,11 @@ export interface TextComparison {
   changedSections: string[];
   /** Chapters in both revisions without a single change (e.g. principles a revision keeps). */
   unchangedSections: string[];
+  /**
+   * Blocks beyond the comparison's cost bound (LIMITS.compareEdits, LIMITS.comparePairs): shown as
+   * rewritten (deleted, then inserted) instead of word by word. The build names them in its log.
+   */
+  rewritten: number;
 }
 
 export interface CompareOptions {
@@ -80,12 +86,17 @@ function words(text: string): string[] {
 
 /** Share of words two texts have in common, in order: 2·|LCS| / (|a| + |b|), from 0 to 1. */
 export function similarity(a: string, b: string): number {
+  // Too different to measure within the bound: not alike.
+  return similarityWithin(a, b) ?? 0;
+}
+
+/** similarity(), or undefined when the texts differ by more word edits than LIMITS.compareEdits. */
+function similarityWithin(a: string, b: string): number | undefined {
   const left = words(a);
   const right = words(b);
   if (left.length === 0 && right.length === 0) return a.trim() === b.trim() ? 1 : 0;
   const changes = diffArrays(left, right, { maxEditLength: LIMITS.compareEdits });
-  // Too different to measure within the bound: not alike.
-  if (!changes) return 0;
+  if (!changes) return undefined;
   const common = changes
     .filter((change) => !change.added && !change.removed)
     .reduce((sum, change) => sum + change.count, 0);
@@ -99,8 +110,14 @@ const isSpace = (text: string) => /^\s*$/.test(text);
  * by one insertion; spaces between two changes join them; a change of spacing alone is not a change.
  */
 export function diffText(oldText: string, newText: string): Segment[] {
+  return diffTextWithin(oldText, newText).segments;
+}
+
+/** diffText(), and whether the texts were compared word by word (`within` the bound) or shown as rewritten. */
+export function diffTextWithin(oldText: string, newText: string): { segments: Segment[]; within: boolean } {
   // Beyond the bound the text is shown as rewritten: all of it deleted, then all of it inserted.
-  const changes = diffWordsWithSpace(oldText, newText, { maxEditLength: LIMITS.compareEdits }) ?? [
+  const words = diffWordsWithSpace(oldText, newText, { maxEditLength: LIMITS.compareEdits });
+  const changes = words ?? [
     { value: oldText, removed: true, added: false, count: 1 },
     { value: newText, added: true, removed: false, count: 1 },
   ];
@@ -142,12 +159,13 @@ export function diffText(oldText: string, newText: string): Segment[] {
   });
   flush();
   // Merge neighbours of the same kind left by the tidying.
-  return result.reduce<Segment[]>((merged, segment) => {
+  const segments = result.reduce<Segment[]>((merged, segment) => {
     const last = merged.at(-1);
     if (last && last.kind === segment.kind) last.text += segment.text;
     else merged.push({ ...segment });
     return merged;
   }, []);
+  return { segments, within: words !== undefined };
 }
 
 // --- Blocks
@@ -189,11 +207,31 @@ function orderedPairs(m: number, n: number, sim: (i: number, j: number) => numbe
   return pairs;
 }
 
-/** Pairs removed and added blocks of one stretch; a pair may grow to a paragraph split or merged. */
-function pairBlocks(removed: readonly Block[], added: readonly Block[], threshold: number): Pair[] {
+/**
+ * Pairs removed and added blocks of one stretch; a pair may grow to a paragraph split or merged.
+ * `bounded`: blocks (by index) that could not be measured against another within the cost bound.
+ */
+function pairBlocks(
+  removed: readonly Block[],
+  added: readonly Block[],
+  threshold: number,
+  bounded: { old: Set<number>; new: Set<number> },
+): Pair[] {
   // Pairing compares every removed block with every added one: beyond the bound, none are paired.
-  if (removed.length * added.length > LIMITS.comparePairs) return [];
-  const sim = (i: number, j: number) => (pairable(removed[i]!, added[j]!) ? similarity(removed[i]!.text, added[j]!.text) : 0);
+  if (removed.length * added.length > LIMITS.comparePairs) {
+    removed.forEach((_, i) => bounded.old.add(i));
+    added.forEach((_, j) => bounded.new.add(j));
+    return [];
+  }
+  const sim = (i: number, j: number) => {
+    if (!pairable(removed[i]!, added[j]!)) return 0;
+    const measured = similarityWithin(removed[i]!.text, added[j]!.text);
+    if (measured === undefined) {
+      bounded.old.add(i);
+      bounded.new.add(j);
+    }
+    return measured ?? 0;
+  };
   const pairs: Pair[] = orderedPairs(removed.length, added.length, sim, threshold).map(([i, j]) => ({ old: [i, i + 1], new: [j, j + 1] }));
   // A paragraph split in two (or two merged into one): take in unpaired neighbours while that
   // makes the two sides more alike.
@@ -226,22 +264,23 @@ function alignStretch(removed: readonly Block[], added: readonly Block[], thresh
   const entries: Entry[] = [];
   let oldAt = 0;
   let newAt = 0;
-  for (const pair of pairBlocks(removed, added, threshold)) {
-    for (; oldAt < pair.old[0]; oldAt++) entries.push({ kind: "removed", block: removed[oldAt]! });
-    for (; newAt < pair.new[0]; newAt++) entries.push({ kind: "added", block: added[newAt]! });
+  // A block left unpaired after a comparison beyond the bound is shown as rewritten (deleted, then inserted).
+  const bounded = { old: new Set<number>(), new: new Set<number>() };
+  const mark = (set: Set<number>, index: number) => (set.has(index) ? { rewritten: true as const } : {});
+  const pushRemoved = (index: number) => entries.push({ kind: "removed", block: removed[index]!, ...mark(bounded.old, index) });
+  const pushAdded = (index: number) => entries.push({ kind: "added", block: added[index]!, ...mark(bounded.new, index) });
+  for (const pair of pairBlocks(removed, added, threshold, bounded)) {
+    for (; oldAt < pair.old[0]; oldAt++) pushRemoved(oldAt);
+    for (; newAt < pair.new[0]; newAt++) pushAdded(newAt);
     const oldBlocks = removed.slice(...pair.old);
     const newBlocks = added.slice(...pair.new);
-    entries.push({
-      kind: "changed",
-      old: oldBlocks,
-      new: newBlocks,
-      segments: diffText(oldBlocks.map((b) => b.text).join("\n"), newBlocks.map((b) => b.text).join("\n")),
-    });
+    const { segments, within } = diffTextWithin(oldBlocks.map((b) => b.text).join("\n"), newBlocks.map((b) => b.text).join("\n"));
+    entries.push({ kind: "changed", old: oldBlocks, new: newBlocks, segments, ...(within ? {} : { rewritten: true }) });
     oldAt = pair.old[1];
     newAt = pair.new[1];
   }
-  for (; oldAt < removed.length; oldAt++) entries.push({ kind: "removed", block: removed[oldAt]! });
-  for (; newAt < added.length; newAt++) entries.push({ kind: "added", block: added[newAt]! });
+  for (; oldAt < removed.length; oldAt++) pushRemoved(oldAt);
+  for (; newAt < added.length; newAt++) pushAdded(newAt);
   return entries;
 }
 
@@ -429,6 +468,7 @@ export function compareRevisions(
     goals: compareGoals(oldChapters, newChapters),
     changedSections: changed,
     unchangedSections: unchangedSections(entries, changed),
+    rewritten: entries.filter((entry) => "rewritten" in entry && entry.rewritten).length,
   };
 }
 

@@ -9,6 +9,7 @@ import { LIMITS } from "../limits.ts";
 import { includeCosts } from "./cost.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
+import { positionAt, readJson } from "../lib/json.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
 import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
 import { checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
@@ -87,12 +88,6 @@ const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.(md|json)$/;
 const FOLDER_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** 1-based line and column of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset)).split("\n");
-  return { line: before.length, column: before.at(-1)!.length + 1 };
-}
-
 function decode(file: SourceFile, problems: Problem[]): string | undefined {
   let text: string;
   try {
@@ -100,7 +95,7 @@ function decode(file: SourceFile, problems: Problem[]): string | undefined {
   } catch {
     // Point at the first byte that is not UTF-8 (shown as U+FFFD when decoded leniently).
     const lenient = new TextDecoder("utf-8").decode(file.bytes);
-    problems.push({ file: file.path, ...lineColumn(lenient, lenient.indexOf("\uFFFD")), ...messages.notUtf8() });
+    problems.push({ file: file.path, ...positionAt(lenient, lenient.indexOf("\uFFFD")), ...messages.notUtf8() });
     return undefined;
   }
   if (text.trim() === "") {
@@ -114,24 +109,13 @@ function decode(file: SourceFile, problems: Problem[]): string | undefined {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/** A data file read by the one JSON reading (lib/json.ts): its value, or undefined with its problems pushed. */
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
   const text = decode(file, problems);
   if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = (error as Error).message;
-    const position = /line (\d+) column (\d+)/.exec(reason);
-    // Without "(line … column …)" (e.g. "Unexpected end of JSON input"): from the offset, or the end.
-    const offset = /at position (\d+)/.exec(reason);
-    const at = position ? { line: Number(position[1]), column: Number(position[2]) } : lineColumn(text, offset ? Number(offset[1]) : text.length);
-    problems.push({
-      file: file.path,
-      ...at,
-      ...messages.jsonSyntax(reason.replace(/ in JSON at position.*$/, "").replace(/ \(line \d+ column \d+\)/, "")),
-    });
-    return undefined;
-  }
+  const { value, problems: found } = readJson(text, file.path);
+  problems.push(...found);
+  return found.length > 0 ? undefined : value;
 }
 
 function urlOf(key: string): string {

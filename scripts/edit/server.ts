@@ -10,6 +10,7 @@ import nunjucks from "nunjucks";
 import sirv from "sirv";
 import { siteSchema } from "../content/schema.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
+import { readJson as readJsonFile } from "../lib/json.ts";
 import { handleBackend, editablePath } from "./backend.ts";
 import { checkWith, draftText, type Draft } from "./check.ts";
 import { editorConfig, listContent } from "./config.ts";
@@ -55,7 +56,7 @@ function send(response: ServerResponse, status: number, body: unknown, type = "a
 async function themeCss(root: string): Promise<string> {
   let site = siteSchema.parse({ municipality: "-", site_title: "-", accessibility_statement: "https://example.invalid", contact: { name: "-" } });
   try {
-    const parsed = siteSchema.safeParse(JSON.parse(await readFile(join(root, "data", "site.json"), "utf8")));
+    const parsed = siteSchema.safeParse(readJsonFile(await readFile(join(root, "data", "site.json"), "utf8"), "data/site.json").value);
     if (parsed.success) site = parsed.data;
   } catch {
     // An unreadable site.json gives the default colours; the check messages say what is wrong.

@@ -11,7 +11,7 @@ import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
 import { changeLines, newPeriods, sortPeriods, summary, type MergeResult } from "../import/merge.ts";
 import { formatPeriod } from "../lib/danish.ts";
-import { fetchDetails, formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
+import { fetchDetails, fileSystemCause, fileSystemErrorIn, formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
 import { DEFAULT_POLICY, defaultTransport, SourceError, type RetryPolicy, type Transport } from "./http.ts";
 import { fetchJobindsats, JOBINDSATS_CELL_LIMIT, JOBINDSATS_URL } from "./jobindsats.ts";
 import { mergeFetched, PUBLISHERS, type SeriesResult } from "./merge.ts";
@@ -73,7 +73,15 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
     report([{ file: SOURCES_FILE, ...messages.fetchSourcesMissing() }], error, NOTHING_WRITTEN);
     return 2;
   }
-  const files = await readSourceFiles(options.source);
+  let files: Awaited<ReturnType<typeof readSourceFiles>>;
+  try {
+    files = await readSourceFiles(options.source);
+  } catch (cause) {
+    // A file of the project that cannot be used (a symlink, too large, unreadable): listed, not thrown.
+    if (!(cause instanceof ValidationError)) throw cause;
+    report(cause.problems, error, NOTHING_WRITTEN);
+    return 2;
+  }
   const indicatorFile = (id: string) => `data/indicators/${id}.json`;
   const ids = new Set(files.flatMap((f) => (/^data\/indicators\/[^/]+\.json$/.test(f.path) ? [f.path.slice(16, -5)] : [])));
   const parsed = parseSources(text, ids);
@@ -192,11 +200,24 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
   }
   // Each file is written beside itself, then all are moved into place, so none is half-written.
   const temporary = (file: string) => join(options.source, `${file}.${process.pid}.tmp`);
+  const written: string[] = [];
+  let writing = "";
   try {
-    for (const [file, result] of changed) await writeFile(temporary(file), result.text);
-    for (const [file] of changed) await rename(temporary(file), join(options.source, file));
+    for (const [file, result] of changed) await writeFile(temporary((writing = file)), result.text);
+    for (const [file] of changed) {
+      await rename(temporary((writing = file)), join(options.source, file));
+      written.push(file);
+    }
+  } catch (cause) {
+    // A full disk, no access, a read-only drive: the file named with the cause, and what was written said.
+    const system = fileSystemErrorIn(cause);
+    if (!system) throw cause;
+    const text = messages.writeFailed(writing, fileSystemCause(system.code));
+    const closing = written.length === 0 ? NOTHING_WRITTEN : `Kun disse filer er skrevet: ${written.join(", ")}.`;
+    error(`${text.message}\n    Sådan retter du det: ${text.hint}\n\n${closing}`);
+    return 1;
   } finally {
-    await Promise.all(changed.map(([file]) => rm(temporary(file), { force: true })));
+    await Promise.all(changed.map(([file]) => rm(temporary(file), { force: true }).catch(() => undefined)));
   }
   const latest = sortPeriods(changed.flatMap(([, result]) => newPeriods(result))).at(-1);
   log(`Færdig: ${summaries.join("; ")}.${latest ? ` Seneste nye periode: ${formatPeriod(latest)}.` : ""}`);

@@ -7,12 +7,13 @@ import { parseArgs } from "node:util";
 import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
 import { validateIndicator } from "../content/data-validate.ts";
-import { formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
+import { fileSystemCause, fileSystemErrorIn, formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
 import { extractObservations } from "./extract.ts";
 import { defaultMapping, parseMapping, type Mapping } from "./mapping.ts";
 import { changeLines, mergeObservations, newPeriods, sortPeriods, summary } from "./merge.ts";
 import { readSheet, UnreadableFile } from "./table.ts";
 import { formatPeriod } from "../lib/danish.ts";
+import { readJson } from "../lib/json.ts";
 
 export interface RunOptions {
   /** Where content/ and data/ are. */
@@ -44,7 +45,7 @@ async function readBytes(path: string): Promise<Uint8Array | undefined> {
   }
 }
 
-/** Runs the import; returns the exit code (0 done, 2 a problem with the file, the mapping or the data). */
+/** Runs the import; returns the exit code (0 done, 2 a problem with the file, the mapping or the data, 1 the file could not be written). */
 export async function runImport(args: readonly string[], options: RunOptions): Promise<number> {
   const { log, error } = options;
   let values: { mapping?: string; "dry-run"?: boolean; help?: boolean };
@@ -100,7 +101,14 @@ export async function runImport(args: readonly string[], options: RunOptions): P
   }
 
   // 3. The indicator as it is now must be valid, so the merge starts from something sound.
-  const projectFiles = await readSourceFiles(options.source);
+  let projectFiles: Awaited<ReturnType<typeof readSourceFiles>>;
+  try {
+    projectFiles = await readSourceFiles(options.source);
+  } catch (cause) {
+    // A file of the project that cannot be used (a symlink, too large, unreadable): listed, not thrown.
+    if (!(cause instanceof ValidationError)) throw cause;
+    return report(cause.problems, error, NOTHING_CHANGED);
+  }
   const ownProblems = (files: typeof projectFiles) => {
     try {
       buildModel(files);
@@ -113,7 +121,7 @@ export async function runImport(args: readonly string[], options: RunOptions): P
   };
   const originalText = new TextDecoder().decode(original);
   const before = ownProblems(projectFiles);
-  const current = before.own.length === 0 ? validateIndicator(JSON.parse(originalText.replace(/^\uFEFF/, "")), indicatorFile, []).indicator : undefined;
+  const current = before.own.length === 0 ? validateIndicator(readJson(originalText, indicatorFile).value, indicatorFile, []).indicator : undefined;
   if (!current) return report([{ file: indicatorFile, ...messages.importExistingInvalid() }, ...before.own], error, NOTHING_CHANGED);
   mapping ??= defaultMapping(indicatorId, current.series.map((s) => s.name));
 
@@ -129,6 +137,10 @@ export async function runImport(args: readonly string[], options: RunOptions): P
         : cause.kind === "sheet" ? messages.importSheetMissing(cause.message, cause.sheets)
           : messages.importUnreadable(cause.message);
     return report([{ file: cause.kind === "sheet" && mappingName ? mappingName : exportName, ...text }], error, NOTHING_CHANGED);
+  }
+  if (sheet.uncomputed && sheet.uncomputed.length > 0) {
+    const sheetName = sheet.name ?? "";
+    return report(sheet.uncomputed.map(({ cell, formula }) => ({ file: exportName, ...messages.importFormulaWithoutValue(sheetName, cell, formula) })), error, NOTHING_CHANGED);
   }
   const extraction = extractObservations(sheet, mapping, exportName);
   if (extraction.problems.length > 0) return report(extraction.problems, error, NOTHING_CHANGED);
@@ -169,8 +181,15 @@ export async function runImport(args: readonly string[], options: RunOptions): P
   try {
     await writeFile(temporary, merged.text);
     await rename(temporary, indicatorPath);
+  } catch (cause) {
+    // A full disk, no access, a read-only drive: named with its path, and the file is as it was.
+    const system = fileSystemErrorIn(cause);
+    if (!system) throw cause;
+    const text = messages.writeFailed(indicatorFile, fileSystemCause(system.code));
+    error(`${text.message}\n    Sådan retter du det: ${text.hint}\n\n${NOTHING_CHANGED}`);
+    return 1;
   } finally {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
   }
   const latest = newPeriods(merged).at(-1);
   log(`Færdig: ${summary(merged, fileName)}.${latest ? ` Seneste nye periode: ${formatPeriod(latest)}.` : ""}`);

@@ -20,6 +20,9 @@ export interface Sheet {
   rows: Row[];
   /** The encoding a CSV file was read with. */
   encoding?: "utf-8" | "utf-16le" | "windows-1252";
+  /** Excel: the sheet's name, and its formulas that have no stored result (the workbook was never calculated and saved by Excel). */
+  name?: string;
+  uncomputed?: { cell: string; formula: string }[];
 }
 
 /** Thrown for a file that cannot be read at all; `reason` is for the editor's message. */
@@ -123,14 +126,24 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<S
   const worksheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!worksheet) throw new UnreadableFile("sheet", sheetName ?? "", names);
   const rows: Row[] = [];
+  const uncomputed: { cell: string; formula: string }[] = [];
   for (let r = 1; r <= worksheet.rowCount; r++) {
     const row = worksheet.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 0); c++) cells.push(excelCell(row.getCell(c).value));
+    for (let c = 1; c <= Math.max(row.cellCount, 0); c++) {
+      const value = row.getCell(c).value;
+      // A formula is stored with its last result only when Excel (or a program like it) calculated
+      // and saved the workbook; without one, its figure would silently read as an empty cell.
+      if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value) && (value as { result?: unknown }).result === undefined) {
+        const formula = (value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? "";
+        uncomputed.push({ cell: `${columnLetters(c)}${r}`, formula });
+      }
+      cells.push(excelCell(value));
+    }
     while (cells.length > 0 && cells.at(-1) === null) cells.pop();
     rows.push({ number: r, cells });
   }
-  return { format: "xlsx", rows };
+  return { format: "xlsx", rows, name: worksheet.name, uncomputed };
 }
 
 /** Reads a CSV or Excel (.xlsx) export; the format follows from the content, then the file name. */

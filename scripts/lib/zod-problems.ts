@@ -1,6 +1,7 @@
 // Turns zod's issues into editor messages from the one catalogue.
 import type { z } from "zod";
 import { messages, type MessageText, type Problem } from "../messages.ts";
+import { readJson } from "./json.ts";
 
 export function pathText(path: readonly PropertyKey[]): string {
   return path
@@ -61,17 +62,14 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageT
 }
 
 /**
- * Reads a JSON file's text (a BOM allowed) and validates it against `schema`: the value, or the
- * problems naming `file` (a syntax error, or one per zod issue with its JSON path).
+ * Reads a JSON file's text (a BOM allowed) by the one JSON reading (lib/json.ts) and validates it
+ * against `schema`: the value, or the problems naming `file` (syntax, duplicate keys and numbers
+ * too large with line and column, or one per zod issue with its JSON path).
  */
 export function parseJsonWith<T>(schema: z.ZodType<T>, text: string, file: string): { value?: T; input?: unknown; problems: Problem[] } {
-  let input: unknown;
-  try {
-    input = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const reason = (error as Error).message.replace(/ in JSON at position.*$/, "").replace(/ \(line \d+ column \d+\)/, "");
-    return { problems: [{ file, ...messages.jsonSyntax(reason) }] };
-  }
+  const read = readJson(text, file);
+  if (read.problems.length > 0) return { problems: read.problems };
+  const input = read.value;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { input, problems: parsed.error.issues.map((issue) => ({ file, ...describeIssue(issue, input) })) };
   return { value: parsed.data, input, problems: [] };

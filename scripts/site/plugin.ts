@@ -8,6 +8,7 @@ import { dataPlugin } from "./eleventy/data.ts";
 import { filtersPlugin } from "./eleventy/filters.ts";
 import { markdownPlugin, siteMarkdown } from "./eleventy/markdown.ts";
 import { pagesPlugin } from "./eleventy/pages.ts";
+import { serverPlugin } from "./eleventy/server.ts";
 
 export type { EleventyConfig, Prepared, SiteOptions } from "./eleventy/config.ts";
 
@@ -23,4 +24,5 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteOptio
   assetsPlugin(eleventyConfig, context);
   filtersPlugin(eleventyConfig, context, md);
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  serverPlugin(eleventyConfig);
 }

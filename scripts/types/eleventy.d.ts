@@ -14,3 +14,14 @@ declare module "@11ty/eleventy" {
   }
   export const HtmlBasePlugin: unknown;
 }
+
+// The part of Eleventy's dev server the preview test drives directly (it serves on a free port).
+declare module "@11ty/eleventy-dev-server" {
+  interface DevServer {
+    serve(port: number): void;
+    getPort(): Promise<number>;
+    close(): Promise<void>;
+  }
+  const EleventyDevServer: { getServer(name: string, dir: string, options: Record<string, unknown>): DevServer };
+  export default EleventyDevServer;
+}

@@ -2,7 +2,8 @@
 // crashed without naming a file. Now each is a content error naming the file, found before any
 // rendering starts, in well under the time the README states (measured as this process's CPU
 // time, so a busy machine does not fail the test).
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zipSync } from "fflate";
@@ -12,7 +13,7 @@ import { loadModel } from "../../scripts/content/files.ts";
 import { readXlsx } from "../../scripts/import/table.ts";
 import { LIMITS } from "../../scripts/limits.ts";
 import { messages, ValidationError, type Problem } from "../../scripts/messages.ts";
-import { cpuTime, fixture } from "../helpers.ts";
+import { buildFixture, cpuTime, fixture, ROOT } from "../helpers.ts";
 
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -87,12 +88,79 @@ describe("indicators", () => {
   });
 });
 
+/** CPU seconds of this process's finished children (Linux: cutime + cstime in /proc/self/stat, at 100 ticks a second). */
+async function childrenCpuSeconds(): Promise<number> {
+  const stat = await readFile("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+describe("the chart worker's budget", () => {
+  it("a custom spec that passes the checks but would run for minutes is stopped within the budget: exit 2, the indicator named", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bp-budget-"));
+    temporary.push(dir);
+    const src = join(dir, "projekt");
+    await cp(fixture("minimal"), src, { recursive: true });
+    const file = join(src, "data", "indicators", "m1-job.json");
+    const json = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+    // Vega's pad() builds its string a character at a time: ten of these per row took 218 s and
+    // ~1 GB unbounded (measured once, on the 2-core test machine). No rule forbids it: the worker's
+    // time and memory budget (scripts/charts/worker.ts) is what stops it, whichever is reached first.
+    const transform = Array.from({ length: 10 }, (_, i) => ({ calculate: "length(pad('', 1e7, 'x'))", as: `n${i}` }));
+    json.chart = { spec: { transform, mark: "point", encoding: { x: { field: "period" }, y: { field: "value", type: "quantitative" } } } };
+    await writeFile(file, JSON.stringify(json, null, 2));
+    const out = join(dir, "dist");
+    const cpuBefore = await childrenCpuSeconds();
+    const child = spawn(join(ROOT, "node_modules", ".bin", "node"), [join(ROOT, "scripts", "build.ts"), "--source", src, "--out", out, "--no-pdf"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const run = { status, stderr };
+    const seconds = (await childrenCpuSeconds()) - cpuBefore;
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain("data/indicators/m1-job.json (chart)");
+    const time = messages.chartBudget(`det tog mere end ${LIMITS.chartMs / 1000} sekunder at tegne`).message;
+    const memory = messages.chartBudget(`det brugte mere end ${LIMITS.chartHeapMib} MiB hukommelse`).message;
+    expect([time, memory].some((text) => run.stderr.includes(text)), run.stderr).toBe(true);
+    // The build's CPU time: at most the budget plus the build's own start (Node, Eleventy, Vega), far below the 218 s unbounded.
+    expect(seconds).toBeLessThan(LIMITS.chartMs / 1000 + 30);
+    expect((await readdir(dir)).sort()).toEqual(["projekt"]);
+  });
+});
+
 describe("import and comparison", () => {
   it("an .xlsx that unpacks to more than the limit is refused before unpacking", async () => {
     const bomb = zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(LIMITS.importUnpackedBytes + 1) }, { level: 9 });
     expect(bomb.length).toBeLessThan(LIMITS.importBytes);
     await expect(readXlsx(bomb)).rejects.toMatchObject({ name: expect.any(String) });
     await expect(readXlsx(bomb)).rejects.toThrow(/udpakket/);
+  });
+
+  it("a revision that rewrote a long paragraph beyond the bound builds without an error: shown as deleted, then inserted, and named in the log", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bp-compare-"));
+    temporary.push(dir);
+    await cp(fixture("compare"), dir, { recursive: true });
+    // 1,600 words, every other one changed: 1,600 word edits, over LIMITS.compareEdits (half the words
+    // in common, so within the bound the two would be one changed paragraph, marked word by word).
+    const paragraph = (changed: boolean) => Array.from({ length: 1_600 }, (_, i) => (changed && i % 2 === 0 ? `nyt${i}` : `ord${i}`)).join(" ");
+    for (const [revision, changed] of [["2030", false], ["2031", true]] as const) {
+      const file = join(dir, "content", "strategi", revision, "fokus-1.md");
+      await writeFile(file, `${await readFile(file, "utf8")}\n${paragraph(changed)}\n`);
+    }
+    const log: string[] = [];
+    const { out } = await buildFixture(dir, { pdf: false, log: (line) => log.push(line) });
+    temporary.push(join(out, ".."));
+    const stage = log.find((line) => line.startsWith("sammenligning"));
+    expect(stage).toMatch(/vist som omskrevet \(for store ændringer til at markere ord for ord\): 2 afsnit i "Ændringer fra 2030 til 2031"/);
+    const page = await readFile(join(out, "strategi", "2031", "aendringer", "index.html"), "utf8");
+    expect(page).toContain(`${paragraph(false).slice(0, 200)}`);
+    expect(page).toContain(`${paragraph(true).slice(0, 200)}`);
+    // Whole: the old paragraph in one <del>, the new in one <ins>, not word by word.
+    expect(page).toMatch(/<del><span class="visually-hidden">Slettet: <\/span>ord0 ord1 ord2 ord3[^<]*ord1599<\/del>/);
+    expect(page).toMatch(/<ins><span class="visually-hidden">Indsat: <\/span>nyt0 ord1 nyt2 ord3[^<]*ord1599<\/ins>/);
   });
 
   it("two long, wholly different texts: shown as rewritten, within the bound", async () => {

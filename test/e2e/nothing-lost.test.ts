@@ -11,7 +11,7 @@ import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { messages, ValidationError } from "../../scripts/messages.ts";
 import { STAMP } from "../../scripts/publish.ts";
-import { fixture, ROOT } from "../helpers.ts";
+import { connectBrowser, fixture, ROOT } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
 const CLI = join(ROOT, "scripts", "build.ts");
@@ -113,6 +113,32 @@ describe("publishing", () => {
     expect(await readdir(out)).toContain(STAMP);
     await build({ root: ROOT, source: fixture("minimal"), outDir: out, pdf: false, cache: chartCache() });
     expect((await readdir(parent)).sort()).toEqual(["dist"]);
+  });
+});
+
+/** The project's own files as git sees them: every tracked file's hash, and what is untracked but not ignored. */
+function projectState(): { tracked: string; untracked: string } {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { tracked: git("ls-files", "-s", "--", "content", "data", "templates", "scripts", "docs", "README.md", "package.json"), untracked: git("status", "--porcelain", "--untracked-files=all", "--", "content", "data", "templates", "scripts", "docs") };
+}
+
+describe("where the build writes", () => {
+  it("a full build (site and PDFs) with --out writes nothing outside the output folder", async () => {
+    const parent = await folder();
+    const source = join(parent, "projekt");
+    await cp(fixture("minimal"), source, { recursive: true });
+    const neighbour = join(parent, "nabo");
+    await mkdir(join(neighbour, "undermappe"), { recursive: true });
+    await writeFile(join(neighbour, "index.html"), "naboens side");
+    await writeFile(join(neighbour, "undermappe", "data.json"), "{}");
+    const before = { neighbour: await snapshot(neighbour), source: await snapshot(source), project: projectState() };
+    // In memory, the chart cache writes nothing; the PDFs are printed by the shared browser.
+    await build({ root: ROOT, source, outDir: join(parent, "dist"), cache: chartCache(), browser: await connectBrowser() });
+    expect((await readdir(join(parent, "dist", "pdf"))).length).toBeGreaterThan(0);
+    expect((await readdir(parent)).sort()).toEqual(["dist", "nabo", "projekt"]);
+    expect(await snapshot(neighbour)).toEqual(before.neighbour);
+    expect(await snapshot(source)).toEqual(before.source);
+    expect(projectState()).toEqual(before.project);
   });
 });
 

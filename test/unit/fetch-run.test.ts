@@ -2,7 +2,8 @@
 // Statistikbanken's and Jobindsats' public APIs (test/fixtures/fetch/, SYNTHETIC figures), on a
 // temporary copy of the minimal fixture site: what it asks, prints and writes, and that a failure
 // of any kind writes nothing. No test reaches the internet.
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { symlinkSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { sourceText } from "../../scripts/charts/describe.ts";
 import { defaultTransport, type RetryPolicy } from "../../scripts/fetch/http.ts";
 import { runFetch } from "../../scripts/fetch/run.ts";
 import { validateIndicator } from "../../scripts/content/data-validate.ts";
+import { fileSystemCause, messages } from "../../scripts/messages.ts";
 import { fixture } from "../helpers.ts";
 
 const FIXTURES = fixture("fetch");
@@ -214,6 +216,33 @@ describe("fetching mapped series", () => {
     expect(await run()).toBe(0);
     expect(out.at(-1)).toBe("Ingen ændringer: data/indicators/ har allerede alle hentede tal.");
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("a full disk while writing (ENOSPC, for real: a temporary file leads to /dev/full): file and cause named, nothing written", async () => {
+    const before = await snapshot();
+    out = [];
+    err = [];
+    const temporary = join(source, "data", "indicators", `m1-ledige.json.${process.pid}.tmp`);
+    // Laid once the project has been read (a symlink in data/ is refused when read), at the first progress line.
+    const code = await runFetch([], {
+      source,
+      env: { STATBANK_URL: `${base}/v1`, JOBINDSATS_URL: `${base}/v3`, JOBINDSATS_TOKEN: TOKEN },
+      now: () => NOW,
+      log: (line) => {
+        if (out.length === 0) symlinkSync("/dev/full", temporary);
+        out.push(line);
+      },
+      error: (line) => err.push(line),
+      transport: defaultTransport(),
+      policy: POLICY,
+    });
+    expect(code).toBe(1);
+    const shown = err.join("\n");
+    expect(shown).toContain(messages.writeFailed("data/indicators/m1-ledige.json", fileSystemCause("ENOSPC")).message);
+    expect(shown).toContain("Intet er skrevet.");
+    expect(shown).not.toMatch(/\n\s+at /);
+    expect(await snapshot()).toEqual(before);
+    expect((await readdir(join(source, "data", "indicators"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("changes nothing with --dry-run", async () => {

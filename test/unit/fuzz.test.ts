@@ -6,7 +6,7 @@ import fc from "fast-check";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { buildModel, type SourceFile } from "../../scripts/content/load.ts";
-import { ValidationError } from "../../scripts/messages.ts";
+import { formatProblem, ValidationError } from "../../scripts/messages.ts";
 
 const SITE = {
   municipality: "Testby Kommune", site_title: "Test", accessibility_statement: "https://example.org/a",
@@ -34,7 +34,10 @@ const BASE: Record<string, string> = {
 const PAGES = ["content/index.md", "content/strategi/2030/index.md", "content/strategi/2030/fokus-1.md", "content/ny-side.md"];
 const RUNS = 250;
 
-/** The property itself: a Model, or a ValidationError whose problems each have a file and a message. */
+/**
+ * The property itself: a Model, or a ValidationError whose problems each have a file and a message,
+ * and a position that is 1-based: a line ≥ 1 always comes with a column ≥ 1 ("5:-15" was once shown).
+ */
 function loadsOrExplains(project: SourceFile[]): void {
   try {
     buildModel(project);
@@ -42,8 +45,14 @@ function loadsOrExplains(project: SourceFile[]): void {
     if (!(error instanceof ValidationError)) throw error;
     expect(error.problems.length).toBeGreaterThan(0);
     for (const problem of error.problems) {
-      expect(problem.file, JSON.stringify(problem)).toMatch(/^(content|data)\/./);
-      expect(problem.message.trim(), JSON.stringify(problem)).not.toBe("");
+      const shown = JSON.stringify(problem);
+      expect(problem.file, shown).toMatch(/^(content|data)\/./);
+      expect(problem.message.trim(), shown).not.toBe("");
+      if (problem.line !== undefined || problem.column !== undefined) {
+        expect(Number.isInteger(problem.line) && problem.line! >= 1, shown).toBe(true);
+        expect(Number.isInteger(problem.column) && problem.column! >= 1, shown).toBe(true);
+        expect(formatProblem(problem).split("\n")[0], shown).toMatch(new RegExp(`^${problem.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:[1-9]\\d*:[1-9]\\d*( |$)`));
+      }
     }
   }
 }
@@ -112,6 +121,19 @@ describe("front matter from anywhere", () => {
   });
 });
 
+describe("positions", () => {
+  it("whatever line and column a problem carries, the message shows line ≥ 1 and column ≥ 1", () => {
+    const position = fc.oneof(fc.integer(), fc.double({ min: -1e9, max: 1e9 }), fc.constantFrom(Number.NaN, Number.NEGATIVE_INFINITY, undefined));
+    fc.assert(
+      fc.property(position, position, (line, column) => {
+        const where = formatProblem({ file: "data/a.json", line, column, message: "x" }).split("\n")[0]!;
+        expect(where).toMatch(/^data\/a\.json(:[1-9]\d*(:[1-9]\d*)?)?$/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe("JSON from anywhere", () => {
   const DATA = ["data/site.json", "data/indicators/m1-test.json", "data/tables/m1-test.json", "data/indicators/andet.json"];
 
@@ -171,10 +193,16 @@ describe("JSON from anywhere", () => {
     );
   });
 
+  // Any characters, or what JSON.parse lets pass silently: a key written again, a number too large, line ends of every kind.
+  const splice = fc.oneof(
+    fc.string({ maxLength: 4, unit: "binary" }),
+    fc.constantFrom('"id": "m1-test", ', '"value": 1, ', "1e999", "-1e400", "\r\n", "\r", "\t", "æøå", "}", "]", "{", "[", '"'),
+  );
+
   it("a valid indicator's text, cut and spliced, gives a model or the editor's messages", () => {
     const text = JSON.stringify(INDICATOR, null, 2);
     fc.assert(
-      fc.property(fc.nat({ max: text.length }), fc.nat({ max: 5 }), fc.string({ maxLength: 4, unit: "binary" }), (at, cut, insert) =>
+      fc.property(fc.nat({ max: text.length }), fc.nat({ max: 5 }), splice, (at, cut, insert) =>
         loadsOrExplains(withFile("data/indicators/m1-test.json", text.slice(0, at) + insert + text.slice(at + cut))),
       ),
       { numRuns: RUNS },

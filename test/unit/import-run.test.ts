@@ -2,12 +2,13 @@
 // exports in test/fixtures/import/ (SYNTHETIC figures): what it prints, what it writes, and that a
 // bad file or an invalid result changes nothing.
 import ExcelJS from "exceljs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { symlinkSync } from "node:fs";
+import { cp, lstat, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/import/run.ts";
-import { formatProblem, messages } from "../../scripts/messages.ts";
+import { fileSystemCause, formatProblem, messages } from "../../scripts/messages.ts";
 import { fixture } from "../helpers.ts";
 
 const EXPORTS = fixture("import");
@@ -91,8 +92,59 @@ describe("importing an export", () => {
   });
 });
 
+/** Every file below data/ with its bytes, to show that a refused import wrote nothing. */
+async function dataFiles(): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const name of await readdir(join(source, "data"), { recursive: true })) {
+    const bytes = await readFile(join(source, "data", name)).catch(() => undefined);
+    result[name] = bytes ? bytes.toString("base64") : "folder";
+  }
+  return result;
+}
+
 describe("a bad file or an invalid result changes nothing", () => {
   const problem = (file: string, text: { message: string; hint?: string }) => formatProblem({ file, ...text });
+
+  it("an Excel formula without a stored result: exit 2, file, sheet and cell named, nothing written", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Tal");
+    sheet.addRow(["Periode", "Testby"]);
+    sheet.addRow(["2030K1", 47.5]);
+    // As a program other than Excel writes it: the formula, no calculated value (<f> without <v>).
+    sheet.addRow(["2030K2", { formula: "B2+1" }]);
+    await workbook.xlsx.writeFile(join(source, "m1-job.xlsx"));
+    const before = await dataFiles();
+    const code = await runImport([join(source, "m1-job.xlsx")], { source, cwd: source, log: (l) => out.push(l), error: (l) => err.push(l) });
+    expect(code).toBe(2);
+    expect(err.join("\n")).toContain(problem("m1-job.xlsx", messages.importFormulaWithoutValue("Tal", "B3", "B2+1")));
+    expect(err.join("\n")).toContain("Intet er ændret.");
+    expect(await dataFiles()).toEqual(before);
+  });
+
+  it("a full disk while writing (ENOSPC, for real: the temporary file leads to /dev/full): the path and the cause, nothing changed", async () => {
+    const before = await dataFiles();
+    const temporary = join(source, "data", "indicators", `m1-job.json.${process.pid}.tmp`);
+    out = [];
+    err = [];
+    // Laid once the project has been read (a symlink in data/ is refused when read), at the first progress line.
+    const code = await runImport(["kvartaler-cp1252.csv", "--mapping", "kvartaler.mapping.json"], {
+      source,
+      cwd: EXPORTS,
+      log: (line) => {
+        if (out.length === 0) symlinkSync("/dev/full", temporary);
+        out.push(line);
+      },
+      error: (line) => err.push(line),
+    });
+    expect(code).toBe(1);
+    await expect(lstat(temporary)).rejects.toMatchObject({ code: "ENOENT" });
+    const text = messages.writeFailed("data/indicators/m1-job.json", fileSystemCause("ENOSPC"));
+    expect(err.join("\n")).toContain(text.message);
+    expect(err.join("\n")).toContain("disken er fuld (ENOSPC)");
+    expect(err.join("\n")).not.toMatch(/\n\s+at /);
+    expect(err.join("\n")).toContain("Intet er ændret.");
+    expect(await dataFiles()).toEqual(before);
+  });
 
   it.each([
     ["no file", [], () => messages.importUsage().message],
