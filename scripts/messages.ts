@@ -14,6 +14,8 @@ export interface Problem {
 
 export class ValidationError extends Error {
   readonly problems: Problem[];
+  /** Eleventy (the dev server) prints the editor's message without the JavaScript stack trace. */
+  readonly skipOriginalStack = true;
   constructor(problems: Problem[]) {
     super(formatProblems(problems));
     this.name = "ValidationError";
@@ -587,6 +589,10 @@ export const messages = {
     message: `Billedet ${show(src)} findes ikke (der ledes efter ${file}).`,
     hint: "Læg billedfilen i samme mappe som teksten, og tjek stavningen af filnavnet (store og små bogstaver tæller).",
   }),
+  imageNameCase: (src: string, name: string) => ({
+    message: `Billedet ${show(src)} findes ikke med netop det navn; filen hedder ${show(name)}.`,
+    hint: "Skriv filnavnet præcis som filen hedder, med de samme store og små bogstaver: webserveren skelner mellem dem, selv om Windows og Mac ikke gør.",
+  }),
   imageTooLarge: (src: string, size: string, limit: string) => ({
     message: `Billedet ${show(src)} fylder ${size}; grænsen er ${limit}.`,
     hint: "Gem billedet i en mindre størrelse (fx 1600 punkter bredt) eller som JPG.",
@@ -614,6 +620,10 @@ export const messages = {
   directiveInContainer: (line: string, container: string) => ({
     message: `Linjen ${show(line)} står inde i ${({ citat: "et citat", liste: "en liste", fodnote: "en fodnote", tabel: "en tabel" } as Record<string, string>)[container] ?? container}, men en instruktion skal stå alene på sin linje.`,
     hint: "Fjern > eller - (og indrykningen) foran linjen, og sæt en tom linje før og efter den.",
+  }),
+  directiveInText: (text: string, where: string) => ({
+    message: `${show(text)} står ${({ tabel: "i en tabelcelle", overskrift: "i en overskrift", tekst: "inde i en tekstlinje" } as Record<string, string>)[where] ?? where}, hvor en instruktion ikke kan vises: den ville stå som tekst, og det, den skulle indsætte, ville mangle.`,
+    hint: "Flyt instruktionen ud af tabellen, overskriften eller teksten, og skriv den alene på sin egen linje med en tom linje før og efter, fx ::: chart m1-noegletal.",
   }),
   lowContrast: (color: string, ratio: number, needed: number) => ({
     message: `Farven ${show(color)} står for svagt mod hvid baggrund (kontrast ${ratio.toFixed(1).replace(".", ",")}:1, der kræves mindst ${String(needed).replace(".", ",")}:1).`,

@@ -101,7 +101,7 @@ function skeleton(page: Page, first: string, context: Context): string {
 
 function directiveBlocks(name: string, argument: string, line: string, context: Context): string[] {
   if (name === "table") {
-    return [placeholder(`en opdateret tabel. Planen for ${context.from.data.year} viste tabellen ${argument}; opret en ny i data/tables/, og indsæt den med en linje ::: table <navn>.`)];
+    return [placeholder(`en opdateret tabel. Planen for ${context.from.data.year} viste tabellen ${argument}; opret en ny i data/tables/, og indsæt den med en linje \`::: table <navn>\` for sig selv.`)];
   }
   if (name !== "include") return [line.trim()];
   const target = posix.normalize(argument);

@@ -28,11 +28,17 @@ function place(page: Page, block: Token | undefined, needle: string): { line: nu
   return { line: page.bodyStart + start, column: 1 };
 }
 
-/** Inline children of the page's own blocks, each with the block it stands in (for its lines). */
-function* inlineTokens(page: Page): Generator<{ token: Token; block: Token }> {
-  for (const block of page.tokens) {
+/**
+ * Inline children of the page's own blocks, each with the block that gives its lines (a table
+ * cell's text has no line map of its own: its row's) and the type of the token that opens it.
+ */
+function* inlineTokens(page: Page): Generator<{ token: Token; block: Token | undefined; opener: string }> {
+  let located: Token | undefined;
+  for (const [index, block] of page.tokens.entries()) {
+    if (block.map) located = block;
     if (block.type !== "inline") continue;
-    for (const token of walkTokens(block.children ?? [])) yield { token, block };
+    const opener = page.tokens[index - 1]?.type ?? "";
+    for (const token of walkTokens(block.children ?? [])) yield { token, block: located, opener };
   }
 }
 
@@ -91,12 +97,37 @@ export function checkHeadings(pages: ReadonlyMap<string, Page>): Problem[] {
       const level = Number(token.tag.slice(1));
       if (level > previous + 1) {
         const text = page.tokens[index + 1]?.content ?? "";
-        problems.push({ file: page.file, line: page.bodyStart + (token.map?.[0] ?? 0), column: 1, ...messages.headingSkip(text, level, previous, "#".repeat(previous + 1)) });
+        // At the #s of "### …", or where an underlined heading's text begins.
+        const at = place(page, token, token.markup.startsWith("#") ? token.markup : text.split("\n")[0]!);
+        problems.push({ file: page.file, ...at, ...messages.headingSkip(text, level, previous, "#".repeat(previous + 1)) });
       }
       previous = level;
     }
   }
   return problems;
+}
+
+/**
+ * Text that reads like a directive line where only text can stand: "::: chart …" (or "::chart …")
+ * in a table cell, a heading or the middle of a line. The parser finds directive lines only where a
+ * block begins, so such text would be shown as written and the chart would be missing. Code spans
+ * and code blocks stay text (examples in a guide).
+ */
+const DIRECTIVE_IN_TEXT = /:{2,}[ \t]*[a-zæøå][a-zæøå-]*(?:[ \t]+[^\s|]+)?/i;
+
+/** Where in the text a directive cannot be rendered, from the block the inline text belongs to. */
+const TEXT_PLACES: Record<string, "tabel" | "overskrift"> = { th_open: "tabel", td_open: "tabel", heading_open: "overskrift" };
+
+/** Directive-like text inside table cells, headings and lines of text: never rendered, so an error at its place. */
+export function checkDirectivesInText(pages: ReadonlyMap<string, Page>): Problem[] {
+  const problems: Problem[] = [];
+  for (const page of pages.values()) {
+    for (const { token, block, opener } of inlineTokens(page)) {
+      const found = token.type === "text" ? DIRECTIVE_IN_TEXT.exec(token.content) : null;
+      if (found) problems.push({ file: page.file, ...place(page, block, found[0]), ...messages.directiveInText(found[0].trim(), TEXT_PLACES[opener] ?? "tekst") });
+    }
+  }
+  return dedupe(problems);
 }
 
 /**
@@ -152,7 +183,11 @@ export function checkImages(pages: ReadonlyMap<string, Page>, images: ReadonlyMa
       const extension = posix.extname(file).slice(1).toLowerCase();
       const bytes = images.get(file);
       if (!(IMAGE_TYPES as readonly string[]).includes(extension)) report(messages.imageType(src, IMAGE_TYPES));
-      else if (!bytes) report(messages.missingImage(src, file));
+      else if (!bytes) {
+        // A file whose name differs only in case works on Windows and macOS, not on the web server.
+        const other = [...images.keys()].find((path) => path.toLowerCase() === file.toLowerCase());
+        report(other ? messages.imageNameCase(src, posix.basename(other)) : messages.missingImage(src, file));
+      }
       else if (bytes.length > IMAGE_MAX_BYTES) report(messages.imageTooLarge(src, formatSize(bytes.length), formatSize(IMAGE_MAX_BYTES)));
       else if (extension === "svg" && unsafeParts(bytes).length > 0) report(messages.unsafeImageSvg(src, unsafeParts(bytes)));
       else if (token.content.trim() === "") report(messages.missingAltText(src));

@@ -10,6 +10,8 @@ export interface Directive {
   argument: string;
   /** 0-based line in the Markdown body. */
   bodyLine: number;
+  /** 1-based column of the line's first colon in its source line. */
+  column: number;
   /** The line starts like a directive but is not one ("::: Chart x", ":: chart x"). */
   malformed?: string;
   /** The quote, list, footnote or table the line stands in; directives stand on their own. */

@@ -8,12 +8,19 @@ import { lstat, open, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { LIMITS } from "../limits.ts";
 import { messages, mib, ValidationError, type Problem } from "../messages.ts";
+import { IMAGE_TYPES } from "./checks.ts";
 import { checkComparisons } from "./comparisons.ts";
 import { buildModel, type Model, type SourceFile } from "./load.ts";
 
-/** File types content/ may hold (lower case, as written); anything else there is a content error. */
+/** File types content/ may hold; anything else there is a content error. */
 // Markdown pages, and the images they show (checked against the pages by buildModel).
-export const CONTENT_FILE_TYPES: readonly string[] = [".md", ".png", ".jpg", ".jpeg", ".svg"];
+export const CONTENT_FILE_TYPES: readonly string[] = [".md", ...IMAGE_TYPES.map((type) => `.${type}`)];
+
+/**
+ * Whether content/ may hold `file`: a page ending in ".md" as written (Eleventy reads no ".MD"), or an
+ * image whose extension is an accepted type in any case ("Kort.PNG", as cameras and Windows name them).
+ */
+const isContentFile = (file: string): boolean => file.endsWith(".md") || IMAGE_TYPES.some((type) => file.toLowerCase().endsWith(`.${type}`));
 
 const posixPath = (source: string, path: string) => relative(source, path).split("\\").join("/");
 
@@ -58,7 +65,7 @@ async function walk(source: string, dir: string, problems: Problem[]): Promise<F
 /** Which files of content/ and data/ the model reads; other files in content/ are errors. */
 function wanted(file: string, problems: Problem[]): boolean {
   if (file.startsWith("content/")) {
-    if (CONTENT_FILE_TYPES.some((type) => file.endsWith(type))) return true;
+    if (isContentFile(file)) return true;
     problems.push({ file, ...messages.unknownFileType(file, CONTENT_FILE_TYPES) });
     return false;
   }

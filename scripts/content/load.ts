@@ -12,7 +12,7 @@ import { describeIssue } from "../lib/zod-problems.ts";
 import { positionAt, readJson } from "../lib/json.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
 import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
-import { checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
+import { checkDirectivesInText, checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
 import { imageFile } from "./compose.ts";
 import { directivesOf, NESTING_LIMIT, parseBody, tooDeep, type Token } from "./markdown.ts";
 import { benchmarkSchema, caseSchema, checkBenchmark, validateData, type Benchmark, type CommitteeCase } from "./committee.ts";
@@ -215,6 +215,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
     ...data.problems,
     ...committee.problems,
     ...checkDirectives(read, data),
+    ...checkDirectivesInText(read.pages),
     ...checkIncludes(read.pages),
     ...checkUrls(read.pages),
     ...content.problems,
@@ -481,7 +482,7 @@ function readCommittee(files: readonly SourceFile[]): Found<{ cases: Map<string,
 function checkDirectives({ pages, unreadable }: ReadPages, { indicators, tables, invalid }: ReadData): Problem[] {
   const problems: Problem[] = [];
   const at = (page: Page, directive: Directive, text: MessageText) =>
-    problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: 1, ...text });
+    problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: directive.column, ...text });
   for (const page of pages.values()) {
     for (const directive of page.directives) {
       if (directive.malformed !== undefined) at(page, directive, messages.malformedDirective(directive.malformed));
@@ -512,7 +513,7 @@ function checkIncludes(pages: ReadonlyMap<string, Page>): Problem[] {
   for (const page of pages.values()) {
     const cost = costs.get(page.key)!;
     const first = page.directives.find((d) => d.name === "include");
-    const where = first ? { line: page.bodyStart + first.bodyLine, column: 1 } : { line: 1, column: 1 };
+    const where = first ? { line: page.bodyStart + first.bodyLine, column: first.column } : { line: 1, column: 1 };
     const problem =
       cost.depth > LIMITS.includeDepth ? { ...where, ...messages.includeTooDeep(LIMITS.includeDepth) }
       : cost.included > LIMITS.includedPages ? { ...where, ...messages.includeTooMany(LIMITS.includedPages) }
@@ -527,7 +528,7 @@ function checkIncludes(pages: ReadonlyMap<string, Page>): Problem[] {
     const cycle = findIncludeCycle(page.key, pages, []);
     if (cycle && cycle[0] === page.key && cycle.every((key) => key >= page.key)) {
       const directive = page.directives.find((d) => d.name === "include" && posix.normalize(d.argument) === cycle[1]);
-      if (directive) problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: 1, ...messages.includeCycle(cycle) });
+      if (directive) problems.push({ file: page.file, line: page.bodyStart + directive.bodyLine, column: directive.column, ...messages.includeCycle(cycle) });
     }
   }
   return problems;

@@ -22,7 +22,9 @@ function directiveRule(state: StateBlock, startLine: number, _endLine: number, s
   const token = state.push("directive", "", 0);
   token.info = match?.[1] ?? "";
   token.content = match?.[2] ?? "";
-  token.meta = match ? {} : { malformed: line };
+  // Token maps give lines only; the column is counted in the source line (after "> " or "- ").
+  const column = start - (state.src.lastIndexOf("\n", start - 1) + 1) + 1;
+  token.meta = match ? { column } : { malformed: line, column };
   token.map = [startLine, startLine + 1];
   token.block = true;
   state.line = startLine + 1;
@@ -76,11 +78,12 @@ export function directivesOf(tokens: readonly Token[]): Directive[] {
     if (token.type in CONTAINERS) open.push(CONTAINERS[token.type]);
     else if (token.nesting === -1 && token.type.replace(/_close$/, "_open") in CONTAINERS) open.pop();
     if (token.type !== "directive") continue;
-    const malformed = (token.meta as { malformed?: string } | null)?.malformed;
+    const { malformed, column } = (token.meta ?? {}) as { malformed?: string; column?: number };
     found.push({
       name: token.info,
       argument: token.content,
       bodyLine: token.map?.[0] ?? 0,
+      column: column ?? 1,
       ...(malformed === undefined ? {} : { malformed }),
       ...(open.length ? { container: open.at(-1) } : {}),
     });

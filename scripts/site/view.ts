@@ -3,6 +3,7 @@
 import type { Document, Model, Page } from "../content/load.ts";
 import { yearSpan, yearsText, type ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
+import { chapterAnchor } from "./markdown.ts";
 import { overviewRows, type OverviewRow } from "../indicators/overview.ts";
 import { statusViews, type StatusView } from "./status.ts";
 import { comparisonViews, type ComparisonView } from "../compare/view.ts";
@@ -28,7 +29,8 @@ export interface DocumentView {
   /** What search results say a page comes from: kind, title and year, and whether it is a draft. */
   source: string;
   /** keptFrom: the earlier revision a chapter is carried over from unchanged ("Beskæftigelsesstrategi 2020"). */
-  chapters: { title: string; url: string; key: string; keptFrom?: string }[];
+  /** `anchor`: the id of the chapter's heading on the print page (chapterAnchor). */
+  chapters: { title: string; url: string; key: string; anchor: string; keptFrom?: string }[];
   /** the comparison with the revision named in compare_with, linked from the index page. */
   comparison?: { title: string; url: string };
 }
@@ -97,10 +99,11 @@ export function documentView(document: Document, others: readonly Document[] = [
     overview: document.data.overview ?? false,
     meta: documentMeta(document),
     source: documentSource(document),
-    chapters: pages.map((page) => ({
+    chapters: pages.map((page, index) => ({
       title: page === document.index ? "Indledning" : page.data.title,
       url: page.url,
       key: page.key,
+      anchor: chapterAnchor(document.id, index),
       keptFrom: keptFrom(page),
     })),
   };

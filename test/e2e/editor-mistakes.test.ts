@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { PDFDict as PDFDictType } from "pdf-lib";
 import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { loadModel } from "../../scripts/content/files.ts";
@@ -86,8 +87,8 @@ describe("every mistake in the broken corpus", () => {
 });
 
 describe("through the command lines", () => {
-  // A front-matter mistake (one message, no consequence), a directive in a quote, a missing image.
-  const chosen = ["chapter-title-colon", "directive-in-quote", "missing-image"];
+  // A front-matter mistake (one message, no consequence), a directive in a quote, a missing image, a directive in a table cell.
+  const chosen = ["chapter-title-colon", "directive-in-quote", "missing-image", "directive-in-table-cell"];
 
   it.each(chosen)("%s: exit code 2 from npm run check and npm run build, the message at its file:line:column, dist/ unchanged", async (name) => {
     const want = expected(name);
@@ -126,17 +127,37 @@ describe("footnotes, links to headings and images, on the site and in the PDF", 
     expect(pdf).toMatch(/Ledigheden steg i 2020\.\s*\[3\][\s\S]*3\. Kilde A[\s\S]*Sygefraværet faldt i 2021\.\s*\[4\][\s\S]*4\. Kilde B/);
   }, 300_000);
 
-  it("keeps links to headings in the PDF, as named destinations of the prefixed ids", async () => {
+  it("keeps links to headings in the PDF, as named destinations of the prefixed ids, also to another chapter", async () => {
     const { out } = await built;
-    const { PDFDocument, PDFName, PDFArray, PDFDict } = await import("pdf-lib");
-    const destOf = (annotation: unknown) => (annotation instanceof PDFDict ? String(annotation.get(PDFName.of("Dest")) ?? "") : "");
+    const { PDFDocument, PDFName, PDFArray, PDFDict, PDFString, PDFHexString } = await import("pdf-lib");
     const doc = await PDFDocument.load(await readFile(join(out, "pdf", "proeve-20.pdf")));
-    const dests = doc.getPages().flatMap((page) => {
+    const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : String(value ?? ""));
+    const links = doc.getPages().flatMap((page) => {
       const annots = page.node.lookup(PDFName.of("Annots"));
-      return annots instanceof PDFArray ? annots.asArray().map((ref) => destOf(doc.context.lookup(ref))) : [];
+      return annots instanceof PDFArray ? annots.asArray().map((ref) => doc.context.lookup(ref)).filter((a): a is PDFDictType => a instanceof PDFDict) : [];
     });
-    // The two links in the text of field case 10 (the contents' links come first).
-    expect(dests.slice(-2)).toEqual(["/bilag-case-10-overskrifter-maal-1-flere-i-job-2", "/bilag-case-10-overskrifter-oekonomi-2"]);
+    const dests = links.map((a) => String(a.get(PDFName.of("Dest")) ?? "")).filter(Boolean);
+    const uris = links.map((a) => a.lookup(PDFName.of("A"))).filter((a) => a instanceof PDFDict).map((a) => text((a as PDFDictType).lookup(PDFName.of("URI"))));
+    // The contents' links come first; then field case 10's links in its text, and the link to a
+    // heading of the next chapter (Baggrund), written as a link to another page on the site.
+    expect(dests.slice(-3)).toEqual([
+      "/bilag-case-10-overskrifter-maal-1-flere-i-job-2",
+      "/bilag-case-10-overskrifter-oekonomi-2",
+      "/bilag-case-10-baggrund-maal-for-tilbud",
+    ]);
+    // Every destination a link goes to is in the PDF's table of named destinations.
+    const names = doc.catalog.lookup(PDFName.of("Dests"));
+    expect(names).toBeInstanceOf(PDFDict);
+    for (const dest of dests) expect((names as PDFDictType).has(PDFName.of(dest.slice(1))), dest).toBe(true);
+    // A page that is not in this PDF: its public address (site.json base_url), not the print server's.
+    expect(uris).toEqual(["https://example.org/bilag/case-8/del-a/"]);
+  }, 300_000);
+
+  it("publishes an image with an upper-case extension and embeds it in the PDF", async () => {
+    const { out } = await built;
+    const page = await readHtml(out, "bilag/case-10/baggrund");
+    expect(page.querySelector("main img")!.getAttribute("src")).toBe("/bilag/case-10/Groent.PNG");
+    expect(await readFile(join(out, "bilag", "case-10", "Groent.PNG"))).toEqual(await readFile(fixture("editor-cases/content/bilag/case-10/Groent.PNG")));
   }, 300_000);
 
   it("offers every PDF it made on the front page, and links no other", async () => {
@@ -158,6 +179,7 @@ describe("footnotes, links to headings and images, on the site and in the PDF", 
     const { PDFDocument, PDFName, PDFRawStream } = await import("pdf-lib");
     const doc = await PDFDocument.load(await readFile(join(out, "pdf", "proeve-20.pdf")));
     const images = doc.context.enumerateIndirectObjects().filter(([, object]) => object instanceof PDFRawStream && String(object.dict.get(PDFName.of("Subtype"))) === "/Image");
-    expect(images.length).toBeGreaterThan(0);
+    // kort.png and Groent.PNG (the next chapter's).
+    expect(images.length).toBeGreaterThanOrEqual(2);
   }, 300_000);
 });

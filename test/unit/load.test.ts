@@ -165,3 +165,32 @@ describe("dates that do not exist", () => {
     expect(found.filter((p) => p.message.includes("kalenderen"))).toEqual([]);
   });
 });
+
+describe("images with upper-case extensions", () => {
+  // Cameras and Windows write "IMG_0001.JPG": the extension is accepted in any case, and the page
+  // must name the file exactly as it is named (web servers tell "Kort.PNG" and "kort.png" apart).
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><rect width="2" height="2"/></svg>';
+  const page = "---\ntitle: Side\n---\n\n![Kort (syntetisk)](Kort.PNG)\n\n![Foto (syntetisk)](FOTO.JPG)\n\n![Tegning (syntetisk)](tegning.Svg)\n";
+
+  it("reads them from content/ and publishes them under the name written", async () => {
+    const { mkdtemp, mkdir, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { loadModel } = await import("../../scripts/content/files.ts");
+    const dir = await mkdtemp(join(tmpdir(), "bp-image-case-"));
+    const project = { ...base, "content/side.md": page, "content/Kort.PNG": PNG, "content/FOTO.JPG": PNG, "content/tegning.Svg": SVG };
+    for (const [path, text] of Object.entries(project)) {
+      await mkdir(join(dir, path, ".."), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const model = await loadModel(dir);
+    expect([...model.images.keys()].sort()).toEqual(["content/FOTO.JPG", "content/Kort.PNG", "content/tegning.Svg"]);
+  });
+
+  it("refuses a name that differs from the file's only in case, naming the file", () => {
+    expect(problems({ "content/side.md": "---\ntitle: Side\n---\n\n![Kort (syntetisk)](kort.png)\n", "content/Kort.PNG": PNG })).toEqual([
+      { file: "content/side.md", line: 5, column: 21, ...messages.imageNameCase("kort.png", "Kort.PNG") },
+    ]);
+  });
+});

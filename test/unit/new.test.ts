@@ -134,7 +134,7 @@ describe("scaffoldPlan", () => {
         "",
         "### Tabel",
         "",
-        "[Skriv her: en opdateret tabel. Planen for 2030 viste tabellen tabel-2030; opret en ny i data/tables/, og indsæt den med en linje ::: table <navn>.]",
+        "[Skriv her: en opdateret tabel. Planen for 2030 viste tabellen tabel-2030; opret en ny i data/tables/, og indsæt den med en linje `::: table <navn>` for sig selv.]",
         "",
       ].join("\n"),
     );

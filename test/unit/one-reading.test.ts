@@ -6,10 +6,10 @@ import fc from "fast-check";
 import { parse as parseHtml } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { composePage } from "../../scripts/content/compose.ts";
-import { buildModel, type Model } from "../../scripts/content/load.ts";
+import { buildModel, type Document, type Model } from "../../scripts/content/load.ts";
 import { directivesOf } from "../../scripts/content/markdown.ts";
 import { ValidationError } from "../../scripts/messages.ts";
-import { createMarkdown } from "../../scripts/site/markdown.ts";
+import { createMarkdown, printPrefix, printTargets } from "../../scripts/site/markdown.ts";
 import { files } from "../helpers.ts";
 
 const SITE = JSON.stringify({
@@ -49,6 +49,7 @@ const LINES = [
   "   ::: table aktivering", ":: table aktivering", "::: Table aktivering", "::: table ukendt", "::: include side-b",
   "> ::: include side-b", "```", "~~~", "    ::: table aktivering", "Tekst[^1].", "[^1]: ::: table aktivering",
   "[^1]: Kilde.", "## Afsnit", "> Citat", "- Punkt", "  - ::: table aktivering", "| a | b |", "| - | - |", "| ::: table aktivering | x |",
+  "## ::: table aktivering", "Se ::: table aktivering her.", "Se `::: table aktivering` her.",
 ];
 const markdown = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join("\n"));
 
@@ -78,6 +79,10 @@ describe("check and build read Markdown once", () => {
           expect(parse(html).querySelectorAll("figure.table")).toHaveLength(expected);
           // A directive in a code block is shown as written, never expanded.
           for (const code of parse(html).querySelectorAll("pre code")) expect(code.text).not.toContain("<figure");
+          // Outside code, no directive is ever shown as text (in a table cell, a heading, a line of text).
+          const shown = parse(html);
+          for (const code of shown.querySelectorAll("code")) code.remove();
+          expect(shown.text).not.toMatch(/::+[ \t]*[a-z]/i);
         }
       }),
       { numRuns: 300 },
@@ -157,5 +162,25 @@ describe("links to headings", () => {
     expect(print.querySelector("p a")!.getAttribute("href")).toBe("#bilag-20-overskrifter-maal-1-flere-i-job-2");
     // Not a heading: left as written.
     expect(print.querySelectorAll("p a")[2]!.getAttribute("href")).toBe("#tabel-aktivering");
+  });
+
+  it("to another page of the same PDF stay inside the PDF; to any other page go to its address on the site", () => {
+    const pages = (check({
+      overskrifter: "Se [målene](../baggrund/#maal-for-tilbud), [baggrunden](/baggrund/), [kilden](/baggrund/#fn1) og [en anden side](andet/../../andet/#afsnit).",
+      baggrund: "## Mål for tilbud\n\nTekst.[^1]\n\n[^1]: Kilde.",
+      andet: "## Afsnit",
+    }) as Model).pages;
+    // A PDF of the front page's text, then the two chapters (synthetic).
+    const document = { id: "bilag-20", index: pages.get("index")!, chapters: [pages.get("overskrifter")!, pages.get("baggrund")!] } as Document;
+    const env = (key: string) => ({ docId: printPrefix(document.id, pages.get(key)!), print: true, printTargets: printTargets(document, pages) });
+    const print = parse(renderPage(pages.get("overskrifter")!, pages, env("overskrifter")));
+    expect(print.querySelectorAll("p a").map((a) => a.getAttribute("href"))).toEqual([
+      "#bilag-20-baggrund-maal-for-tilbud",
+      "#bilag-20-kapitel-3",
+      "#bilag-20-kapitel-3",
+      "/andet/#afsnit",
+    ]);
+    // The id the heading has where the other chapter is printed.
+    expect(parse(renderPage(pages.get("baggrund")!, pages, env("baggrund"))).querySelector("h2")!.id).toBe("bilag-20-baggrund-maal-for-tilbud");
   });
 });

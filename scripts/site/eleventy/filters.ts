@@ -1,12 +1,11 @@
 // Every Nunjucks filter the templates use, registered in one place. The print filters get their
 // print-only helpers (hyphenation, headings for the contents) from the print pass, which lives in
 // scripts/pdf/: site code does not import the PDF code.
-import { posix } from "node:path";
 import { composePage } from "../../content/compose.ts";
 import type { Document, Page } from "../../content/load.ts";
 import { formatSize } from "../../lib/danish.ts";
 import { cssString } from "../../lib/html.ts";
-import type { MarkdownEnv } from "../markdown.ts";
+import { printPrefix, printTargets, type MarkdownEnv, type PrintTarget } from "../markdown.ts";
 import { absoluteUrl, pageHeadings } from "../pages.ts";
 import { pageKey, type EleventyConfig, type PluginContext } from "./config.ts";
 import type { SiteMarkdown } from "./markdown.ts";
@@ -44,12 +43,18 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, { content, content
   eleventyConfig.addFilter("cssString", cssString);
   eleventyConfig.addFilter("chapterData", (key: string) => content().model.pages.get(key)?.data ?? {});
   if (!print) return;
+  // The pages of each PDF, worked out once per document and model.
+  const targets = new WeakMap<Document, Map<string, PrintTarget>>();
+  const targetsOf = (document: Document, pages: ReadonlyMap<string, Page>) => {
+    if (!targets.has(document)) targets.set(document, printTargets(document, pages));
+    return targets.get(document)!;
+  };
   eleventyConfig.addFilter("printChapter", (key: string, docId: string) => {
     const { model } = content();
     const document = model.documents.find((d) => d.id === docId);
     const page = model.pages.get(key);
     if (!document || !page) throw new Error(`The print page of ${docId} names a chapter the model does not have: ${key}.`);
-    const env = { docId: `${docId}-${posix.basename(key)}`, print: true } satisfies MarkdownEnv;
+    const env = { docId: printPrefix(document.id, page), print: true, printTargets: targetsOf(document, model.pages) } satisfies MarkdownEnv;
     // Footnotes are numbered on through the PDF: after those of the chapters before this one.
     return print.hyphenate(md.renderPage(page, model.pages, env, { footnoteStart: footnotesBefore(document, key, model.pages) }));
   });
