@@ -5,7 +5,7 @@ import { indicatorSpec, DEFAULT_THEME, LAYOUTS, type ChartTheme } from "./spec.t
 import type { TopLevelSpec } from "vega-lite";
 import { LIMITS } from "../limits.ts";
 import { messages, ValidationError } from "../messages.ts";
-import { renderCached, type ChartCache } from "./render.ts";
+import { renderCached, specToSvg, type ChartCache } from "./render.ts";
 import { ChartBudgetError, ChartWorkers } from "./worker.ts";
 
 /** An indicator's chart drawn at each width it is shown at (see LAYOUTS in spec.ts). */
@@ -37,13 +37,17 @@ export async function renderCharts(model: Model, cache: ChartCache): Promise<Cha
   let cached = 0;
   const withData = [...model.indicators.values()].filter((i) => i.series.some((s) => s.observations.length > 0));
   // A few at a time: every Vega view in flight holds its scenegraph in memory.
-  // Rendered in worker threads with a time and memory budget; started only if the cache misses.
+  // A custom spec from a data file can ask Vega for unbounded work, so it is rendered in a worker
+  // thread with a time and memory budget, started only if the cache misses. The project's own specs
+  // are bounded by the data limits (LIMITS) and drawn here: starting workers would cost more than
+  // the drawing (chart_overhead in `npm run bench`).
   let workers: ChartWorkers | undefined;
   const inWorker = (spec: TopLevelSpec) => (workers ??= new ChartWorkers()).render(spec);
   const renderOne = async (indicator: (typeof withData)[number]) => {
+      const draw = indicator.chart?.spec ? inWorker : specToSvg;
       try {
-        const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache, inWorker);
-        const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache, inWorker);
+        const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache, draw);
+        const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache, draw);
         svgs.set(indicator.id, { wide: wide.svg, narrow: narrow.svg });
         if (wide.cached && narrow.cached) cached++;
         else rendered++;
