@@ -59,10 +59,18 @@ const TARGETS: { name: string; op: "<=" | "<"; limit: number }[] = [
 const s = (ms: number) => ms / 1000;
 const fmt = (n: number, digits = 3) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 const stageMedians = (reports: BuildReport[]) =>
-  Object.fromEntries([...new Set(reports.flatMap((r) => r.stages.map((st) => st.name)))].map((name) =>
-    [name, fmt(s(median(reports.map((r) => r.stages.find((st) => st.name === name)?.ms ?? 0))))]));
+  Object.fromEntries(
+    [...new Set(reports.flatMap((r) => r.stages.map((st) => st.name)))].map((name) => [
+      name,
+      fmt(s(median(reports.map((r) => r.stages.find((st) => st.name === name)?.ms ?? 0)))),
+    ]),
+  );
 const showStages = (label: string, stages: Record<string, number>) =>
-  log(`  ${label} stages (median s): ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  log(
+    `  ${label} stages (median s): ${Object.entries(stages)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
 
 /** Where each PDF's print page is: the same jobs the build prints. */
 async function printPages(source: string): Promise<{ pathPrefix: string; pages: Map<string, string> }> {
@@ -151,7 +159,13 @@ async function benchBuild(work: string, chromium: string, pagedjs: { version?: s
     const samples = cold.map((r) => r.report.pdfs.find((p) => p.file === file)?.ms ?? Number.NaN);
     const pages = cold[0]!.report.pdfs.find((p) => p.file === file)!.pages;
     const ms = median(samples);
-    perDoc[file] = { pages, ms: fmt(ms, 0), pagedjsCliMs: fmt(median(pagedCli.get(file) ?? []), 0), pagedjsPrinterMs: fmt(median(pagedPrinter.get(file) ?? []), 0), pagedjsPages: pagedPageCount.get(file) };
+    perDoc[file] = {
+      pages,
+      ms: fmt(ms, 0),
+      pagedjsCliMs: fmt(median(pagedCli.get(file) ?? []), 0),
+      pagedjsPrinterMs: fmt(median(pagedPrinter.get(file) ?? []), 0),
+      pagedjsPages: pagedPageCount.get(file),
+    };
     const key = file.replace(/\.pdf$/, "");
     results[`pdf_s.${key}`] = fmt(s(ms));
     results[`pdf_pages_per_s.${key}`] = fmt(pages / s(ms), 2);
@@ -161,7 +175,9 @@ async function benchBuild(work: string, chromium: string, pagedjs: { version?: s
   results.pdf_pages_per_s = fmt(totalPages / (coldStages.pdf ?? Number.NaN), 2);
   log("  per document (median ms; ours at concurrency 2 | pagedjs-cli process | pagedjs on a running browser; pages ours/pagedjs):");
   for (const [file, d] of Object.entries(perDoc)) {
-    log(`    ${file.padEnd(58)} ${String(d.ms).padStart(6)} | ${String(d.pagedjsCliMs).padStart(6)} | ${String(d.pagedjsPrinterMs).padStart(6)}   ${d.pages}/${d.pagedjsPages ?? "?"} pages`);
+    log(
+      `    ${file.padEnd(58)} ${String(d.ms).padStart(6)} | ${String(d.pagedjsCliMs).padStart(6)} | ${String(d.pagedjsPrinterMs).padStart(6)}   ${d.pages}/${d.pagedjsPages ?? "?"} pages`,
+    );
   }
   details.build = { coldStages, warmStages, perDocument: perDoc, coldSamplesMs: cold.map((r) => fmt(r.ms, 0)), warmSamplesMs: warm.map((r) => fmt(r.ms, 0)) };
 
@@ -175,7 +191,9 @@ async function benchBuild(work: string, chromium: string, pagedjs: { version?: s
     const printer = compared.reduce((sum, f) => sum + perDoc[f]!.pagedjsPrinterMs!, 0);
     results.pdf_vs_pagedjs = fmt(ours / cli);
     results.pdf_vs_pagedjs_running_browser = fmt(ours / printer);
-    log(`  sum over the ${compared.length} documents: ours ${s(ours).toFixed(2)} s, pagedjs-cli ${s(cli).toFixed(2)} s, pagedjs on a running browser ${s(printer).toFixed(2)} s`);
+    log(
+      `  sum over the ${compared.length} documents: ours ${s(ours).toFixed(2)} s, pagedjs-cli ${s(cli).toFixed(2)} s, pagedjs on a running browser ${s(printer).toFixed(2)} s`,
+    );
   }
 }
 
@@ -188,8 +206,7 @@ async function benchCharts(): Promise<void> {
   const withData = [...model.indicators.values()].filter((i) => i.series.some((x) => x.observations.length > 0));
   // The same drawings on both sides: every chart at each width it is shown at.
   const specs = withData.flatMap((i) => Object.values(LAYOUTS).map((layout) => indicatorSpec(i, theme, layout)));
-  const vegaOwn = () =>
-    Promise.all(specs.map((spec) => new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" }).toSVG()));
+  const vegaOwn = () => Promise.all(specs.map((spec) => new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" }).toSVG()));
   const warmCache = chartCache();
   const first = await renderCharts(model, warmCache); // warm-up (also configures Vega's locale and text metrics for both sides)
   if (first.rendered !== withData.length) notes.push(`chart stage rendered ${first.rendered} charts, the baseline ${withData.length}`);
@@ -204,7 +221,9 @@ async function benchCharts(): Promise<void> {
   }
   const perChart = median(cold) / specs.length;
   const vegaPerChart = median(own) / specs.length;
-  log(`  ${specs.length} charts. Ours cold: ${cold.map((ms) => ms.toFixed(0)).join(", ")} ms; Vega's own: ${own.map((ms) => ms.toFixed(0)).join(", ")} ms; ours warm: ${warm.map((ms) => ms.toFixed(1)).join(", ")} ms`);
+  log(
+    `  ${specs.length} charts. Ours cold: ${cold.map((ms) => ms.toFixed(0)).join(", ")} ms; Vega's own: ${own.map((ms) => ms.toFixed(0)).join(", ")} ms; ours warm: ${warm.map((ms) => ms.toFixed(1)).join(", ")} ms`,
+  );
   log(`  per chart: ours ${perChart.toFixed(1)} ms, Vega ${vegaPerChart.toFixed(1)} ms`);
   results.chart_ms = fmt(perChart, 1);
   results.chart_vega_ms = fmt(vegaPerChart, 1);
@@ -233,7 +252,10 @@ async function benchSite(work: string): Promise<void> {
   const files = await copyMarkdown(join(ROOT, "content"), bare);
   await mkdir(join(bare, "_includes"), { recursive: true });
   await mkdir(join(bare, "_data"), { recursive: true });
-  await writeFile(join(bare, "_includes", "base.njk"), '<!doctype html>\n<html lang="da"><head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body><main>{{ content | safe }}</main></body></html>\n');
+  await writeFile(
+    join(bare, "_includes", "base.njk"),
+    '<!doctype html>\n<html lang="da"><head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body><main>{{ content | safe }}</main></body></html>\n',
+  );
   await writeFile(join(bare, "_data", "layout.json"), '"base.njk"\n');
   const ours: { ms: number; report: BuildReport }[] = [];
   const oursWarm: number[] = [];
@@ -252,7 +274,9 @@ async function benchSite(work: string): Promise<void> {
       oursWarm.push(aw.ms);
       eleventy.push(b.ms);
     }
-    log(`  ${run === 0 ? "warm-up" : `run ${run}`}: ours ${a.ms.toFixed(0)} ms (warm chart cache ${aw.ms.toFixed(0)} ms), bare Eleventy ${b.ms.toFixed(0)} ms  [load ${load()}]`);
+    log(
+      `  ${run === 0 ? "warm-up" : `run ${run}`}: ours ${a.ms.toFixed(0)} ms (warm chart cache ${aw.ms.toFixed(0)} ms), bare Eleventy ${b.ms.toFixed(0)} ms  [load ${load()}]`,
+    );
   }
   const stages = stageMedians(ours.map((r) => r.report));
   showStages("ours", stages);
@@ -261,7 +285,13 @@ async function benchSite(work: string): Promise<void> {
   results.site_eleventy_s = fmt(s(median(eleventy)));
   results.site_vs_eleventy = fmt(median(ours.map((r) => r.ms)) / median(eleventy));
   results.site_warm_charts_vs_eleventy = fmt(median(oursWarm) / median(eleventy));
-  details.site = { stages, oursMs: ours.map((r) => fmt(r.ms, 0)), oursWarmChartsMs: oursWarm.map((x) => fmt(x, 0)), eleventyMs: eleventy.map((x) => fmt(x, 0)), markdownFiles: files };
+  details.site = {
+    stages,
+    oursMs: ours.map((r) => fmt(r.ms, 0)),
+    oursWarmChartsMs: oursWarm.map((x) => fmt(x, 0)),
+    eleventyMs: eleventy.map((x) => fmt(x, 0)),
+    markdownFiles: files,
+  };
 }
 
 // --- 4. Dev server rebuild after an edit -----------------------------------------------------------
@@ -279,19 +309,31 @@ async function benchScale(work: string): Promise<void> {
   const fixtures = { 1: join(work, "synthetic-1"), 10: join(work, "synthetic-10") } as const;
   for (const [scale, dir] of Object.entries(fixtures)) {
     const summary = await writeSyntheticFixture(dir, Number(scale));
-    log(`  ${scale}x: ${summary.markdownFiles} Markdown files, ${summary.documents} documents, ${summary.indicators} indicators (${summary.indicatorsWithData} charts), ${summary.tables} tables, ${(summary.bytes / 1024).toFixed(0)} KiB`);
+    log(
+      `  ${scale}x: ${summary.markdownFiles} Markdown files, ${summary.documents} documents, ${summary.indicators} indicators (${summary.indicatorsWithData} charts), ${summary.tables} tables, ${(summary.bytes / 1024).toFixed(0)} KiB`,
+    );
   }
-  const samples: Record<"1" | "10", { ms: number; peakMiB: number; rssSumMiB: number; nodeMaxRssMiB: number; stages: { name: string; ms: number }[] }[]> = { 1: [], 10: [] };
+  const samples: Record<"1" | "10", { ms: number; peakMiB: number; rssSumMiB: number; nodeMaxRssMiB: number; stages: { name: string; ms: number }[] }[]> = {
+    1: [],
+    10: [],
+  };
   for (let run = 0; run <= RUNS; run++) {
     const parts: string[] = [];
     for (const scale of ["1", "10"] as const) {
       const out = join(work, `synthetic-out-${scale}`);
-      const child = await retrying(`the ${scale}x build`, async () => {
-        const result = await runNode(join(ROOT, "scripts", "bench", "child-build.ts"), [fixtures[scale], out, ...(withPdf ? ["--pdf"] : [])], { cwd: ROOT, sampleMs: 50 });
-        await rm(out, { recursive: true, force: true });
-        if (result.code !== 0) throw new Error(`the ${scale}x build failed: ${result.stderr.trim().slice(-800)}`);
-        return result;
-      }, log);
+      const child = await retrying(
+        `the ${scale}x build`,
+        async () => {
+          const result = await runNode(join(ROOT, "scripts", "bench", "child-build.ts"), [fixtures[scale], out, ...(withPdf ? ["--pdf"] : [])], {
+            cwd: ROOT,
+            sampleMs: 50,
+          });
+          await rm(out, { recursive: true, force: true });
+          if (result.code !== 0) throw new Error(`the ${scale}x build failed: ${result.stderr.trim().slice(-800)}`);
+          return result;
+        },
+        log,
+      );
       const line = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { ms: number; maxRssKiB: number; stages: { name: string; ms: number }[] };
       const nodeMaxRssMiB = line.maxRssKiB / 1024;
       // The sampled tree's PSS, or Node's own peak if that is higher (a peak between two samples).
@@ -310,12 +352,18 @@ async function benchScale(work: string): Promise<void> {
   results.scale_10x_s = fmt(s(median(samples[10].map((x) => x.ms))));
   results.scale_time_ratio = fmt(median(samples[10].map((x) => x.ms)) / median(samples[1].map((x) => x.ms)));
   results.scale_peak_mib = fmt(median(peaks), 0);
-  log(`  10x peak memory of the build's process tree (Node, Pagefind${withPdf ? ", Chromium" : ""}), PSS sampled every 50 ms: median ${median(peaks).toFixed(0)} MiB, max ${Math.max(...peaks).toFixed(0)} MiB`);
-  log(`    (sum of the processes' RSS, shared pages counted again in each: median ${median(samples[10].map((x) => x.rssSumMiB)).toFixed(0)} MiB; Node's own maxRSS median ${median(samples[10].map((x) => x.nodeMaxRssMiB)).toFixed(0)} MiB)`);
+  log(
+    `  10x peak memory of the build's process tree (Node, Pagefind${withPdf ? ", Chromium" : ""}), PSS sampled every 50 ms: median ${median(peaks).toFixed(0)} MiB, max ${Math.max(...peaks).toFixed(0)} MiB`,
+  );
+  log(
+    `    (sum of the processes' RSS, shared pages counted again in each: median ${median(samples[10].map((x) => x.rssSumMiB)).toFixed(0)} MiB; Node's own maxRSS median ${median(samples[10].map((x) => x.nodeMaxRssMiB)).toFixed(0)} MiB)`,
+  );
   details.scale = { stages1x: stagesOf("1"), stages10x: stagesOf("10"), samples };
-  notes.push(withPdf
-    ? "scale figures are whole builds with PDFs (--scale-pdf)"
-    : "scale figures are builds without PDFs (site, charts, search index): the 10x PDFs (about 70) take about a minute per run; --scale-pdf measures them");
+  notes.push(
+    withPdf
+      ? "scale figures are whole builds with PDFs (--scale-pdf)"
+      : "scale figures are builds without PDFs (site, charts, search index): the 10x PDFs (about 70) take about a minute per run; --scale-pdf measures them",
+  );
 }
 
 // --- Report -------------------------------------------------------------------------------------
@@ -334,9 +382,14 @@ async function main(): Promise<void> {
   log(`# npm run bench, ${started.toISOString()}`);
   // Paged.js is installed for the benchmark alone (not a project dependency); without it only pdf_vs_pagedjs is missing.
   const pagedjs: { version?: string; error?: string } = only.has("build")
-    ? await installPagedjs(log).then((version) => ({ version }), (error: unknown) => ({ error: (error as Error).message }))
+    ? await installPagedjs(log).then(
+        (version) => ({ version }),
+        (error: unknown) => ({ error: (error as Error).message }),
+      )
     : {};
-  log(`Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB memory, ${host.os}; Node ${host.node}; ${host.chromium}; pagedjs-cli ${pagedjs.version ?? "not used"}`);
+  log(
+    `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB memory, ${host.os}; Node ${host.node}; ${host.chromium}; pagedjs-cli ${pagedjs.version ?? "not used"}`,
+  );
   log(`Load average at start: ${load()} (other work on the machine skews the figures; the comparisons are interleaved run by run)`);
   const work = await mkdtemp(join(tmpdir(), "beskaeftigelsesplan-bench-"));
   // Interrupted: the temporary folder goes (the checkout itself is never edited).

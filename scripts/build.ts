@@ -111,21 +111,29 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   let failed = false;
   let firstError: unknown;
   try {
-    const model = await timed("indhold", () => loadModel(options.source), (m) =>
-      `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
+    const model = await timed(
+      "indhold",
+      () => loadModel(options.source),
+      (m) => `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
     );
     for (const warning of model.warnings) log(formatProblem(warning));
     const pathPrefix = options.pathPrefix ?? model.site.path_prefix;
     const cache = options.cache ?? chartCache(options.cacheDir);
-    const charts = await timed("diagrammer", () => renderCharts(model, cache), (c) =>
-      `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
+    const charts = await timed(
+      "diagrammer",
+      () => renderCharts(model, cache),
+      (c) => `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
     );
     // One view for the print pages, the PDF jobs and the site: it holds the comparisons, whose text diff is costly.
-    const view = await timed("sammenligning", () => siteView(model), (v) => {
-      // Beyond the cost bound (scripts/limits.ts) a block is shown as rewritten, not word by word: said here.
-      const rewritten = v.comparisons.filter((c) => c.text.rewritten > 0).map((c) => `${c.text.rewritten} afsnit i "${c.title}"`);
-      return `${v.comparisons.length} sammenligninger af udgaver${rewritten.length > 0 ? `; vist som omskrevet (for store ændringer til at markere ord for ord): ${rewritten.join(", ")}` : ""}`;
-    });
+    const view = await timed(
+      "sammenligning",
+      () => siteView(model),
+      (v) => {
+        // Beyond the cost bound (scripts/limits.ts) a block is shown as rewritten, not word by word: said here.
+        const rewritten = v.comparisons.filter((c) => c.text.rewritten > 0).map((c) => `${c.text.rewritten} afsnit i "${c.title}"`);
+        return `${v.comparisons.length} sammenligninger af udgaver${rewritten.length > 0 ? `; vist som omskrevet (for store ændringer til at markere ord for ord): ${rewritten.join(", ")}` : ""}`;
+      },
+    );
     const prepared = { model, charts: charts.svgs, view };
 
     let pdfs: PdfResult[] = [];
@@ -167,8 +175,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (options.pdf === false) {
       // Without new PDFs the ones published last time stay, so pages never link to a missing file;
       // a document without one gets no PDF link (see the hasPdf filter).
-      const kept = await timed("pdf", () => keepPdfs(output.target, staging, pdfJobs(view).map((job) => job.file)), (k) =>
-        `${k.size} PDF'er beholdt fra sidste bygning (--no-pdf)`,
+      const kept = await timed(
+        "pdf",
+        () =>
+          keepPdfs(
+            output.target,
+            staging,
+            pdfJobs(view).map((job) => job.file),
+          ),
+        (k) => `${k.size} PDF'er beholdt fra sidste bygning (--no-pdf)`,
       );
       for (const [file, bytes] of kept) pdfSizes.set(file, bytes);
     }
@@ -191,9 +206,17 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
     );
 
-    await timed("søgning", () => indexSite(staging), (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`);
+    await timed(
+      "søgning",
+      () => indexSite(staging),
+      (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`,
+    );
 
-    const warnings = await timed("udgiv", () => publish(output), () => `${output.shown}/ er opdateret`);
+    const warnings = await timed(
+      "udgiv",
+      () => publish(output),
+      () => `${output.shown}/ er opdateret`,
+    );
     for (const warning of warnings) log(warning);
     return { stages, files: await countFiles(outDir), charts: { rendered: charts.rendered, cached: charts.cached }, pdfs };
   } catch (error) {

@@ -83,11 +83,16 @@ const show = (value: unknown): string => {
   let budget = 100;
   let text: string;
   try {
-    text = value === undefined ? "ingenting" : typeof value === "string" ? `"${value}"` : (JSON.stringify(value, (_key, v: unknown) => {
-      if (--budget < 0) throw new RangeError("for stor");
-      return v;
-      // undefined only for a function or a symbol, which no YAML or JSON holds: named by its type.
-    }) ?? typeof value);
+    text =
+      value === undefined
+        ? "ingenting"
+        : typeof value === "string"
+          ? `"${value}"`
+          : (JSON.stringify(value, (_key, v: unknown) => {
+              if (--budget < 0) throw new RangeError("for stor");
+              return v;
+              // undefined only for a function or a symbol, which no YAML or JSON holds: named by its type.
+            }) ?? typeof value);
   } catch {
     text = Array.isArray(value) ? "[…]" : "{…}";
   }
@@ -385,7 +390,7 @@ export const messages = {
     message: "Filen med kommunens oplysninger mangler.",
     hint: "Opret data/site.json (se README under 'Kommunens oplysninger').",
   }),
- 
+
   compareWithUnknown: (revision: string, known: readonly string[]) => ({
     message: `compare_with: ${show(revision)} peger ikke på en anden udgave af samme slags dokument.`,
     hint: `Kendte udgaver: ${known.map(show).join(", ") || "ingen"}. En plan sammenlignes med et år, en strategi med en revision, et bilag med den strategi, det bygger på.`,
@@ -394,7 +399,7 @@ export const messages = {
     message: `Siden får adressen ${url}, som er forbeholdt sammenligningen med en tidligere udgave (compare_with).`,
     hint: "Omdøb filen, fx til aendringer-i-teksten.md.",
   }),
- 
+
   importUsage: () => ({
     message: "Angiv én fil med tal, der skal indlæses.",
     hint: "Skriv fx npm run import -- eksport.csv --mapping opsaetning.json. Tilføj --dry-run for kun at se, hvad der ville ændre sig.",

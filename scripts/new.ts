@@ -36,7 +36,11 @@ function yaml(text: string): string {
   return plain ? text : JSON.stringify(text);
 }
 
-const headingText = (line: string) => line.replace(/^#{1,6}\s+/, "").replace(/\s+#+\s*$/, "").trim();
+const headingText = (line: string) =>
+  line
+    .replace(/^#{1,6}\s+/, "")
+    .replace(/\s+#+\s*$/, "")
+    .trim();
 
 function byRevision(a: Document, b: Document): number {
   return (a.data.revision ?? "").localeCompare(b.data.revision ?? "", "da", { numeric: true });
@@ -101,7 +105,11 @@ function skeleton(page: Page, first: string, context: Context): string {
 
 function directiveBlocks(name: string, argument: string, line: string, context: Context): string[] {
   if (name === "table") {
-    return [placeholder(`en opdateret tabel. Planen for ${context.from.data.year} viste tabellen ${argument}; opret en ny i data/tables/, og indsæt den med en linje \`::: table <navn>\` for sig selv.`)];
+    return [
+      placeholder(
+        `en opdateret tabel. Planen for ${context.from.data.year} viste tabellen ${argument}; opret en ny i data/tables/, og indsæt den med en linje \`::: table <navn>\` for sig selv.`,
+      ),
+    ];
   }
   if (name !== "include") return [line.trim()];
   const target = posix.normalize(argument);
@@ -134,14 +142,24 @@ export function scaffoldPlan(model: Model, year: number | string): PlanScaffold 
   const plans = model.documents.filter((d) => d.data.kind === "plan" && d.data.year !== undefined);
   const from = plans.sort((a, b) => planOrder(a) - planOrder(b)).at(-1);
   if (!from) return messages.newNoPlan();
-  const strategy = [...model.strategies.values()].filter((d) => d.data.status === "vedtaget").sort(byRevision).at(-1);
+  const strategy = [...model.strategies.values()]
+    .filter((d) => d.data.status === "vedtaget")
+    .sort(byRevision)
+    .at(-1);
   if (!strategy) return messages.newNoStrategy();
 
   const isFocus = (page: Page) => (page.data as ChapterData).goal !== undefined;
   const focusKeys = new Set([...model.strategies.values()].flatMap((d) => d.chapters.filter(isFocus).map((c) => c.key)));
   const focusPages = strategy.chapters.some(isFocus) ? strategy.chapters.filter(isFocus) : strategy.chapters;
   const context: Context = {
-    model, year, from, strategy, focusKeys, focusAreas: focusPages.map((c) => c.key), focusDone: false, kept: new Set(),
+    model,
+    year,
+    from,
+    strategy,
+    focusKeys,
+    focusAreas: focusPages.map((c) => c.key),
+    focusDone: false,
+    kept: new Set(),
   };
 
   const folder = `content/plan/${year}`;
@@ -229,7 +247,10 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   if (year === undefined) return fail(messages.newBadYear(yearText ?? ""), options.error);
 
   const folder = `content/plan/${year}`;
-  const exists = await stat(join(options.source, folder)).then(() => true, () => false);
+  const exists = await stat(join(options.source, folder)).then(
+    () => true,
+    () => false,
+  );
   if (exists) return fail(messages.newPlanExists(folder), options.error);
 
   const scaffold = scaffoldPlan(model, year);

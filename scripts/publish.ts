@@ -71,7 +71,11 @@ function stillRunning(pid: number, started: string | undefined): boolean {
   return now === "" || now === started;
 }
 
-const exists = (path: string) => lstat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
 /** Why a file-system call failed, in Danish with the system's code. */
 const reason = (error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;

@@ -21,10 +21,7 @@ export function connectBrowser(): Promise<Browser> {
   return shared;
 }
 
-export async function buildFixture(
-  source: string,
-  options: Partial<BuildOptions> = {},
-): Promise<{ out: string; report: BuildReport }> {
+export async function buildFixture(source: string, options: Partial<BuildOptions> = {}): Promise<{ out: string; report: BuildReport }> {
   const [{ build }, { chartCache }] = await Promise.all([import("../scripts/build.ts"), import("../scripts/charts/render.ts")]);
   const out = options.outDir ?? join(await mkdtemp(join(tmpdir(), "bp-test-")), "dist");
   const browser = options.pdf === false ? undefined : await connectBrowser();
@@ -148,10 +145,13 @@ async function pdfFonts(data: Uint8Array): Promise<PdfFacts["fonts"]> {
       return ["FontFile", "FontFile2", "FontFile3"].some((key) => descriptor.has(PDFName.of(key)));
     }
     const descendants = dict.lookup(PDFName.of("DescendantFonts"));
-    return descendants instanceof PDFArray && descendants.asArray().every((ref) => {
-      const child = doc.context.lookup(ref);
-      return child instanceof PDFDict && embedded(child);
-    });
+    return (
+      descendants instanceof PDFArray &&
+      descendants.asArray().every((ref) => {
+        const child = doc.context.lookup(ref);
+        return child instanceof PDFDict && embedded(child);
+      })
+    );
   };
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of("Type"))?.toString() !== "/Font") continue;

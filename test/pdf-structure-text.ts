@@ -39,8 +39,18 @@ const stringsOf = (text: string): string[] => {
   for (const m of text.matchAll(/<([0-9a-fA-F\s]*)>|\(((?:\\.|[^\\)])*)\)/g)) {
     if (m[1] !== undefined) {
       const hex = m[1].replace(/\s/g, "");
-      out.push(hex.match(/../g)?.map((b) => String.fromCharCode(parseInt(b, 16))).join("") ?? "");
-    } else out.push(m[2]!.replace(/\\([0-7]{1,3}|.)/g, (_, c: string) => (/^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: "\n", r: "\r", t: "\t" } as Record<string, string>)[c] ?? c)));
+      out.push(
+        hex
+          .match(/../g)
+          ?.map((b) => String.fromCharCode(parseInt(b, 16)))
+          .join("") ?? "",
+      );
+    } else
+      out.push(
+        m[2]!.replace(/\\([0-7]{1,3}|.)/g, (_, c: string) =>
+          /^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : (({ n: "\n", r: "\r", t: "\t" } as Record<string, string>)[c] ?? c),
+        ),
+      );
   }
   return out;
 };

@@ -19,12 +19,14 @@ const report = await build({
   cache: chartCache(),
 });
 const ms = performance.now() - started;
-console.log(JSON.stringify({
-  ms,
-  stages: report.stages,
-  files: report.files,
-  charts: report.charts,
-  pdfs: report.pdfs.length,
-  // Kilobytes on Linux: the largest resident set this Node process had (children not included).
-  maxRssKiB: process.resourceUsage().maxRSS,
-}));
+console.log(
+  JSON.stringify({
+    ms,
+    stages: report.stages,
+    files: report.files,
+    charts: report.charts,
+    pdfs: report.pdfs.length,
+    // Kilobytes on Linux: the largest resident set this Node process had (children not included).
+    maxRssKiB: process.resourceUsage().maxRSS,
+  }),
+);

@@ -38,7 +38,9 @@ export async function installPagedjs(log: (line: string) => void): Promise<strin
     await promisify(execFile)(npm[0]!, [...npm.slice(1), "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", TOOL], { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { stderr = "", message } = error as { stderr?: string; message: string };
-    throw new Error(`could not install pagedjs-cli from the npm registry (npm ci in ${TOOL}): ${(stderr.trim().split("\n").slice(-3).join(" | ") || message)}`, { cause: error });
+    throw new Error(`could not install pagedjs-cli from the npm registry (npm ci in ${TOOL}): ${stderr.trim().split("\n").slice(-3).join(" | ") || message}`, {
+      cause: error,
+    });
   }
   return version();
 }

@@ -21,7 +21,11 @@ async function waitFor(test: () => Promise<boolean>, timeoutMs: number, what: st
   }
 }
 
-const contains = (file: string, text: string) => readFile(file, "utf8").then((html) => html.includes(text), () => false);
+const contains = (file: string, text: string) =>
+  readFile(file, "utf8").then(
+    (html) => html.includes(text),
+    () => false,
+  );
 
 /** Warm-up edits first (not returned), then `runs` timed edits; ms each. */
 export async function measureRebuild(root: string, workDir: string, runs: number, warmups: number, log: (line: string) => void): Promise<number[]> {
@@ -45,10 +49,15 @@ export async function measureRebuild(root: string, workDir: string, runs: number
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const times: number[] = [];
   try {
-    await waitFor(async () => {
-      if (server.exitCode !== null) throw new Error(`the dev server stopped: ${printed.trim().slice(-500)}`);
-      return contains(output, "</html>");
-    }, 120_000, "the dev server's first build", 50);
+    await waitFor(
+      async () => {
+        if (server.exitCode !== null) throw new Error(`the dev server stopped: ${printed.trim().slice(-500)}`);
+        return contains(output, "</html>");
+      },
+      120_000,
+      "the dev server's first build",
+      50,
+    );
     await sleep(1000); // let the first build's watcher settle
     for (let run = 0; run < warmups + runs; run++) {
       const word = `ydelsesmaalingsord${process.pid}x${run}`;

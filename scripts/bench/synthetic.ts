@@ -79,8 +79,8 @@ function prose(next: () => number, bytes: number, headings = true): string {
 }
 
 function frontMatter(fields: Record<string, string | number | string[]>): string {
-  const lines = Object.entries(fields).map(([key, value]) =>
-    `${key}: ${Array.isArray(value) ? `[${value.join(", ")}]` : typeof value === "number" ? value : JSON.stringify(value)}`,
+  const lines = Object.entries(fields).map(
+    ([key, value]) => `${key}: ${Array.isArray(value) ? `[${value.join(", ")}]` : typeof value === "number" ? value : JSON.stringify(value)}`,
   );
   return `---\n${lines.join("\n")}\n---\n\n`;
 }
@@ -109,9 +109,17 @@ function indicator(b: number, g: number, k: number, year: number, next: () => nu
   const quarters = (n: number) => Array.from({ length: n }, (_, i) => `${year + Math.floor(i / 4)}-K${(i % 4) + 1}`);
   switch (shape) {
     case 0: // development over twelve months against a value
-      return { ...base, series: [{ name: OWN, observations: months(12).map((period) => ({ period, value: pct() })) }], target: { kind: "value", value: 75, direction: "higher" } };
+      return {
+        ...base,
+        series: [{ name: OWN, observations: months(12).map((period) => ({ period, value: pct() })) }],
+        target: { kind: "value", value: 75, direction: "higher" },
+      };
     case 1: // one figure against its target
-      return { ...base, series: [{ name: OWN, observations: [{ period: `${year}-06`, value: pct() }] }], target: { kind: "value", value: 60, direction: "higher", label: "Syntetisk mål" } };
+      return {
+        ...base,
+        series: [{ name: OWN, observations: [{ period: `${year}-06`, value: pct() }] }],
+        target: { kind: "value", value: 60, direction: "higher", label: "Syntetisk mål" },
+      };
     case 2: // the municipality against the country, one period
       return {
         ...base,
@@ -162,8 +170,7 @@ export async function writeSyntheticFixture(dir: string, scale: number): Promise
   if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a whole number ≥ 1, not ${scale}`);
   await rm(dir, { recursive: true, force: true });
   const files = new Map<string, string>();
-  const md = (path: string, fields: Record<string, string | number | string[]>, body: string) =>
-    files.set(`content/${path}.md`, `${frontMatter(fields)}${body}\n`);
+  const md = (path: string, fields: Record<string, string | number | string[]>, body: string) => files.set(`content/${path}.md`, `${frontMatter(fields)}${body}\n`);
   const json = (path: string, value: unknown) => files.set(`data/${path}.json`, `${JSON.stringify(value, null, 2)}\n`);
 
   json("site", {
@@ -189,32 +196,70 @@ export async function writeSyntheticFixture(dir: string, scale: number): Promise
 
     // Two strategy revisions, the second compared with the first.
     const focusChapters = GOALS.map((g) => `fokusomraade-${g}`);
-    md(`strategi/${first}/index`, {
-      title: `Syntetisk strategi ${first}`, kind: "strategi", revision: first, status: "vedtaget",
-      adopted_by: "Syntetisk udvalg", adopted: `${year - 1}-10`,
-      description: `Syntetisk beskæftigelsesstrategi ${first} til ydelsesmåling.`, chapters: ["principper", ...focusChapters],
-    }, "");
+    md(
+      `strategi/${first}/index`,
+      {
+        title: `Syntetisk strategi ${first}`,
+        kind: "strategi",
+        revision: first,
+        status: "vedtaget",
+        adopted_by: "Syntetisk udvalg",
+        adopted: `${year - 1}-10`,
+        description: `Syntetisk beskæftigelsesstrategi ${first} til ydelsesmåling.`,
+        chapters: ["principper", ...focusChapters],
+      },
+      "",
+    );
     md(`strategi/${first}/principper`, { title: "Syntetiske principper" }, prose(next, 2700));
-    md(`strategi/${second}/index`, {
-      title: `Syntetisk strategi ${second}`, kind: "strategi", revision: second, status: "vedtaget",
-      adopted_by: "Syntetisk udvalg", adopted: `${year}-11`, compare_with: first,
-      description: `Syntetisk beskæftigelsesstrategi ${second}, revideret, til ydelsesmåling.`, chapters: focusChapters,
-    }, prose(next, 2600));
+    md(
+      `strategi/${second}/index`,
+      {
+        title: `Syntetisk strategi ${second}`,
+        kind: "strategi",
+        revision: second,
+        status: "vedtaget",
+        adopted_by: "Syntetisk udvalg",
+        adopted: `${year}-11`,
+        compare_with: first,
+        description: `Syntetisk beskæftigelsesstrategi ${second}, revideret, til ydelsesmåling.`,
+        chapters: focusChapters,
+      },
+      prose(next, 2600),
+    );
     for (const revision of [first, second]) {
       for (const g of GOALS) {
-        md(`strategi/${revision}/fokusomraade-${g}`, {
-          title: `Syntetisk fokusområde ${g}`, goal: g, goal_text: `Syntetisk mål ${g}: ${sentence(next).slice(0, -1).toLowerCase()}`,
-        }, prose(next, 800 + Math.floor(next() * 1600), false));
+        md(
+          `strategi/${revision}/fokusomraade-${g}`,
+          {
+            title: `Syntetisk fokusområde ${g}`,
+            goal: g,
+            goal_text: `Syntetisk mål ${g}: ${sentence(next).slice(0, -1).toLowerCase()}`,
+          },
+          prose(next, 800 + Math.floor(next() * 1600), false),
+        );
       }
     }
 
     // Two plan years: one includes a page of its strategy, one has two tables.
-    md(`plan/${first}/index`, {
-      title: `Syntetisk beskæftigelsesplan ${first}`, kind: "plan", year, status: "vedtaget", strategy: first,
-      pdf: `syntetisk-plan-${first}.pdf`, description: `Syntetisk beskæftigelsesplan ${first} til ydelsesmåling.`,
-      chapters: ["baggrund", "fokusomraader", "saerlig-indsats"],
-    }, `${prose(next, 1400, false)}\n\n::: include strategi/${first}/principper`);
-    for (const [slug, size] of [["baggrund", 1000], ["fokusomraader", 1400], ["saerlig-indsats", 1750]] as const) {
+    md(
+      `plan/${first}/index`,
+      {
+        title: `Syntetisk beskæftigelsesplan ${first}`,
+        kind: "plan",
+        year,
+        status: "vedtaget",
+        strategy: first,
+        pdf: `syntetisk-plan-${first}.pdf`,
+        description: `Syntetisk beskæftigelsesplan ${first} til ydelsesmåling.`,
+        chapters: ["baggrund", "fokusomraader", "saerlig-indsats"],
+      },
+      `${prose(next, 1400, false)}\n\n::: include strategi/${first}/principper`,
+    );
+    for (const [slug, size] of [
+      ["baggrund", 1000],
+      ["fokusomraader", 1400],
+      ["saerlig-indsats", 1750],
+    ] as const) {
       md(`plan/${first}/${slug}`, { title: `Syntetisk kapitel: ${slug.replace(/-/g, " ")}` }, prose(next, size));
     }
     const tableIds = [0, 1].map((t) => {
@@ -223,23 +268,44 @@ export async function writeSyntheticFixture(dir: string, scale: number): Promise
       return `syn-b${b + 1}-tabel-${t + 1}`;
     });
     const planChapters = ["udviklingen", "prioriteringer", "spor", "indsats", "maal"];
-    md(`plan/${second}/index`, {
-      title: `Syntetisk beskæftigelsesplan ${second}`, kind: "plan", year: year + 1, status: "udkast", strategy: second,
-      pdf: `syntetisk-plan-${second}.pdf`, description: `Syntetisk beskæftigelsesplan ${second} (udkast) til ydelsesmåling.`,
-      chapters: planChapters,
-    }, prose(next, 1200, false));
+    md(
+      `plan/${second}/index`,
+      {
+        title: `Syntetisk beskæftigelsesplan ${second}`,
+        kind: "plan",
+        year: year + 1,
+        status: "udkast",
+        strategy: second,
+        pdf: `syntetisk-plan-${second}.pdf`,
+        description: `Syntetisk beskæftigelsesplan ${second} (udkast) til ydelsesmåling.`,
+        chapters: planChapters,
+      },
+      prose(next, 1200, false),
+    );
     for (const slug of planChapters) {
       const body = slug === "maal" ? tableIds.map((id) => `::: table ${id}`).join("\n\n") : prose(next, 1000 + Math.floor(next() * 1300));
       md(`plan/${second}/${slug}`, { title: `Syntetisk kapitel: ${slug}` }, body);
     }
 
     // Appendix borrowing the second strategy's pages, as Bilag 1 does.
-    md(`bilag/fokusomraader-${b + 1}/index`, {
-      title: `Syntetiske fokusområder ${second}`, kind: "bilag", number: 2 * b + 1, strategy: second, status: "vedtaget",
-      pdf: `syntetisk-bilag-${2 * b + 1}.pdf`, description: "Syntetisk bilag, der låner strategiens sider.",
-      committee: "Syntetisk udvalg", meeting: `${year + 1}-10-08`, agenda_item: 5, journal: `00.00.00-A00-${b + 1}-00`,
-      chapters: [`strategi/${second}/index`, ...focusChapters.map((c) => `strategi/${second}/${c}`)],
-    }, "");
+    md(
+      `bilag/fokusomraader-${b + 1}/index`,
+      {
+        title: `Syntetiske fokusområder ${second}`,
+        kind: "bilag",
+        number: 2 * b + 1,
+        strategy: second,
+        status: "vedtaget",
+        pdf: `syntetisk-bilag-${2 * b + 1}.pdf`,
+        description: "Syntetisk bilag, der låner strategiens sider.",
+        committee: "Syntetisk udvalg",
+        meeting: `${year + 1}-10-08`,
+        agenda_item: 5,
+        journal: `00.00.00-A00-${b + 1}-00`,
+        chapters: [`strategi/${second}/index`, ...focusChapters.map((c) => `strategi/${second}/${c}`)],
+      },
+      "",
+    );
 
     // The indicator appendix: per goal a chapter with a heading, a paragraph and a chart per indicator.
     const goalChapters: string[] = [];
@@ -255,10 +321,20 @@ export async function writeSyntheticFixture(dir: string, scale: number): Promise
       md(`bilag/indikatorer-${b + 1}/maal-${g}`, { title: `Syntetisk mål ${g}`, goal: g, goal_text: `Syntetisk mål ${g}` }, parts.join("\n\n"));
       goalChapters.push(`maal-${g}`);
     }
-    md(`bilag/indikatorer-${b + 1}/index`, {
-      title: `Syntetiske indikatorer ${first}`, kind: "bilag", number: 2 * b + 2, strategy: first, status: "vedtaget",
-      pdf: `syntetisk-bilag-${2 * b + 2}.pdf`, description: "Syntetiske nøgletal og indikatorer til ydelsesmåling.", chapters: goalChapters,
-    }, prose(next, 2000, false));
+    md(
+      `bilag/indikatorer-${b + 1}/index`,
+      {
+        title: `Syntetiske indikatorer ${first}`,
+        kind: "bilag",
+        number: 2 * b + 2,
+        strategy: first,
+        status: "vedtaget",
+        pdf: `syntetisk-bilag-${2 * b + 2}.pdf`,
+        description: "Syntetiske nøgletal og indikatorer til ydelsesmåling.",
+        chapters: goalChapters,
+      },
+      prose(next, 2000, false),
+    );
   }
 
   let bytes = 0;

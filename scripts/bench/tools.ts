@@ -54,7 +54,7 @@ export function machine(chromiumPath: string): Machine {
   }
   let os = `${process.platform} ${process.arch}`;
   try {
-    const release = execFileSync("sh", ["-c", ". /etc/os-release && echo \"$PRETTY_NAME\""], { encoding: "utf8" }).trim();
+    const release = execFileSync("sh", ["-c", '. /etc/os-release && echo "$PRETTY_NAME"'], { encoding: "utf8" }).trim();
     if (release) os = `${release} (${process.arch})`;
   } catch {
     // keep the platform
@@ -69,7 +69,10 @@ export function machine(chromiumPath: string): Machine {
   };
 }
 
-export const load = () => loadavg().map((n) => n.toFixed(2)).join(" ");
+export const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -148,16 +151,19 @@ export function runNode(
     let sampling = false;
     const timer = options.sampleMs
       ? setInterval(() => {
-        if (sampling || child.pid === undefined) return;
-        sampling = true;
-        void treeMemory(child.pid).then(({ pss, rss }) => {
-          peakPss = Math.max(peakPss, pss);
-          peakRss = Math.max(peakRss, rss);
-          sampling = false;
-        });
-      }, options.sampleMs)
+          if (sampling || child.pid === undefined) return;
+          sampling = true;
+          void treeMemory(child.pid).then(({ pss, rss }) => {
+            peakPss = Math.max(peakPss, pss);
+            peakRss = Math.max(peakRss, rss);
+            sampling = false;
+          });
+        }, options.sampleMs)
       : undefined;
-    child.once("error", (error) => { clearInterval(timer); reject(error); });
+    child.once("error", (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
     child.once("close", (code) => {
       clearInterval(timer);
       resolve({ stdout, stderr, code, peakPss, peakRss, ms: performance.now() - started });

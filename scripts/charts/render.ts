@@ -74,7 +74,9 @@ function configureVega(): void {
   configured = true;
   vega.formatLocale({ decimal: ",", thousands: ".", grouping: [3], currency: ["", " kr."] });
   vega.timeFormatLocale({
-    dateTime: "%A den %d. %B %Y %X", date: "%d.%m.%Y", time: "%H:%M:%S",
+    dateTime: "%A den %d. %B %Y %X",
+    date: "%d.%m.%Y",
+    time: "%H:%M:%S",
     periods: ["AM", "PM"],
     days: ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
     shortDays: ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
@@ -83,8 +85,7 @@ function configureVega(): void {
   });
   // Vega estimates text width without a canvas; measure with the real font instead, leaving room
   // for a reader's text-spacing override so that axes and legends are laid out wide enough for it.
-  (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = (item, text) =>
-    measureSpacedText(String(text), item.fontSize ?? 11, item.fontWeight ?? 400);
+  (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = (item, text) => measureSpacedText(String(text), item.fontSize ?? 11, item.fontWeight ?? 400);
   // toSVG() renders with the "svg" module's headless renderer.
   const svg = (vega.renderModule as unknown as (name: string) => vega.RenderModule)("svg");
   vega.renderModule("svg", { ...svg, headless: TitledSvgRenderer as never });

@@ -144,7 +144,11 @@ export function timeLabels(periods: readonly string[], pxPerPeriod: number): { i
   const parsed = periods.map(requirePeriod);
   const kind = parsed[0]?.kind ?? "year";
   type Scheme = { every: number; pick: (p: Period) => boolean; label: (p: Period) => string };
-  const years = (n: number, start: (p: Period) => boolean): Scheme => ({ every: n * periodsPerYear(kind), pick: (p) => start(p) && p.year % n === 0, label: (p) => String(p.year) });
+  const years = (n: number, start: (p: Period) => boolean): Scheme => ({
+    every: n * periodsPerYear(kind),
+    pick: (p) => start(p) && p.year % n === 0,
+    label: (p) => String(p.year),
+  });
   const startOfYear = (p: Period) => p.kind === "year" || p.index === 1;
   const schemes: Scheme[] = [
     ...(kind === "month"
@@ -235,7 +239,13 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
 
   if (indicator.chart?.spec) {
     const rows = indicator.series.flatMap((series) =>
-      sortedObservations(series).map((o) => ({ series: series.name, period: formatPeriod(o.period), order: periodOrdinal(requirePeriod(o.period)), value: o.value, text: formatValue(o.value, indicator.unit, decimals) })),
+      sortedObservations(series).map((o) => ({
+        series: series.name,
+        period: formatPeriod(o.period),
+        order: periodOrdinal(requirePeriod(o.period)),
+        value: o.value,
+        text: formatValue(o.value, indicator.unit, decimals),
+      })),
     );
     return { width: layout.width, ...indicator.chart.spec, data: { values: rows }, config: baseConfig(theme) } as unknown as TopLevelSpec;
   }
@@ -263,12 +273,22 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
       // default for invalid values on path marks) instead of joining the neighbours.
       return periods.slice(first, last + 1).map((period, i) => {
         const value = byPeriod.get(period);
-        return { series: series.name, rank: s === 0 ? "egen" : "andre", i: first + i, period: formatPeriod(period), value: value ?? null, title: value === undefined ? null : pointTitle(series.name, period, value) };
+        return {
+          series: series.name,
+          rank: s === 0 ? "egen" : "andre",
+          i: first + i,
+          period: formatPeriod(period),
+          value: value ?? null,
+          title: value === undefined ? null : pointTitle(series.name, period, value),
+        };
       });
     });
     const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
     const axis = valueAxis([...values, ...(target === undefined ? [] : [target])], {
-      bars: false, decimals, ticks: Math.round(layout.height / 50), max: indicator.unit === "pct." ? 100 : undefined,
+      bars: false,
+      decimals,
+      ticks: Math.round(layout.height / 50),
+      max: indicator.unit === "pct." ? 100 : undefined,
     });
     const [lo, hi] = axis.domain;
     const toPx = (v: number) => layout.height * (1 - (v - lo) / (hi - lo));
@@ -307,12 +327,24 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
     });
     const xDomain = [-0.5, periods.length - 0.5];
     const x = {
-      field: "i", type: "quantitative", title: null,
+      field: "i",
+      type: "quantitative",
+      title: null,
       scale: { domain: xDomain, range: [0, { expr: `width - ${column}` }], nice: false, zero: false },
-      axis: { values: labels.map((l) => l.index), labelExpr: labelLookup(labels.map((l) => l.index), labels.map((l) => l.label)), grid: false, labelFlush: false, labelOverlap: false },
+      axis: {
+        values: labels.map((l) => l.index),
+        labelExpr: labelLookup(
+          labels.map((l) => l.index),
+          labels.map((l) => l.label),
+        ),
+        grid: false,
+        labelFlush: false,
+        labelOverlap: false,
+      },
     } as const;
     const y = {
-      field: "value", type: "quantitative",
+      field: "value",
+      type: "quantitative",
       scale: { domain: axis.domain, nice: false, zero: false },
       axis: { title: axisTitle(indicator), values: axis.ticks, format: `,.${decimals}f`, labelOverlap: false },
     } as const;
@@ -334,16 +366,36 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         ...(bands.length === 0
           ? []
           : [
-              { data: { values: bands }, mark: { type: "rect", color: "#ececec" }, encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, tooltip: { field: "title", type: "nominal" } } },
-              { data: { values: bands }, mark: { type: "text", baseline: "top", y: 2, fontWeight: 700, color: theme.text }, encoding: { x: { ...x, field: "middle" }, text: { value: SUPPRESSED } } },
+              {
+                data: { values: bands },
+                mark: { type: "rect", color: "#ececec" },
+                encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, tooltip: { field: "title", type: "nominal" } },
+              },
+              {
+                data: { values: bands },
+                mark: { type: "text", baseline: "top", y: 2, fontWeight: 700, color: theme.text },
+                encoding: { x: { ...x, field: "middle" }, text: { value: SUPPRESSED } },
+              },
             ]),
         // Changes that go below zero: the zero line stronger than the grid, so above and below read at once.
         ...(lo < 0 && hi > 0
-          ? [{ data: { values: [{ from: xDomain[0], to: xDomain[1], zero: 0 }] }, mark: { type: "rule", color: AXIS_COLOR, strokeWidth: 1.5 }, encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, y: { ...y, field: "zero" } } }]
+          ? [
+              {
+                data: { values: [{ from: xDomain[0], to: xDomain[1], zero: 0 }] },
+                mark: { type: "rule", color: AXIS_COLOR, strokeWidth: 1.5 },
+                encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, y: { ...y, field: "zero" } },
+              },
+            ]
           : []),
         ...(target === undefined
           ? []
-          : [{ data: { values: [{ from: xDomain[0], to: xDomain[1], target }] }, mark: { type: "rule", color: theme.target, strokeWidth: 2, strokeDash: [8, 4] }, encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, y: { ...y, field: "target" } } }]),
+          : [
+              {
+                data: { values: [{ from: xDomain[0], to: xDomain[1], target }] },
+                mark: { type: "rule", color: theme.target, strokeWidth: 2, strokeDash: [8, 4] },
+                encoding: { x: { ...x, field: "from" }, x2: { field: "to" }, y: { ...y, field: "target" } },
+              },
+            ]),
         {
           data: { values: trendRows },
           mark: { type: "line", strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.9 },
@@ -351,12 +403,19 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         },
         // The municipality's own series last, on top, with a stronger line and larger points.
         ...(["andre", "egen"] as const).flatMap((rank) => [
-          { data: { values: rows.filter((r) => r.rank === rank) }, mark: { type: "line", strokeWidth: rank === "egen" ? 3.5 : 2 }, encoding: { x, y, color: { ...color, legend } } },
+          {
+            data: { values: rows.filter((r) => r.rank === rank) },
+            mark: { type: "line", strokeWidth: rank === "egen" ? 3.5 : 2 },
+            encoding: { x, y, color: { ...color, legend } },
+          },
           {
             data: { values: marked.filter((r) => r.rank === rank) },
             mark: { type: "point", filled: true, opacity: 1, size: (rank === "egen" ? 1.4 : 1) * (layout === LAYOUTS.narrow ? 40 : 60) },
             encoding: {
-              x, y, color: { ...color, legend }, shape: { field: "series", type: "nominal", title: null, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend },
+              x,
+              y,
+              color: { ...color, legend },
+              shape: { field: "series", type: "nominal", title: null, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend },
               tooltip: { field: "title", type: "nominal" },
             },
           },
@@ -411,40 +470,50 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
     // Fewer ticks until their labels fit side by side.
     for (let count = 4; count >= 1; count--) {
       const widest = Math.max(...axis.ticks.map((t) => textWidth(formatNumber(t, decimals))));
-      if ((usable / Math.max(axis.ticks.length - 1, 1)) >= widest + AXIS_LABEL_GAP_PX) break;
+      if (usable / Math.max(axis.ticks.length - 1, 1) >= widest + AXIS_LABEL_GAP_PX) break;
       axis = valueAxis(values, { bars: true, decimals, ticks: count, max: indicator.unit === "pct." ? 100 : undefined });
     }
     const [lo, hi] = axis.domain;
     const perPx = (hi - lo) / usable;
     const domain = [lo < 0 ? lo - labelRoom * perPx : lo, hi > 0 ? hi + labelRoom * perPx : hi];
-    const value = { field: "value", type: "quantitative", scale: { domain, nice: false, zero: true }, axis: { title: axisTitle(indicator), values: axis.ticks, format: `,.${decimals}f`, grid: true, labelOverlap: false, labelFlush: true } } as const;
+    const value = {
+      field: "value",
+      type: "quantitative",
+      scale: { domain, nice: false, zero: true },
+      axis: { title: axisTitle(indicator), values: axis.ticks, format: `,.${decimals}f`, grid: true, labelOverlap: false, labelFlush: true },
+    } as const;
     const y = { field: "y", type: "quantitative", scale: { domain: [0, height], range: [0, height], nice: false, zero: false }, axis: null } as const;
     const goal = targetLabel(indicator);
     // The target's label above the bars, turned towards the middle so it stays inside the drawing.
     const goalAlign = target !== undefined && target > (domain[0]! + domain[1]!) / 2 ? "right" : "left";
     // A figure that would lie across the target's line goes inside its bar, or else beyond the line.
     const toPx = (v: number) => ((v - domain[0]!) / (domain[1]! - domain[0]!)) * plotWidth;
-    const placedRows = rows.filter(() => !inNames).map((r) => {
-      const width = textWidth(r.text, 600);
-      const outward = r.value >= 0 ? 1 : -1;
-      const start = toPx(r.value) + outward * 4;
-      const [from, to] = outward > 0 ? [start, start + width] : [start - width, start];
-      const crossed = target !== undefined && toPx(target) >= from - 4 && toPx(target) <= to + 4;
-      if (!crossed) return { ...r, labelX: r.value, align: outward > 0 ? "left" : "right", where: "outside" };
-      if (Math.abs(toPx(r.value) - toPx(0)) >= width + 12) return { ...r, labelX: r.value, align: outward > 0 ? "right" : "left", where: "inside" };
-      return { ...r, labelX: target, align: outward > 0 ? "left" : "right", where: "outside" };
-    });
+    const placedRows = rows
+      .filter(() => !inNames)
+      .map((r) => {
+        const width = textWidth(r.text, 600);
+        const outward = r.value >= 0 ? 1 : -1;
+        const start = toPx(r.value) + outward * 4;
+        const [from, to] = outward > 0 ? [start, start + width] : [start - width, start];
+        const crossed = target !== undefined && toPx(target) >= from - 4 && toPx(target) <= to + 4;
+        if (!crossed) return { ...r, labelX: r.value, align: outward > 0 ? "left" : "right", where: "outside" };
+        if (Math.abs(toPx(r.value) - toPx(0)) >= width + 12) return { ...r, labelX: r.value, align: outward > 0 ? "right" : "left", where: "inside" };
+        return { ...r, labelX: target, align: outward > 0 ? "left" : "right", where: "outside" };
+      });
     const nameRows = rows.flatMap((r) => r.names.map((n) => ({ series: r.series, line: n.line, y: n.y, weight: r.weight })));
     return {
       ...common,
       height,
       layer: [
         {
-          data: { values: rows }, mark: { type: "rect" },
+          data: { values: rows },
+          mark: { type: "rect" },
           encoding: { y, y2: { field: "y2" }, x: value, x2: { datum: 0 }, color: { ...color, legend: null }, tooltip: { field: "title", type: "nominal" } },
         },
         // Bars to both sides of zero: the line they start from.
-        ...(lo < 0 ? [{ data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: AXIS_COLOR, strokeWidth: 1.5 }, encoding: { x: { ...value, field: "zero" } } }] : []),
+        ...(lo < 0
+          ? [{ data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: AXIS_COLOR, strokeWidth: 1.5 }, encoding: { x: { ...value, field: "zero" } } }]
+          : []),
         ...[700, 400].map((weight) => ({
           data: { values: nameRows.filter((n) => n.weight === weight) },
           mark: { type: "text", align: "left", baseline: "top", x: 0, fontWeight: weight },
@@ -460,7 +529,11 @@ export function indicatorSpec(indicator: Indicator, theme: ChartTheme = DEFAULT_
         ...(target === undefined || !goal
           ? []
           : [
-              { data: { values: [{ target }] }, mark: { type: "rule", color: theme.target, strokeWidth: 2, strokeDash: [8, 4] }, encoding: { x: { ...value, field: "target" } } },
+              {
+                data: { values: [{ target }] },
+                mark: { type: "rule", color: theme.target, strokeWidth: 2, strokeDash: [8, 4] },
+                encoding: { x: { ...value, field: "target" } },
+              },
               {
                 data: { values: [{ target }] },
                 mark: { type: "text", align: goalAlign, dx: goalAlign === "left" ? -2 : 2, y: -6, baseline: "bottom", color: theme.target, fontWeight: 700 },

@@ -44,20 +44,21 @@ export async function renderCharts(model: Model, cache: ChartCache): Promise<Cha
   let workers: ChartWorkers | undefined;
   const inWorker = (spec: TopLevelSpec) => (workers ??= new ChartWorkers()).render(spec);
   const renderOne = async (indicator: (typeof withData)[number]) => {
-      const draw = indicator.chart?.spec ? inWorker : specToSvg;
-      try {
-        const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache, draw);
-        const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache, draw);
-        svgs.set(indicator.id, { wide: wide.svg, narrow: narrow.svg });
-        if (wide.cached && narrow.cached) cached++;
-        else rendered++;
-      } catch (error) {
-        if (error instanceof ChartBudgetError) {
-          const what = error.budget === "time" ? `det tog mere end ${LIMITS.chartMs / 1000} sekunder at tegne` : `det brugte mere end ${LIMITS.chartHeapMib} MiB hukommelse`;
-          throw new ValidationError([{ file: `data/indicators/${indicator.id}.json`, path: "chart", ...messages.chartBudget(what) }]);
-        }
-        throw new Error(`Diagrammet for indikatoren "${indicator.id}" kunne ikke tegnes: ${(error as Error).message}`, { cause: error });
+    const draw = indicator.chart?.spec ? inWorker : specToSvg;
+    try {
+      const wide = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.wide), cache, draw);
+      const narrow = await renderCached(indicatorSpec(indicator, theme, LAYOUTS.narrow), cache, draw);
+      svgs.set(indicator.id, { wide: wide.svg, narrow: narrow.svg });
+      if (wide.cached && narrow.cached) cached++;
+      else rendered++;
+    } catch (error) {
+      if (error instanceof ChartBudgetError) {
+        const what =
+          error.budget === "time" ? `det tog mere end ${LIMITS.chartMs / 1000} sekunder at tegne` : `det brugte mere end ${LIMITS.chartHeapMib} MiB hukommelse`;
+        throw new ValidationError([{ file: `data/indicators/${indicator.id}.json`, path: "chart", ...messages.chartBudget(what) }]);
       }
+      throw new Error(`Diagrammet for indikatoren "${indicator.id}" kunne ikke tegnes: ${(error as Error).message}`, { cause: error });
+    }
   };
   try {
     await pMap(withData, renderOne, { concurrency: CONCURRENCY });

@@ -107,8 +107,7 @@ export class ChartWorkers {
           if ("svg" in reply) resolve(reply.svg);
           else reject(new Error(reply.error));
         };
-        const onError = (error: Error & { code?: string }) =>
-          fail(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ChartBudgetError("memory") : error);
+        const onError = (error: Error & { code?: string }) => fail(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ChartBudgetError("memory") : error);
         const onExit = () => fail(new ChartBudgetError("memory"));
         worker.on("message", onMessage);
         worker.on("error", onError);

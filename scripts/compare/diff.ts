@@ -97,9 +97,7 @@ function similarityWithin(a: string, b: string): number | undefined {
   if (left.length === 0 && right.length === 0) return a.trim() === b.trim() ? 1 : 0;
   const changes = diffArrays(left, right, { maxEditLength: LIMITS.compareEdits });
   if (!changes) return undefined;
-  const common = changes
-    .filter((change) => !change.added && !change.removed)
-    .reduce((sum, change) => sum + change.count, 0);
+  const common = changes.filter((change) => !change.added && !change.removed).reduce((sum, change) => sum + change.count, 0);
   return (2 * common) / (left.length + right.length);
 }
 
@@ -195,7 +193,7 @@ function orderedPairs(m: number, n: number, sim: (i: number, j: number) => numbe
     }
   }
   const pairs: [number, number][] = [];
-  for (let i = m, j = n; i > 0 && j > 0; ) {
+  for (let i = m, j = n; i > 0 && j > 0;) {
     if (best[i]![j] === best[i - 1]![j]) i--;
     else if (best[i]![j] === best[i]![j - 1]) j--;
     else {
@@ -211,12 +209,7 @@ function orderedPairs(m: number, n: number, sim: (i: number, j: number) => numbe
  * Pairs removed and added blocks of one stretch; a pair may grow to a paragraph split or merged.
  * `bounded`: blocks (by index) that could not be measured against another within the cost bound.
  */
-function pairBlocks(
-  removed: readonly Block[],
-  added: readonly Block[],
-  threshold: number,
-  bounded: { old: Set<number>; new: Set<number> },
-): Pair[] {
+function pairBlocks(removed: readonly Block[], added: readonly Block[], threshold: number, bounded: { old: Set<number>; new: Set<number> }): Pair[] {
   // Pairing compares every removed block with every added one: beyond the bound, none are paired.
   if (removed.length * added.length > LIMITS.comparePairs) {
     removed.forEach((_, i) => bounded.old.add(i));
@@ -237,7 +230,11 @@ function pairBlocks(
   // makes the two sides more alike.
   const usedOld = new Set(pairs.map((p) => p.old[0]));
   const usedNew = new Set(pairs.map((p) => p.new[0]));
-  const joined = (blocks: readonly Block[], [from, to]: [number, number]) => blocks.slice(from, to).map((b) => b.text).join("\n");
+  const joined = (blocks: readonly Block[], [from, to]: [number, number]) =>
+    blocks
+      .slice(from, to)
+      .map((b) => b.text)
+      .join("\n");
   const score = (pair: Pair) => similarity(joined(removed, pair.old), joined(added, pair.new));
   for (const pair of pairs) {
     if (removed[pair.old[0]]!.kind === "heading") continue;
@@ -324,8 +321,12 @@ function walk<T, R>(
 }
 
 function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], threshold: number): Entry[] {
-  return walk<Block, Entry>(oldBlocks, newBlocks, keyOf, (_, block) => [{ kind: "unchanged", block }], (removed, added) =>
-    alignStretch(removed, added, threshold),
+  return walk<Block, Entry>(
+    oldBlocks,
+    newBlocks,
+    keyOf,
+    (_, block) => [{ kind: "unchanged", block }],
+    (removed, added) => alignStretch(removed, added, threshold),
   );
 }
 
@@ -438,8 +439,7 @@ function unchangedSections(entries: readonly Entry[], changed: readonly string[]
 
 /** Goals whose wording changed between the chapters of two revisions, by goal number. */
 export function compareGoals(oldChapters: readonly ChapterSource[], newChapters: readonly ChapterSource[]): GoalChange[] {
-  const goalsOf = (chapters: readonly ChapterSource[]) =>
-    new Map(chapters.filter((c) => c.goal !== undefined && c.goalText).map((c) => [c.goal!, c.goalText!.trim()]));
+  const goalsOf = (chapters: readonly ChapterSource[]) => new Map(chapters.filter((c) => c.goal !== undefined && c.goalText).map((c) => [c.goal!, c.goalText!.trim()]));
   const before = goalsOf(oldChapters);
   const after = goalsOf(newChapters);
   const numbers = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => a - b);

@@ -11,10 +11,7 @@ import type { IndicatorChange, IndicatorField } from "./indicators.ts";
  * A piece of inline text: plain, inserted or deleted text, a paragraph break that was added or
  * removed (shown as ¶), or a line break.
  */
-export type Inline =
-  | { kind: "text" | "ins" | "del"; text: string }
-  | { kind: "break"; change: "added" | "removed" }
-  | { kind: "br" };
+export type Inline = { kind: "text" | "ins" | "del"; text: string } | { kind: "break"; change: "added" | "removed" } | { kind: "br" };
 
 const ins = (text: string): Inline => ({ kind: "ins", text });
 const del = (text: string): Inline => ({ kind: "del", text });
@@ -126,8 +123,7 @@ export function textView(comparison: TextComparison, options: TextOptions = {}):
       continue;
     }
     const item = block.kind === "item";
-    const label =
-      entry.kind === "added" ? (item ? "Nyt punkt" : "Nyt afsnit") : entry.kind === "removed" ? (item ? "Slettet punkt" : "Slettet afsnit") : undefined;
+    const label = entry.kind === "added" ? (item ? "Nyt punkt" : "Nyt afsnit") : entry.kind === "removed" ? (item ? "Slettet punkt" : "Slettet afsnit") : undefined;
     const view: BlockView = { className: blockClass(block, entry.kind), label, content };
     const list = items.at(-1);
     if (!item) items.push({ kind: "paragraph", ...view });

@@ -64,10 +64,7 @@ export function comparisonView(model: Model, pair: ComparisonPair): ComparisonVi
     pdfUrl: `/pdf/${pair.pdf}`,
     old: side(pair.old, pair.oldLabel),
     new: side(pair.new, pair.newLabel),
-    meta: [
-      `Før: ${pair.old.fullTitle} (${adopted(pair.old)})`,
-      `Nu: ${pair.new.fullTitle} (${adopted(pair.new)})`,
-    ],
+    meta: [`Før: ${pair.old.fullTitle} (${adopted(pair.old)})`, `Nu: ${pair.new.fullTitle} (${adopted(pair.new)})`],
     summaryView: summaryView({ text, indicators, indicatorsId: INDICATORS_ID }),
     textView: textView(text, { chapterLevel: 3 }),
     indicatorsId: INDICATORS_ID,

@@ -84,10 +84,11 @@ export async function handleBackend(root: string, request: { action?: string; pa
     case "entriesByFolder": {
       const folder = scalarText(params.folder);
       const extension = scalarText(params.extension);
-      const names = (await readdir(join(root, folder)).catch(() => [] as string[])).filter(
-        (name) => name.endsWith(`.${extension}`) && !name.endsWith(".schema.json"),
-      );
-      const paths = names.sort().map((name) => posix.join(folder, name)).filter(editablePath);
+      const names = (await readdir(join(root, folder)).catch(() => [] as string[])).filter((name) => name.endsWith(`.${extension}`) && !name.endsWith(".schema.json"));
+      const paths = names
+        .sort()
+        .map((name) => posix.join(folder, name))
+        .filter(editablePath);
       return { status: 200, body: await Promise.all(paths.map((path) => entryOf(root, path))) };
     }
     case "entriesByFiles": {

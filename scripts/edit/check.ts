@@ -34,9 +34,7 @@ export async function draftText(root: string, draft: Draft): Promise<string> {
   const format = formatOf(draft.path);
   if (!format) throw new Error(`The editor does not edit ${draft.path}.`);
   const original = await readOriginal(root, draft.path);
-  return draft.path.endsWith(".md")
-    ? mergeMarkdown(original, draft.data, draft.body ?? "", schemaOf(format))
-    : mergeJson(original, draft.data, schemaOf(format));
+  return draft.path.endsWith(".md") ? mergeMarkdown(original, draft.data, draft.body ?? "", schemaOf(format)) : mergeJson(original, draft.data, schemaOf(format));
 }
 
 export interface CheckResult {

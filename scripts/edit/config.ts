@@ -67,7 +67,14 @@ export async function listContent(root: string): Promise<ContentFile[]> {
   );
 }
 
-const BODY: EditorField = { name: "body", label: FIELD_TEXTS.chapter.body!.label, hint: FIELD_TEXTS.chapter.body!.hint, widget: "markdown", modes: ["raw"], required: false };
+const BODY: EditorField = {
+  name: "body",
+  label: FIELD_TEXTS.chapter.body!.label,
+  hint: FIELD_TEXTS.chapter.body!.hint,
+  widget: "markdown",
+  modes: ["raw"],
+  required: false,
+};
 
 /** The form of a format: its schema's fields, and the Markdown text for pages. */
 export function formOf(format: FormatName, options: { focusArea?: boolean } = {}): EditorField[] {
@@ -83,7 +90,11 @@ const KIND_COLLECTIONS = [
 ] as const;
 
 const text = (value: unknown, fallback: string) => (typeof value === "string" && value.trim() ? value : fallback);
-const entryName = (path: string) => path.replace(/^content\//, "").replace(/\.md$/, "").replace(/[^a-z0-9]+/g, "-");
+const entryName = (path: string) =>
+  path
+    .replace(/^content\//, "")
+    .replace(/\.md$/, "")
+    .replace(/[^a-z0-9]+/g, "-");
 
 /** A document's title as a committee reads it ("Bilag 2 – Indikatorer"), from its front matter. */
 function documentTitle(data: Record<string, unknown>, folder: string): string {

@@ -112,7 +112,14 @@ function fieldOf(name: string, node: JsonSchema, format: FormatName, path: strin
 
   if (name === "$schema") return { ...base, widget: "hidden", required: false };
   const nullable = node.anyOf?.some((variant) => variant.type === "null");
-  if (nullable) return fieldOf(name, node.anyOf!.find((variant) => variant.type !== "null")!, format, path, false);
+  if (nullable)
+    return fieldOf(
+      name,
+      node.anyOf!.find((variant) => variant.type !== "null")!,
+      format,
+      path,
+      false,
+    );
   if (node.oneOf) return fieldOf(name, mergeVariants(node.oneOf), format, path, required);
   // A number or a range in one place, or a free-form object: edited as JSON text (edit.js's json widget).
   if (node.anyOf || (node.type === "object" && !node.properties)) return { ...base, widget: "json" };

@@ -104,10 +104,7 @@ export function mergeMarkdown(original: string | undefined, data: Record<string,
 
   const oldBody = before?.body ?? "\n";
   const text = body.replace(/\r\n?/g, "\n");
-  const newBody =
-    text.trim() === oldBody.trim()
-      ? oldBody
-      : `${/^\s*/.exec(oldBody)![0]}${text.trim()}${/\s*$/.exec(oldBody)![0] || "\n"}`;
+  const newBody = text.trim() === oldBody.trim() ? oldBody : `${/^\s*/.exec(oldBody)![0]}${text.trim()}${/\s*$/.exec(oldBody)![0] || "\n"}`;
   return `---\n${yaml}---\n${newBody}`;
 }
 
@@ -134,7 +131,9 @@ export function mergeJson(original: string | undefined, data: Record<string, unk
   if (original === undefined) {
     const fields = prune(data, schema) as Record<string, unknown>;
     const ordered = Object.fromEntries(
-      Object.keys(schema.properties ?? {}).filter((key) => key in fields).map((key) => [key, fields[key]]),
+      Object.keys(schema.properties ?? {})
+        .filter((key) => key in fields)
+        .map((key) => [key, fields[key]]),
     );
     return `${JSON.stringify({ ...ordered, ...fields }, null, 2)}\n`;
   }

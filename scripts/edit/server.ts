@@ -130,10 +130,10 @@ export async function startEditServer(root: string, port: number): Promise<EditS
       if (path === "/") return send(response, 200, await readFile(join(CLIENT_DIR, "index.html"), "utf8"), "text/html; charset=utf-8");
       if (path === "/edit/config.json") return send(response, 200, editorConfig(await listContent(root), { origin }));
       if (path === "/assets/theme.css") return send(response, 200, await themeCss(root), "text/css; charset=utf-8");
-      if (path.startsWith("/decap/")) return strip(request, "/decap"), decap(request, response, notFound(response));
-      if (path.startsWith("/edit/")) return strip(request, "/edit"), client(request, response, notFound(response));
-      if (path.startsWith("/assets/fonts/")) return strip(request, "/assets/fonts"), fonts(request, response, notFound(response));
-      if (path.startsWith("/assets/")) return strip(request, "/assets"), assets(request, response, notFound(response));
+      if (path.startsWith("/decap/")) return (strip(request, "/decap"), decap(request, response, notFound(response)));
+      if (path.startsWith("/edit/")) return (strip(request, "/edit"), client(request, response, notFound(response)));
+      if (path.startsWith("/assets/fonts/")) return (strip(request, "/assets/fonts"), fonts(request, response, notFound(response)));
+      if (path.startsWith("/assets/")) return (strip(request, "/assets"), assets(request, response, notFound(response)));
       return notFound(response)();
     })().catch((error: unknown) => {
       console.error(error);
@@ -149,9 +149,10 @@ export async function startEditServer(root: string, port: number): Promise<EditS
   return {
     server,
     origin,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -48,7 +48,9 @@ export function jobindsatsQuery(entry: JobindsatsEntry): string {
 /** Fetches one mapped series from Jobindsats with the organisation's token. Throws SourceError. */
 export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOptions & { token: string }): Promise<FetchedSeries> {
   const get = (path: string) =>
-    requestJson(`${options.baseUrl}/${path}`, { headers: { Authorization: `Bearer ${options.token}`, Accept: "application/json" } }, options.policy, options.transport, [options.token]);
+    requestJson(`${options.baseUrl}/${path}`, { headers: { Authorization: `Bearer ${options.token}`, Accept: "application/json" } }, options.policy, options.transport, [
+      options.token,
+    ]);
 
   const periods = Number(entry.periods.slice("latest:".length));
   const fixedColumns = 2 + Object.keys(entry.hierarchies).length;

@@ -113,7 +113,13 @@ export function readJsonStat(input: unknown): Cube {
     null,
     "value",
   );
-  const status = cellList(dataset.status, length, (value) => (value === null || value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value)), undefined as string | undefined, "status");
+  const status = cellList(
+    dataset.status,
+    length,
+    (value) => (value === null || value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value)),
+    undefined as string | undefined,
+    "status",
+  );
   const role = isObject(holder.role) ? holder.role : isObject(dimension.role) ? dimension.role : undefined;
   const time = Array.isArray(role?.time) && typeof role.time[0] === "string" ? role.time[0] : undefined;
   return { dimensions: ids, codes, labels, time, values, status, updated: typeof dataset.updated === "string" ? dataset.updated : undefined };

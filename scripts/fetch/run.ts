@@ -103,7 +103,11 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
   const entries = all.filter((e): e is FetchedEntry => e.source !== "manuel" && (only.length === 0 || only.includes(e.indicator)));
   const unknown = only.filter((id) => !entries.some((e) => e.indicator === id));
   if (unknown.length > 0) {
-    report(unknown.map((id) => ({ file: SOURCES_FILE, ...messages.fetchOnlyUnknown(id) })), error, NOTHING_WRITTEN);
+    report(
+      unknown.map((id) => ({ file: SOURCES_FILE, ...messages.fetchOnlyUnknown(id) })),
+      error,
+      NOTHING_WRITTEN,
+    );
     return 2;
   }
   const targets = [...new Set(entries.map((e) => indicatorFile(e.indicator)))];
@@ -160,7 +164,12 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
     }
   }
   const keepGoing = values["keep-going"] === true;
-  if (failures.length > 0) report(failures, error, keepGoing ? "De øvrige serier skrives (--keep-going)." : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at skrive de serier, der lykkedes.`);
+  if (failures.length > 0)
+    report(
+      failures,
+      error,
+      keepGoing ? "De øvrige serier skrives (--keep-going)." : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at skrive de serier, der lykkedes.`,
+    );
   if (failures.length > 0 && !keepGoing) return 1;
 
   // 3. Merge per indicator and validate the whole project with every new file before writing.

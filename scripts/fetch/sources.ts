@@ -27,25 +27,32 @@ const common = {
 export const statbankEntrySchema = z.strictObject({
   ...common,
   source: z.literal("statistikbanken"),
-  table: z.string().regex(/^[A-Za-z0-9]+$/, "et tabelnavn fra Statistikbanken, fx AUS08").describe("Statistikbanken's table id, e.g. AUS08."),
+  table: z
+    .string()
+    .regex(/^[A-Za-z0-9]+$/, "et tabelnavn fra Statistikbanken, fx AUS08")
+    .describe("Statistikbanken's table id, e.g. AUS08."),
   area: z
-    .strictObject({ variable: code.describe('The area variable, usually "OMRÅDE".'), code: code.describe('The area\'s code, e.g. "151" (Ballerup) or "000" (Hele landet).') })
+    .strictObject({
+      variable: code.describe('The area variable, usually "OMRÅDE".'),
+      code: code.describe('The area\'s code, e.g. "151" (Ballerup) or "000" (Hele landet).'),
+    })
     .describe("The municipality or comparison area."),
   variables: z.record(code, code).default({}).describe("One value code for each other variable to fix (the rest are eliminated by Statistikbanken)."),
-  periods: z
-    .string()
-    .trim()
-    .min(1)
-    .default("*")
-    .describe('The time codes: "*" (all), ">=2019M01", "<=2020K4", or codes separated by commas.'),
+  periods: z.string().trim().min(1).default("*").describe('The time codes: "*" (all), ">=2019M01", "<=2020K4", or codes separated by commas.'),
 });
 
 export const jobindsatsEntrySchema = z.strictObject({
   ...common,
   source: z.literal("jobindsats"),
-  table: z.string().regex(/^[A-Za-z0-9_]+$/, "et tabel-id fra Jobindsats, fx y25i01").describe("Jobindsats' table id, e.g. y25i01."),
+  table: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+$/, "et tabel-id fra Jobindsats, fx y25i01")
+    .describe("Jobindsats' table id, e.g. y25i01."),
   area: z
-    .strictObject({ hierarchy: code.describe('The area hierarchy, e.g. "_nykom" (municipalities) or "_hele_landet".'), value: code.describe('The area\'s value id, or "/" for the hierarchy\'s top.') })
+    .strictObject({
+      hierarchy: code.describe('The area hierarchy, e.g. "_nykom" (municipalities) or "_hele_landet".'),
+      value: code.describe("The area's value id, or \"/\" for the hierarchy's top."),
+    })
     .describe("The municipality or comparison area."),
   hierarchies: z.record(code, code).default({}).describe('Other hierarchies to fix, e.g. { "_ygrpi09": "/2/" }.'),
   measure: code.describe("The measure's column name in Jobindsats' answer, exactly as Jobindsats writes it."),

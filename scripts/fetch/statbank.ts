@@ -47,7 +47,8 @@ function tableVariables(info: unknown): TableVariable[] {
   const variables = isObject(info) ? info.variables : undefined;
   if (!Array.isArray(variables) || variables.length === 0) throw new SourceError("malformed", fetchDetails.shape("tabellens variable (tableinfo)"));
   return variables.map((variable) => {
-    if (!isObject(variable) || typeof variable.id !== "string" || !Array.isArray(variable.values)) throw new SourceError("malformed", fetchDetails.shape("id eller værdier for en variabel (tableinfo)"));
+    if (!isObject(variable) || typeof variable.id !== "string" || !Array.isArray(variable.values))
+      throw new SourceError("malformed", fetchDetails.shape("id eller værdier for en variabel (tableinfo)"));
     const values = variable.values.map((value) => (isObject(value) && typeof value.id === "string" ? value.id : undefined));
     if (values.some((value) => value === undefined)) throw new SourceError("malformed", fetchDetails.shape(`id for en værdi af ${variable.id} (tableinfo)`));
     return { id: variable.id, time: variable.time === true, values: values as string[] };
@@ -63,7 +64,10 @@ const same = (a: string, b: string) => a.localeCompare(b, "da", { sensitivity: "
  */
 export function selectPeriods(selector: string, codes: readonly string[], table: string): string[] {
   const picked = new Set<number>();
-  for (const part of selector.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of selector
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (part === "*") codes.forEach((_, i) => picked.add(i));
     else if (/^[<>]/.test(part)) {
       const conditions = [...part.matchAll(/([<>]=?)([^<>]+)/g)];
@@ -94,12 +98,25 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 /** Fetches one mapped series from Statistikbanken. Throws SourceError. */
 export async function fetchStatbank(entry: StatbankEntry, options: ClientOptions): Promise<FetchedSeries> {
   const post = (call: string, body: unknown) =>
-    requestJson(`${options.baseUrl}/${call}`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) }, options.policy, options.transport);
+    requestJson(
+      `${options.baseUrl}/${call}`,
+      { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) },
+      options.policy,
+      options.transport,
+    );
 
   const variables = tableVariables(await post("tableinfo", { table: entry.table, format: "JSON", lang: "da" }));
   const find = (code: string) => {
     const variable = variables.find((v) => same(v.id, code));
-    if (!variable) throw new SourceError("changed", fetchDetails.noVariable(entry.table, code, variables.map((v) => v.id)));
+    if (!variable)
+      throw new SourceError(
+        "changed",
+        fetchDetails.noVariable(
+          entry.table,
+          code,
+          variables.map((v) => v.id),
+        ),
+      );
     return variable;
   };
   const fixed = [[entry.area.variable, entry.area.code], ...Object.entries(entry.variables)].map(([code, value]) => {
@@ -121,7 +138,13 @@ export async function fetchStatbank(entry: StatbankEntry, options: ClientOptions
   const suppressed: string[] = [];
   const parts = chunks(periods, perRequest);
   for (const part of parts) {
-    const answer = await post("data", { table: entry.table, format: "JSONSTAT", lang: "da", timeOrder: "Ascending", variables: [...fixed, { code: time.id, values: part }] });
+    const answer = await post("data", {
+      table: entry.table,
+      format: "JSONSTAT",
+      lang: "da",
+      timeOrder: "Ascending",
+      variables: [...fixed, { code: time.id, values: part }],
+    });
     let cube;
     try {
       cube = readJsonStat(answer);

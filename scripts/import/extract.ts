@@ -91,9 +91,8 @@ export function extractObservations(sheet: Sheet, mapping: Mapping, file: string
   // Every named column must be in the header row.
   const shown = header ?? closestHeaderRow(sheet, mapping);
   // Without a header row, the columns missing from the row that comes closest.
-  const missingColumns = header && layout.kind === "series-columns" && layout.onlyPresent
-    ? []
-    : namedColumns(mapping).filter((ref) => findColumn(shown, ref) === undefined);
+  const missingColumns =
+    header && layout.kind === "series-columns" && layout.onlyPresent ? [] : namedColumns(mapping).filter((ref) => findColumn(shown, ref) === undefined);
   if (mapping.headerRow !== undefined && !header) {
     problems.push({ file, ...messages.importColumnsMissing(namedColumns(mapping), [], mapping.headerRow) });
     return { observations, missing, problems };

@@ -73,10 +73,7 @@ const ordinal = (period: string) => {
  * go in period order; a series the indicator does not have yet is added after the others.
  * The input must have the indicator's shape (validate it first).
  */
-export function mergeObservations(
-  text: string,
-  observations: readonly Pick<ImportedObservation, "series" | "period" | "value" | "text">[],
-): MergeResult {
+export function mergeObservations(text: string, observations: readonly Pick<ImportedObservation, "series" | "period" | "value" | "text">[]): MergeResult {
   const document = parseJsonDocument(text);
   const indicator = document.value as { series: RawSeries[] };
   const result: Omit<MergeResult, "text"> = { added: [], changed: [], unchanged: 0, newSeries: [] };

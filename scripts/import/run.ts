@@ -123,7 +123,10 @@ export async function runImport(args: readonly string[], options: RunOptions): P
   const before = ownProblems(projectFiles);
   const current = before.own.length === 0 ? validateIndicator(readJson(originalText, indicatorFile).value, indicatorFile, []).indicator : undefined;
   if (!current) return report([{ file: indicatorFile, ...messages.importExistingInvalid() }, ...before.own], error, NOTHING_CHANGED);
-  mapping ??= defaultMapping(indicatorId, current.series.map((s) => s.name));
+  mapping ??= defaultMapping(
+    indicatorId,
+    current.series.map((s) => s.name),
+  );
 
   // 4. Read the export's figures.
   log(`Læser ${exportName}${mappingName ? ` med opsætningen ${mappingName}` : ""} …`);
@@ -133,14 +136,20 @@ export async function runImport(args: readonly string[], options: RunOptions): P
   } catch (cause) {
     if (!(cause instanceof UnreadableFile)) throw cause;
     const text =
-      cause.kind === "type" ? messages.importFileType(basename(exportPath))
-        : cause.kind === "sheet" ? messages.importSheetMissing(cause.message, cause.sheets)
+      cause.kind === "type"
+        ? messages.importFileType(basename(exportPath))
+        : cause.kind === "sheet"
+          ? messages.importSheetMissing(cause.message, cause.sheets)
           : messages.importUnreadable(cause.message);
     return report([{ file: cause.kind === "sheet" && mappingName ? mappingName : exportName, ...text }], error, NOTHING_CHANGED);
   }
   if (sheet.uncomputed && sheet.uncomputed.length > 0) {
     const sheetName = sheet.name ?? "";
-    return report(sheet.uncomputed.map(({ cell, formula }) => ({ file: exportName, ...messages.importFormulaWithoutValue(sheetName, cell, formula) })), error, NOTHING_CHANGED);
+    return report(
+      sheet.uncomputed.map(({ cell, formula }) => ({ file: exportName, ...messages.importFormulaWithoutValue(sheetName, cell, formula) })),
+      error,
+      NOTHING_CHANGED,
+    );
   }
   const extraction = extractObservations(sheet, mapping, exportName);
   if (extraction.problems.length > 0) return report(extraction.problems, error, NOTHING_CHANGED);
@@ -157,9 +166,7 @@ export async function runImport(args: readonly string[], options: RunOptions): P
 
   // 5. Merge, and validate the whole project with the new file before writing anything.
   const merged = mergeObservations(originalText, extraction.observations);
-  const after = ownProblems(
-    projectFiles.map((file) => (file.path === indicatorFile ? { path: file.path, bytes: new TextEncoder().encode(merged.text) } : file)),
-  );
+  const after = ownProblems(projectFiles.map((file) => (file.path === indicatorFile ? { path: file.path, bytes: new TextEncoder().encode(merged.text) } : file)));
   if (after.own.length > 0) return report([{ file: indicatorFile, ...messages.importResultInvalid() }, ...after.own], error, NOTHING_CHANGED);
   const otherProblems = after.others;
 

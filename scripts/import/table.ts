@@ -56,7 +56,11 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: NonNull
 
 /** The separator of a CSV file: semicolon (Danish exports), tab, or comma. */
 export function detectDelimiter(text: string): string {
-  const sample = text.split(/\r?\n/).slice(0, 50).join("\n").replace(/"[^"]*"/g, "");
+  const sample = text
+    .split(/\r?\n/)
+    .slice(0, 50)
+    .join("\n")
+    .replace(/"[^"]*"/g, "");
   if (sample.includes(";")) return ";";
   if (sample.includes("\t")) return "\t";
   return ",";
@@ -147,11 +151,7 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<S
 }
 
 /** Reads a CSV or Excel (.xlsx) export; the format follows from the content, then the file name. */
-export async function readSheet(
-  bytes: Uint8Array,
-  fileName: string,
-  options: { sheet?: string; delimiter?: string } = {},
-): Promise<Sheet> {
+export async function readSheet(bytes: Uint8Array, fileName: string, options: { sheet?: string; delimiter?: string } = {}): Promise<Sheet> {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (isZip(bytes)) return readXlsx(bytes, options.sheet);
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;

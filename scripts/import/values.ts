@@ -89,7 +89,13 @@ const jsonText = (danish: string) => danish.replace(/[. ]/g, "").replace(",", ".
 export function numberText(cell: Cell): string | undefined {
   const value = parseNumber(cell);
   if (typeof cell !== "string" || typeof value !== "number") return undefined;
-  const text = jsonText(cell.trim().replace(/\s*%$/, "").replace(/^[−–]/, "-").replace(/[\u00a0\u202f]/g, " "));
+  const text = jsonText(
+    cell
+      .trim()
+      .replace(/\s*%$/, "")
+      .replace(/^[−–]/, "-")
+      .replace(/[\u00a0\u202f]/g, " "),
+  );
   return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(text) && Number(text) === value ? text : undefined;
 }
 

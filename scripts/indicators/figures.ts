@@ -8,9 +8,7 @@ export type Status = "nået" | "på vej" | "ikke nået" | "ukendt";
 
 /** Observations ordered by period, oldest first (inputs are not mutated). */
 export function sortedObservations(series: Series): Observation[] {
-  return [...series.observations].sort(
-    (a, b) => periodOrdinal(requirePeriod(a.period)) - periodOrdinal(requirePeriod(b.period)),
-  );
+  return [...series.observations].sort((a, b) => periodOrdinal(requirePeriod(a.period)) - periodOrdinal(requirePeriod(b.period)));
 }
 
 export function latest(series: Series): Observation | undefined {
@@ -96,10 +94,7 @@ export function status(indicator: Indicator): Status {
   if (!target || !primary || !last) return "ukendt";
   const better = (a: number, b: number) => (target.direction === "higher" ? a >= b : a <= b);
   const direction = trend(primary);
-  const improving =
-    direction !== undefined &&
-    direction !== "uændret" &&
-    (direction === "stigende") === (target.direction === "higher");
+  const improving = direction !== undefined && direction !== "uændret" && (direction === "stigende") === (target.direction === "higher");
 
   if (target.kind === "trend") {
     if (direction === undefined) return "ukendt";

@@ -6,7 +6,13 @@ import { status } from "./figures.ts";
 
 /** Decimals for every figure of an indicator: the data file's `decimals`, else as many as its values have (at most 1). */
 export function indicatorDecimals(indicator: Indicator): number {
-  return indicator.decimals ?? decimalsOf(indicator.series.flatMap((s) => s.observations.map((o) => o.value)), 1);
+  return (
+    indicator.decimals ??
+    decimalsOf(
+      indicator.series.flatMap((s) => s.observations.map((o) => o.value)),
+      1,
+    )
+  );
 }
 
 /** The target in words: "100 pct. senest december 2021", "niveauet for hele landet (højere er bedre)". */

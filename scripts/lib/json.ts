@@ -15,7 +15,7 @@ import { messages, type MessageText, type Problem } from "../messages.ts";
 /** What each of jsonc-parser's error codes means, for the editor. */
 // (By name: ParseErrorCode is a const enum, which type stripping cannot read.)
 const REASONS: Record<string, string> = {
-  InvalidSymbol: "her står et tegn, der ikke hører til i JSON (tekst skal stå i lige anførselstegn \")",
+  InvalidSymbol: 'her står et tegn, der ikke hører til i JSON (tekst skal stå i lige anførselstegn ")',
   InvalidNumberFormat: "tallet er skrevet forkert",
   PropertyNameExpected: "her skal stå et feltnavn i anførselstegn (måske et komma for meget før })",
   ValueExpected: "her mangler en værdi (måske et komma for meget før ] eller })",
@@ -26,7 +26,7 @@ const REASONS: Record<string, string> = {
   EndOfFileExpected: "der står mere efter den sidste } eller ]",
   InvalidCommentToken: "kommentarer kan ikke skrives i JSON",
   UnexpectedEndOfComment: "kommentarer kan ikke skrives i JSON",
-  UnexpectedEndOfString: "teksten lukkes ikke med \" på samme linje",
+  UnexpectedEndOfString: 'teksten lukkes ikke med " på samme linje',
   UnexpectedEndOfNumber: "tallet slutter med et punktum eller et e uden cifre efter",
   InvalidUnicode: "en \\u-kode i teksten er forkert",
   InvalidEscapeCharacter: "en \\ i teksten står foran et tegn, der ikke kan stå der (skriv \\\\ for en \\)",

@@ -4,9 +4,7 @@ import { messages, type MessageText, type Problem } from "../messages.ts";
 import { readJson } from "./json.ts";
 
 export function pathText(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
-    .join("");
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("");
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -136,8 +136,10 @@ export function checkDocument(doc: PDFDocument): Violation[] {
       else if (/^(Figur|Tabel)\s*\./.test(alt)) add("13-004", `en figurs Alt mangler figurens nummer: "${alt.slice(0, 40)}"`, page);
       if (kidTypes.length > 0) add("13-004", `en Figure indeholder anden struktur (${[...new Set(kidTypes)].join(", ")}); den er ikke en figur`, page);
     }
-    if (type === "LI" && kidTypes.some((t) => t !== "Lbl" && t !== "LBody")) add("16-003", `et listepunkt (LI) indeholder ${kidTypes.filter((t) => t !== "Lbl" && t !== "LBody").join(", ")} i stedet for Lbl og LBody`, page);
-    if (type === "L" && kidTypes.some((t) => t !== "LI" && t !== "Caption" && t !== "L")) add("09-005", `en liste (L) indeholder ${kidTypes.filter((t) => t !== "LI").join(", ")} i stedet for LI`, page);
+    if (type === "LI" && kidTypes.some((t) => t !== "Lbl" && t !== "LBody"))
+      add("16-003", `et listepunkt (LI) indeholder ${kidTypes.filter((t) => t !== "Lbl" && t !== "LBody").join(", ")} i stedet for Lbl og LBody`, page);
+    if (type === "L" && kidTypes.some((t) => t !== "LI" && t !== "Caption" && t !== "L"))
+      add("09-005", `en liste (L) indeholder ${kidTypes.filter((t) => t !== "LI").join(", ")} i stedet for LI`, page);
     if (type === "Note") {
       const id = text(dict.lookup(name("ID")));
       if (!id) add("19-003", "en note (Note) har intet ID", page);
@@ -162,7 +164,8 @@ export function checkDocument(doc: PDFDocument): Violation[] {
     if (!(annots instanceof PDFArray)) return;
     const tabs = page.node.lookup(name("Tabs"));
     if (annots.size() > 0 && !(tabs instanceof PDFName)) add("28-008", "en side med annotationer har ingen tabulatorrækkefølge (/Tabs)", i + 1);
-    else if (annots.size() > 0 && tabs instanceof PDFName && tabs.decodeText() !== "S") add("28-009", `en side med annotationer har /Tabs /${tabs.decodeText()}, ikke /S (strukturens rækkefølge)`, i + 1);
+    else if (annots.size() > 0 && tabs instanceof PDFName && tabs.decodeText() !== "S")
+      add("28-009", `en side med annotationer har /Tabs /${tabs.decodeText()}, ikke /S (strukturens rækkefølge)`, i + 1);
     for (const ref of annots.asArray()) {
       const annot = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
       if (!(annot instanceof PDFDict) || (annot.get(name("Subtype")) as PDFName | undefined)?.decodeText() !== "Link") continue;

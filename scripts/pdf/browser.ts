@@ -30,24 +30,24 @@ export async function launchBrowser(log?: (line: string) => void, options: { sha
   const executablePath = ensureChromium(log);
   const browser = await puppeteer
     .launch({
-    executablePath,
-    headless: true,
-    // A browser that other processes connect to (the tests' shared one) needs its WebSocket.
-    pipe: !options.shared,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--font-render-hinting=none",
-    ],
+      executablePath,
+      headless: true,
+      // A browser that other processes connect to (the tests' shared one) needs its WebSocket.
+      pipe: !options.shared,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--font-render-hinting=none",
+      ],
     })
     .catch((error: unknown) => {
       // Puppeteer's own words ("Failed to launch the browser process! … Code: 1"), told in Danish with the path.

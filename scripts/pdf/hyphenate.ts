@@ -143,7 +143,7 @@ export async function settleLines(page: Page): Promise<SettledLines> {
     let last: (Char & { block: Element | null; rect?: DOMRect | null }) | undefined;
     const rectOf = (char: NonNullable<typeof last>) => (char.rect === undefined ? (char.rect = box(char.node, char.index) ?? null) : char.rect);
     let gap: { node: Text; index: number; length: number } | undefined;
-    const newLine = (before: DOMRect, after: DOMRect) => after.top >= before.bottom - 1 || after.left < before.left - 1 && after.top > before.top + 1;
+    const newLine = (before: DOMRect, after: DOMRect) => after.top >= before.bottom - 1 || (after.left < before.left - 1 && after.top > before.top + 1);
     for (const node of nodes) {
       const text = node.data;
       const nodeBlock = block(node);

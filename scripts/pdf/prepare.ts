@@ -30,7 +30,12 @@ export async function preparePrint(page: Page): Promise<Record<string, string>> 
       const parts = svg
         .getAttribute("aria-labelledby")!
         .split(/\s+/)
-        .map((id) => (document.getElementById(id)?.textContent ?? "").replace(/\u00ad/g, "").replace(/\s+/g, " ").trim())
+        .map((id) =>
+          (document.getElementById(id)?.textContent ?? "")
+            .replace(/\u00ad/g, "")
+            .replace(/\s+/g, " ")
+            .trim(),
+        )
         .filter(Boolean);
       svg.setAttribute("aria-label", parts.map((part, i) => (i < parts.length - 1 && !/[.!?:]$/.test(part) ? `${part}.` : part)).join(" "));
       svg.removeAttribute("aria-labelledby");
@@ -58,7 +63,10 @@ export async function preparePrint(page: Page): Promise<Record<string, string>> 
     for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
       const href = link.getAttribute("href")!;
       const target = href.startsWith("#") ? href : link.href;
-      const text = (link.getAttribute("aria-label") ?? link.textContent ?? "").replace(/\u00ad/g, "").replace(/\s+/g, " ").trim();
+      const text = (link.getAttribute("aria-label") ?? link.textContent ?? "")
+        .replace(/\u00ad/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
       const words = link.closest(".footnote-ref") ? `Fodnote ${text.replace(/\D/g, "")}` : link.classList.contains("footnote-backref") ? "Tilbage til teksten" : text;
       if (words && !(target in links)) links[target] = words;
     }

@@ -62,8 +62,7 @@ async function printOne(tab: PrintTab, job: PdfJob, origin: string, options: Pdf
     const response = await page.goto(`${origin}${job.printUrl}`, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`printsiden ${job.printUrl} kunne ikke åbnes (${response?.status() ?? "intet svar"})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const print = () =>
-      page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
+    const print = () => page.pdf({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, tagged: true, outline: true, timeout: 120_000 });
     if (blocked.length > 0) throw new Error(`siden forsøgte at hente noget uden for webstedet: ${blocked.join(", ")}`);
     await localizeLinks(page, new URL(origin).origin, options.publicUrl);
     const links = await preparePrint(page);
@@ -82,7 +81,9 @@ async function printOne(tab: PrintTab, job: PdfJob, origin: string, options: Pdf
     // Checked in memory, before saving: the saved file holds exactly these objects.
     const violations = checkDocument(doc);
     if (violations.length > 0) {
-      throw new Error(`tilgængelighedstjekket (PDF/UA-1) fandt ${violations.length} fejl:\n${violations.map((v) => `  ${job.file}, ${v.page ? `side ${v.page}` : "hele filen"}: ${v.checkpoint} ${v.message}`).join("\n")}`);
+      throw new Error(
+        `tilgængelighedstjekket (PDF/UA-1) fandt ${violations.length} fejl:\n${violations.map((v) => `  ${job.file}, ${v.page ? `side ${v.page}` : "hele filen"}: ${v.checkpoint} ${v.message}`).join("\n")}`,
+      );
     }
     const pages = doc.getPageCount();
     const final = await savePdf(doc);

@@ -1,17 +1,6 @@
 // PDF/UA-1 (ISO 14289-1) post-processing of Chromium's tagged PDF, with pdf-lib: what Chromium
 // leaves out or tags in its own way. The check in accessibility.ts verifies the result.
-import {
-  PDFArray,
-  PDFDict,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFRef,
-  type PDFStream,
-  PDFString,
-  type PDFDocument,
-  type PDFObject,
-} from "pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFStream, PDFString, type PDFDocument, type PDFObject } from "pdf-lib";
 import { deflateSync } from "node:zlib";
 import { markArtifacts, streamBytes } from "./content.ts";
 
@@ -29,8 +18,10 @@ export interface Tagging {
 
 /** Structure types of PDF 1.7 (ISO 32000-1, 14.8.4): anything else needs a RoleMap entry. */
 export const STANDARD_TYPES = new Set(
-  ("Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody " +
-    "Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form").split(" "),
+  (
+    "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody " +
+    "Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form"
+  ).split(" "),
 );
 /** Chromium's PDF 2.0 types, mapped to the PDF 1.7 type a PDF/UA-1 reader knows. */
 export const ROLE_MAP: Record<string, string> = { Strong: "Span", Em: "Span", Aside: "Note", Title: "H1", FENote: "Note", Sub: "Span" };
@@ -256,4 +247,3 @@ function describeLinks(doc: PDFDocument, links: Record<string, string>): void {
     }
   }
 }
-

@@ -15,7 +15,12 @@ export interface OutlineEntry {
 }
 
 // Soft hyphens and footnote references ("[1]") are not part of a title.
-export const normalizeTitle = (text: string) => text.replace(/\u00ad/g, "").replace(/\[\d+\]/g, "").replace(/\s+/g, " ").trim();
+export const normalizeTitle = (text: string) =>
+  text
+    .replace(/\u00ad/g, "")
+    .replace(/\[\d+\]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * Whether a bookmark title names a heading. Chromium (150) writes bookmark titles with the spaces
@@ -36,7 +41,15 @@ export function headingsOf(html: string, level = 2): Heading[] {
   const pattern = new RegExp(`<h${level} id="([^"]+)"[^>]*>([^]*?)</h${level}>`, "g");
   return [...html.matchAll(pattern)].map((m) => ({
     id: m[1]!,
-    text: normalizeTitle(m[2]!.replace(/<[^>]*>/g, "").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">")),
+    text: normalizeTitle(
+      m[2]!
+        .replace(/<[^>]*>/g, "")
+        .replace(/&amp;/g, "&")
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">"),
+    ),
   }));
 }
 
@@ -76,7 +89,12 @@ export function readOutline(doc: PDFDocument): OutlineEntry[] {
         for (let i = 0; i + 1 < pairs.size(); i += 2) if (textOf(pairs.lookup(i)) === key) return pairs.lookup(i + 1);
       }
       const kids = node.lookup(PDFName.of("Kids"));
-      return kids instanceof PDFArray ? kids.asArray().map((kid) => search(doc.context.lookup(kid))).find(Boolean) : undefined;
+      return kids instanceof PDFArray
+        ? kids
+            .asArray()
+            .map((kid) => search(doc.context.lookup(kid)))
+            .find(Boolean)
+        : undefined;
     };
     return search(tree);
   };
@@ -109,18 +127,21 @@ const textOf = (value: PDFObject | undefined) => (value instanceof PDFString || 
 
 /** Writes page numbers into `.toc-page[data-for]`; returns how many changed. */
 export async function fillContents(page: Page, pages: Map<string, number>): Promise<number> {
-  return page.evaluate((entries: [string, number][]) => {
-    let changed = 0;
-    for (const [id, number] of entries) {
-      for (const el of document.querySelectorAll(`.toc-page[data-for="${CSS.escape(id)}"]`)) {
-        if (el.textContent !== String(number)) {
-          el.textContent = String(number);
-          changed++;
+  return page.evaluate(
+    (entries: [string, number][]) => {
+      let changed = 0;
+      for (const [id, number] of entries) {
+        for (const el of document.querySelectorAll(`.toc-page[data-for="${CSS.escape(id)}"]`)) {
+          if (el.textContent !== String(number)) {
+            el.textContent = String(number);
+            changed++;
+          }
         }
       }
-    }
-    return changed;
-  }, [...pages.entries()]);
+      return changed;
+    },
+    [...pages.entries()],
+  );
 }
 
 /** Ids and texts of every heading the contents refer to, in document order. */

@@ -42,7 +42,10 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
   if (!canInstall()) throw new Error(INSTALL_HINT);
   log("Chromium mangler: installerer Debians pakke chromium (det tager et par minutter første gang) …");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "chromium"]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "--no-install-recommends", "chromium"],
+  ]) {
     const result = spawnSync("apt-get", args, { stdio: ["ignore", "ignore", "inherit"], env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} fejlede. ${INSTALL_HINT}`);
   }

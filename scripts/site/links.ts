@@ -51,7 +51,13 @@ function readHtml(text: string): { urls: string[]; ids: Set<string> } {
       if (value !== undefined && !(name === "data" && element.tagName !== "OBJECT")) urls.push(value);
     }
     const srcset = element.getAttribute("srcset");
-    if (srcset) urls.push(...srcset.split(",").map((part) => part.trim().split(/\s+/)[0] ?? "").filter(Boolean));
+    if (srcset)
+      urls.push(
+        ...srcset
+          .split(",")
+          .map((part) => part.trim().split(/\s+/)[0] ?? "")
+          .filter(Boolean),
+      );
   }
   const ids = new Set<string>();
   for (const element of root.querySelectorAll("[id]")) ids.add(element.getAttribute("id")!);
@@ -74,7 +80,12 @@ export async function checkLinks(dir: string, options: LinkOptions = {}): Promis
   const files = new Set(
     (await readdir(root, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1).split("\\").join("/")),
+      .map((entry) =>
+        join(entry.parentPath, entry.name)
+          .slice(root.length + 1)
+          .split("\\")
+          .join("/"),
+      ),
   );
   const pages = new Map<string, { urls: string[]; ids: Set<string> }>();
   const styles = new Map<string, string[]>();

@@ -18,7 +18,11 @@ export function pageHeadings(html: string | undefined): Heading[] {
     const attributes = match[1] ?? "";
     const id = /\bid="([^"]+)"/.exec(attributes)?.[1];
     if (!id || /\bclass="[^"]*\bvisually-hidden\b/.test(attributes)) continue;
-    const text = (match[2] ?? "").replace(/<sup class="footnote-ref">[\s\S]*?<\/sup>/g, "").replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+    const text = (match[2] ?? "")
+      .replace(/<sup class="footnote-ref">[\s\S]*?<\/sup>/g, "")
+      .replace(/<[^>]*>/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
     if (text) found.push({ id, html: text });
   }
   return found;

@@ -23,7 +23,10 @@ let running = 0;
 
 /** The words of a text, lower case, letters and digits only. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** The shortest first and later parts of a compound: shorter endings ("ende", "lige") are mostly inflection. */
@@ -52,7 +55,10 @@ export function compoundParts(words: readonly string[], vocabulary: ReadonlySet<
 /** The text Pagefind would index: the page's <main> without tags (a rough cut: only for finding words). */
 function mainText(html: string): string | undefined {
   const main = /<main\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1];
-  return main?.replace(/<svg[\s\S]*?<\/svg>/g, " ").replace(/<[^>]+>/g, " ").replace(/&[a-z]+;|&#\d+;/g, " ");
+  return main
+    ?.replace(/<svg[\s\S]*?<\/svg>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&[a-z]+;|&#\d+;/g, " ");
 }
 
 export async function indexSite(dir: string): Promise<SearchIndexReport> {
@@ -68,7 +74,9 @@ export async function indexSite(dir: string): Promise<SearchIndexReport> {
       pages.map((page, i) => {
         const text = texts[i];
         const parts = text ? compoundParts(wordsOf(text), vocabulary) : [];
-        const content = parts.length ? page.html.replace(/<\/main>/, `<span hidden data-pagefind-ignore data-pagefind-meta="dele">${parts.join(" ")}</span></main>`) : page.html;
+        const content = parts.length
+          ? page.html.replace(/<\/main>/, `<span hidden data-pagefind-ignore data-pagefind-meta="dele">${parts.join(" ")}</span></main>`)
+          : page.html;
         return index.addHTMLFile({ url: `/${page.file.replace(/(^|\/)index\.html$/, "$1")}`, content });
       }),
     );

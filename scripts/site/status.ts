@@ -92,7 +92,10 @@ export function statusViews(model: Model, chartUrl: (id: string) => string | und
       printUrl: `/print/${id}/`,
       pdf,
       pdfUrl: `/pdf/${pdf}`,
-      rows: overviewRows([...model.indicators.values()].map((indicator) => asOfQuarter(indicator, q)), chartUrl),
+      rows: overviewRows(
+        [...model.indicators.values()].map((indicator) => asOfQuarter(indicator, q)),
+        chartUrl,
+      ),
       benchmark: result && benchmarkView(result, model.benchmark!.source),
       meta: attachedBy ? caseMeta(attachedBy) : [],
       latest: i === 0,

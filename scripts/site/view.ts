@@ -186,7 +186,7 @@ export function siteView(model: Model): SiteView {
     });
   }
   const charts = chartUrls(model);
- 
+
   const comparisons = comparisonViews(model);
   for (const comparison of comparisons) {
     const newer = documents.find((d) => d.id === comparison.new.id);

@@ -6,7 +6,11 @@
  * "fokusområde". Every combination of the three replacements, the query as typed first.
  */
 export function spellings(query) {
-  const pairs = [["ae", "æ"], ["oe", "ø"], ["aa", "å"]].filter(([folded]) => query.toLowerCase().includes(folded));
+  const pairs = [
+    ["ae", "æ"],
+    ["oe", "ø"],
+    ["aa", "å"],
+  ].filter(([folded]) => query.toLowerCase().includes(folded));
   const found = new Set([query]);
   for (let mask = 1; mask < 1 << pairs.length; mask++) {
     let text = query.toLowerCase();
@@ -26,5 +30,8 @@ export function fold(text) {
 /** True when every word of the query occurs in the text, also inside a compound ("område" in "beskæftigelsesområdet"). */
 export function matchesExactly(query, text) {
   const words = fold(text).split(/[^\p{L}\p{N}]+/u);
-  return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((term) => words.some((word) => word.includes(term)));
+  return fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .every((term) => words.some((word) => word.includes(term)));
 }

@@ -73,29 +73,44 @@ beforeAll(async () => {
   vnu = runVnu();
   vnu.catch(() => {}); // awaited (and reported) in its test
   const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind"));
-  paths = files.map((f) => f.split("\\").join("/").replace(/index\.html$/, "")).sort();
+  paths = files
+    .map((f) =>
+      f
+        .split("\\")
+        .join("/")
+        .replace(/index\.html$/, ""),
+    )
+    .sort();
   for (const path of paths) html.set(path, parse(await readFile(join(out, path, "index.html"), "utf8")));
 
   const axe = await readFile(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
-  await pMap(paths, async (path) => {
-    const { page, external, errors } = await open(path);
-    try {
-      await page.evaluate(axe);
-      const violations = await page.evaluate(async (tags) => {
-        const axeApi = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-        const result = await axeApi.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-        return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-      }, TAGS);
-      await page.setViewport({ width: 320, height: 640 });
-      const width320 = await page.evaluate(() => document.documentElement.scrollWidth);
-      // 200 % zoom of a 1280 px window: a 640 px wide layout drawn at twice the density.
-      await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
-      const width200 = await page.evaluate(() => document.documentElement.scrollWidth);
-      results.set(path, { violations, width320, width200, external, errors });
-    } finally {
-      await page.close();
-    }
-  }, { concurrency: CONCURRENCY });
+  await pMap(
+    paths,
+    async (path) => {
+      const { page, external, errors } = await open(path);
+      try {
+        await page.evaluate(axe);
+        const violations = await page.evaluate(async (tags) => {
+          const axeApi = (
+            window as unknown as {
+              axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> };
+            }
+          ).axe;
+          const result = await axeApi.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+          return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+        }, TAGS);
+        await page.setViewport({ width: 320, height: 640 });
+        const width320 = await page.evaluate(() => document.documentElement.scrollWidth);
+        // 200 % zoom of a 1280 px window: a 640 px wide layout drawn at twice the density.
+        await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
+        const width200 = await page.evaluate(() => document.documentElement.scrollWidth);
+        results.set(path, { violations, width320, width200, external, errors });
+      } finally {
+        await page.close();
+      }
+    },
+    { concurrency: CONCURRENCY },
+  );
 });
 
 afterAll(() => server.close());
@@ -105,7 +120,11 @@ const isPrint = (path: string) => path.startsWith("print/");
 const check = (list: string[], test: (path: string, result: PageResult) => string[]) =>
   list.flatMap((path) => test(path, results.get(path)!).map((problem) => `/${path}: ${problem}`));
 const everyPage = (test: (path: string, result: PageResult) => string[]) => check(paths, test);
-const readerPages = (test: (path: string, result: PageResult) => string[]) => check(paths.filter((p) => !isPrint(p)), test);
+const readerPages = (test: (path: string, result: PageResult) => string[]) =>
+  check(
+    paths.filter((p) => !isPrint(p)),
+    test,
+  );
 
 describe("every page", () => {
   it("was checked", () => {
@@ -128,7 +147,9 @@ describe("every page", () => {
   }, 120_000);
 
   it("fits 320 px and 200 % zoom without horizontal scrolling", () => {
-    expect(readerPages((_, r) => [r.width320 > 320 ? `${r.width320} px wide at 320 px` : "", r.width200 > 640 ? `${r.width200} px wide at 200 %` : ""].filter(Boolean))).toEqual([]);
+    expect(
+      readerPages((_, r) => [r.width320 > 320 ? `${r.width320} px wide at 320 px` : "", r.width200 > 640 ? `${r.width200} px wide at 200 %` : ""].filter(Boolean)),
+    ).toEqual([]);
   });
 
   it("makes no requests outside the site and logs no errors", () => {
@@ -154,7 +175,10 @@ describe("every page", () => {
   it("has headings in order, without skipped levels", () => {
     expect(
       everyPage((path) => {
-        const levels = html.get(path)!.querySelectorAll("h1, h2, h3, h4, h5, h6").map((h) => ({ level: Number(h.tagName[1]), text: h.text.trim().slice(0, 50) }));
+        const levels = html
+          .get(path)!
+          .querySelectorAll("h1, h2, h3, h4, h5, h6")
+          .map((h) => ({ level: Number(h.tagName[1]), text: h.text.trim().slice(0, 50) }));
         const problems: string[] = [];
         if (levels[0]?.level !== 1) problems.push(`first heading is h${levels[0]?.level}`);
         levels.forEach((h, i) => {
@@ -169,7 +193,12 @@ describe("every page", () => {
     expect(
       everyPage((path) => {
         const root = html.get(path)!;
-        const text = (ids: string) => ids.split(/\s+/).map((id) => root.getElementById(id)?.text.trim() ?? "").join(" ").trim();
+        const text = (ids: string) =>
+          ids
+            .split(/\s+/)
+            .map((id) => root.getElementById(id)?.text.trim() ?? "")
+            .join(" ")
+            .trim();
         const problems: string[] = [];
         for (const table of root.querySelectorAll("table")) {
           if (!table.querySelector("th")) problems.push("a table without header cells");
@@ -242,7 +271,7 @@ describe("in the browser", () => {
       expect(await page.$eval("h1", (h) => h.textContent)).toBeTruthy();
       expect(await page.$$eval("figure.chart svg", (svgs) => svgs.length)).toBeGreaterThan(0);
       await page.click("details.chart-data summary");
-      expect(await page.$eval("details.chart-data", (d) => (d).open && d.querySelector("table")!.getBoundingClientRect().height > 0)).toBe(true);
+      expect(await page.$eval("details.chart-data", (d) => d.open && d.querySelector("table")!.getBoundingClientRect().height > 0)).toBe(true);
       expect(await page.$$eval(".main-nav a", (links) => links.every((a) => a.getBoundingClientRect().width > 0))).toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     } finally {

@@ -26,7 +26,13 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
     const key = relative(dir, path);
-    result[key] = entry.isFile() ? createHash("sha256").update(await readFile(path)).digest("hex") : entry.isDirectory() ? "folder" : "other";
+    result[key] = entry.isFile()
+      ? createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex")
+      : entry.isDirectory()
+        ? "folder"
+        : "other";
   }
   return result;
 }

@@ -24,7 +24,12 @@ async function problemsWith(files: Record<string, string>): Promise<{ problems: 
   temporary.push(dir);
   await cp(fixture("minimal"), dir, { recursive: true });
   for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
-  const { value: error, cpuMs: ms } = await cpuTime(() => loadModel(dir).then(() => undefined, (e: unknown) => e));
+  const { value: error, cpuMs: ms } = await cpuTime(() =>
+    loadModel(dir).then(
+      () => undefined,
+      (e: unknown) => e,
+    ),
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return { problems: (error as ValidationError).problems, ms };
 }
@@ -124,7 +129,10 @@ describe("the chart worker's budget", () => {
     expect(run.stderr).toContain("data/indicators/m1-job.json (chart)");
     const time = messages.chartBudget(`det tog mere end ${LIMITS.chartMs / 1000} sekunder at tegne`).message;
     const memory = messages.chartBudget(`det brugte mere end ${LIMITS.chartHeapMib} MiB hukommelse`).message;
-    expect([time, memory].some((text) => run.stderr.includes(text)), run.stderr).toBe(true);
+    expect(
+      [time, memory].some((text) => run.stderr.includes(text)),
+      run.stderr,
+    ).toBe(true);
     // The build's CPU time: at most the budget plus the build's own start (Node, Eleventy, Vega), far below the 218 s unbounded.
     expect(seconds).toBeLessThan(LIMITS.chartMs / 1000 + 30);
     expect((await readdir(dir)).sort()).toEqual(["projekt"]);
@@ -146,7 +154,10 @@ describe("import and comparison", () => {
     // 1,600 words, every other one changed: 1,600 word edits, over LIMITS.compareEdits (half the words
     // in common, so within the bound the two would be one changed paragraph, marked word by word).
     const paragraph = (changed: boolean) => Array.from({ length: 1_600 }, (_, i) => (changed && i % 2 === 0 ? `nyt${i}` : `ord${i}`)).join(" ");
-    for (const [revision, changed] of [["2030", false], ["2031", true]] as const) {
+    for (const [revision, changed] of [
+      ["2030", false],
+      ["2031", true],
+    ] as const) {
       const file = join(dir, "content", "strategi", revision, "fokus-1.md");
       await writeFile(file, `${await readFile(file, "utf8")}\n${paragraph(changed)}\n`);
     }

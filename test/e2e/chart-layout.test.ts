@@ -35,7 +35,9 @@ beforeAll(async () => {
   const figures = indicators.map((i) => chartHtml(templates, i, svgs.get(i.id))).join("\n");
   count = indicators.length;
   const font = pathToFileURL(FONT_DIR).href;
-  const faces = [400, 600, 700].map((w) => `@font-face { font-family: "Source Sans 3"; font-weight: ${w}; src: url("${font}/source-sans-3-latin-${w}-normal.woff2"); }`).join("\n");
+  const faces = [400, 600, 700]
+    .map((w) => `@font-face { font-family: "Source Sans 3"; font-weight: ${w}; src: url("${font}/source-sans-3-latin-${w}-normal.woff2"); }`)
+    .join("\n");
   const head = (sheet: string) =>
     `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Diagrammer</title><style>${faces}
 :root { --font: "Source Sans 3", sans-serif; --color-primary: #1f4e79; --color-accent: #b3541e; }</style><link rel="stylesheet" href="${pathToFileURL(join(ROOT, "templates", "assets", sheet)).href}"></head>`;
@@ -51,8 +53,21 @@ afterAll(async () => {
   await page?.close();
 });
 
-interface Box { text: string; left: number; top: number; right: number; bottom: number; size: number }
-interface Measured { id: string; shown: number; width: number; overflow: boolean; texts: Box[] }
+interface Box {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  size: number;
+}
+interface Measured {
+  id: string;
+  shown: number;
+  width: number;
+  overflow: boolean;
+  texts: Box[];
+}
 
 async function measure(file: string, width: number, options: { print?: boolean; spacing?: boolean; forced?: boolean } = {}): Promise<Measured[]> {
   await page.setViewport({ width, height: 900 });
@@ -75,10 +90,24 @@ async function measure(file: string, width: number, options: { print?: boolean; 
           const size = Number.parseFloat(getComputedStyle(t).fontSize) * scale;
           // The em box: the font's ascent and descent make the box taller than the letters.
           const middle = (r.top + r.bottom) / 2;
-          return { text: t.textContent ?? "", left: r.left - box.left, right: r.right - box.left, top: middle - size / 2 - box.top, bottom: middle + size / 2 - box.top, size };
+          return {
+            text: t.textContent ?? "",
+            left: r.left - box.left,
+            right: r.right - box.left,
+            top: middle - size / 2 - box.top,
+            bottom: middle + size / 2 - box.top,
+            size,
+          };
         });
       const column = figure.getBoundingClientRect();
-      return { id: figure.id, shown: shown.length, width: box.width, overflow: box.right > column.right + 0.5 || box.width > column.width + 0.5, texts, height: box.height } as never;
+      return {
+        id: figure.id,
+        shown: shown.length,
+        width: box.width,
+        overflow: box.right > column.right + 0.5 || box.width > column.width + 0.5,
+        texts,
+        height: box.height,
+      } as never;
     }),
   );
 }

@@ -52,7 +52,10 @@ describe("files in content/ that are not validated pages", () => {
   it("each is a content error naming the file; hidden ones are skipped", async () => {
     const { dir, src, outside } = await project();
     await addHostile(src, outside, join(dir, "koert"));
-    const error = await loadModel(src).then(() => undefined, (e: unknown) => e);
+    const error = await loadModel(src).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     const problems = (error as ValidationError).problems;
     const byFile = new Map(problems.map((p) => [p.file, p.message]));
@@ -118,13 +121,15 @@ describe("the logo SVG", () => {
 
 /** The text of a CSS string as the browser serialises it (CSS Syntax §4.3.5, escapes undone). */
 const unescapeCss = (css: string): string =>
-  css.slice(1, -1).replace(/\\([0-9a-fA-F]{1,6}) ?|\\([^0-9a-fA-F])/g, (_m, hex: string | undefined, char: string | undefined) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : char!,
-  );
+  css
+    .slice(1, -1)
+    .replace(/\\([0-9a-fA-F]{1,6}) ?|\\([^0-9a-fA-F])/g, (_m, hex: string | undefined, char: string | undefined) =>
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : char!,
+    );
 
 describe("values reaching CSS", () => {
   it("cssString keeps any title one string: the browser reads back exactly the text", async () => {
-    const titles = ["Plan\r2021", 'a"b\\c', "</style><script>alert(1)</script>", "æ\n\f\t\u0000ø", "x\u2028y", "\\\"\r\n"];
+    const titles = ["Plan\r2021", 'a"b\\c', "</style><script>alert(1)</script>", "æ\n\f\t\u0000ø", "x\u2028y", '\\"\r\n'];
     const browser = await connectBrowser();
     const page = await browser.newPage();
     try {

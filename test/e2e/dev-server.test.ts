@@ -28,7 +28,11 @@ async function waitFor(test: () => boolean | Promise<boolean>, what: string, tim
   }
 }
 
-const outputHas = (text: string) => readFile(join(mirror, OUTPUT), "utf8").then((html) => html.includes(text), () => false);
+const outputHas = (text: string) =>
+  readFile(join(mirror, OUTPUT), "utf8").then(
+    (html) => html.includes(text),
+    () => false,
+  );
 
 beforeAll(async () => {
   mirror = await mkdtemp(join(tmpdir(), "bp-dev-server-"));

@@ -122,7 +122,10 @@ describe("the browser editor", () => {
     ]);
     // Only the new observation was written; the rest of the file is as it was.
     const after = await readFile(file, "utf8");
-    const added = after.split("\n").filter((line) => !before.split("\n").includes(line)).map((line) => line.trim());
+    const added = after
+      .split("\n")
+      .filter((line) => !before.split("\n").includes(line))
+      .map((line) => line.trim());
     expect(added).toEqual(["},", '"period": "2020-K1",', '"value": 33.5']);
     await page.close();
   });

@@ -20,7 +20,9 @@ import { buildFixture, fixture, readHtml, readPdf, ROOT } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
 const corpus = fixture("broken");
-const cases = readdirSync(corpus).filter((name) => statSync(join(corpus, name)).isDirectory()).sort();
+const cases = readdirSync(corpus)
+  .filter((name) => statSync(join(corpus, name)).isDirectory())
+  .sort();
 
 interface Expected {
   file: string;
@@ -35,7 +37,11 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
-    result[relative(dir, path)] = entry.isFile() ? createHash("sha256").update(await readFile(path)).digest("hex") : "folder";
+    result[relative(dir, path)] = entry.isFile()
+      ? createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex")
+      : "folder";
   }
   return result;
 }
@@ -90,24 +96,28 @@ describe("through the command lines", () => {
   // A front-matter mistake (one message, no consequence), a directive in a quote, a missing image, a directive in a table cell.
   const chosen = ["chapter-title-colon", "directive-in-quote", "missing-image", "directive-in-table-cell"];
 
-  it.each(chosen)("%s: exit code 2 from npm run check and npm run build, the message at its file:line:column, dist/ unchanged", async (name) => {
-    const want = expected(name);
-    const text = (messages[want.key] as (...args: unknown[]) => { message: string })(...(want.args ?? []));
-    const where = `${want.file}:${want.line}:${want.column}`;
-    const check = await run("check.ts", ["--source", join(corpus, name)]);
-    expect(check.code).toBe(2);
-    expect(check.stderr).toContain(`${where}\n    ${text.message}`);
-    expect(check.stderr).toMatch(/^1 fejl i indhold eller data:/);
+  it.each(chosen)(
+    "%s: exit code 2 from npm run check and npm run build, the message at its file:line:column, dist/ unchanged",
+    async (name) => {
+      const want = expected(name);
+      const text = (messages[want.key] as (...args: unknown[]) => { message: string })(...(want.args ?? []));
+      const where = `${want.file}:${want.line}:${want.column}`;
+      const check = await run("check.ts", ["--source", join(corpus, name)]);
+      expect(check.code).toBe(2);
+      expect(check.stderr).toContain(`${where}\n    ${text.message}`);
+      expect(check.stderr).toMatch(/^1 fejl i indhold eller data:/);
 
-    const { out, before } = await published();
-    const built = await run("build.ts", ["--source", join(corpus, name), "--out", out, "--no-pdf"]);
-    expect(built.code).toBe(2);
-    expect(built.stderr).toContain(`${where}\n    ${text.message}`);
-    expect(built.stderr).toContain(messages.notPublished(out).message);
-    expect(await snapshot(out)).toEqual(before);
-    // The same words as the check: one reading, one list of problems.
-    expect(built.stderr).toContain(formatProblem((await checkProblems(join(corpus, name)))[0]!));
-  }, 240_000);
+      const { out, before } = await published();
+      const built = await run("build.ts", ["--source", join(corpus, name), "--out", out, "--no-pdf"]);
+      expect(built.code).toBe(2);
+      expect(built.stderr).toContain(`${where}\n    ${text.message}`);
+      expect(built.stderr).toContain(messages.notPublished(out).message);
+      expect(await snapshot(out)).toEqual(before);
+      // The same words as the check: one reading, one list of problems.
+      expect(built.stderr).toContain(formatProblem((await checkProblems(join(corpus, name)))[0]!));
+    },
+    240_000,
+  );
 });
 
 describe("footnotes, links to headings and images, on the site and in the PDF", () => {
@@ -134,10 +144,18 @@ describe("footnotes, links to headings and images, on the site and in the PDF", 
     const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : String(value ?? ""));
     const links = doc.getPages().flatMap((page) => {
       const annots = page.node.lookup(PDFName.of("Annots"));
-      return annots instanceof PDFArray ? annots.asArray().map((ref) => doc.context.lookup(ref)).filter((a): a is PDFDictType => a instanceof PDFDict) : [];
+      return annots instanceof PDFArray
+        ? annots
+            .asArray()
+            .map((ref) => doc.context.lookup(ref))
+            .filter((a): a is PDFDictType => a instanceof PDFDict)
+        : [];
     });
     const dests = links.map((a) => String(a.get(PDFName.of("Dest")) ?? "")).filter(Boolean);
-    const uris = links.map((a) => a.lookup(PDFName.of("A"))).filter((a) => a instanceof PDFDict).map((a) => text(a.lookup(PDFName.of("URI"))));
+    const uris = links
+      .map((a) => a.lookup(PDFName.of("A")))
+      .filter((a) => a instanceof PDFDict)
+      .map((a) => text(a.lookup(PDFName.of("URI"))));
     // The contents' links come first; then field case 10's links in its text, and the link to a
     // heading of the next chapter (Baggrund), written as a link to another page on the site.
     expect(dests.slice(-3)).toEqual([
@@ -178,7 +196,9 @@ describe("footnotes, links to headings and images, on the site and in the PDF", 
     expect(await readFile(join(out, "bilag", "case-10", "kort.png"))).toEqual(await readFile(fixture("editor-cases/content/bilag/case-10/kort.png")));
     const { PDFDocument, PDFName, PDFRawStream } = await import("pdf-lib");
     const doc = await PDFDocument.load(await readFile(join(out, "pdf", "proeve-20.pdf")));
-    const images = doc.context.enumerateIndirectObjects().filter(([, object]) => object instanceof PDFRawStream && String(object.dict.get(PDFName.of("Subtype"))) === "/Image");
+    const images = doc.context
+      .enumerateIndirectObjects()
+      .filter(([, object]) => object instanceof PDFRawStream && String(object.dict.get(PDFName.of("Subtype"))) === "/Image");
     // kort.png and Groent.PNG (the next chapter's).
     expect(images.length).toBeGreaterThanOrEqual(2);
   }, 300_000);

@@ -69,7 +69,12 @@ beforeAll(async () => {
   const content = join(source, "content");
   await editMarkdown(join(content, "index.md"), { title: field("P1"), description: field("P2") });
   await editMarkdown(join(content, "plan", "2030", "index.md"), {
-    title: field("P3"), description: field("P4"), adopted_by: field("P5"), committee: field("P6"), journal: field("P7"), agenda_item: field("P8"),
+    title: field("P3"),
+    description: field("P4"),
+    adopted_by: field("P5"),
+    committee: field("P6"),
+    journal: field("P7"),
+    agenda_item: field("P8"),
   });
   const tal = join(content, "plan", "2030", "tal.md");
   await editMarkdown(tal, { title: field("P9"), description: field("P10") }, `${matter(await readFile(tal, "utf8"), {}).content}\n::: chart m1-bars\n`);
@@ -108,7 +113,16 @@ describe("text from content and data", () => {
   });
 
   it("appears as the very text that was typed", () => {
-    const everything = pages.map(({ root }) => [root.text, ...root.querySelectorAll("[content], [aria-label], [title]").flatMap((e) => [e.getAttribute("content") ?? "", e.getAttribute("aria-label") ?? "", e.getAttribute("title") ?? ""])].join("\n")).join("\n");
+    const everything = pages
+      .map(({ root }) =>
+        [
+          root.text,
+          ...root
+            .querySelectorAll("[content], [aria-label], [title]")
+            .flatMap((e) => [e.getAttribute("content") ?? "", e.getAttribute("aria-label") ?? "", e.getAttribute("title") ?? ""]),
+        ].join("\n"),
+      )
+      .join("\n");
     const missing = [...shown].filter(([, text]) => !everything.includes(text)).map(([tag]) => tag);
     expect(missing).toEqual([]);
   });

@@ -77,7 +77,10 @@ describe("the site", () => {
   it("has a status of the key figures per quarter, computed from the data as it stood then, as a page and a PDF", async () => {
     const page = await readHtml(out, "status/2029-k4");
     expect(page.querySelector("h1")?.text).toBe("Status på nøgletal, 4. kvartal 2029");
-    const cells = page.querySelectorAll(".status-table tbody tr")[0]!.querySelectorAll("td").map((td) => td.text);
+    const cells = page
+      .querySelectorAll(".status-table tbody tr")[0]!
+      .querySelectorAll("td")
+      .map((td) => td.text);
     expect(cells.slice(0, 4).map((c) => c.replace(/\s+/g, " "))).toEqual(["45,0 pct. 4. kvartal 2029", "+1,5 procentpoint", "–", "50,0 pct."]);
     const status = await readPdf(join(out, "pdf", "status-paa-noegletal-2029-k4.pdf"));
     expect(status.text.join("\n")).toContain("+1,5 procentpoint");
@@ -87,7 +90,10 @@ describe("the site", () => {
 
     // The quarter before keeps its own figures, page and PDF, and points to the newest.
     const earlier = await readHtml(out, "status/2029-k3");
-    const earlierCells = earlier.querySelectorAll(".status-table tbody tr")[0]!.querySelectorAll("td").map((td) => td.text.replace(/\s+/g, " "));
+    const earlierCells = earlier
+      .querySelectorAll(".status-table tbody tr")[0]!
+      .querySelectorAll("td")
+      .map((td) => td.text.replace(/\s+/g, " "));
     expect(earlierCells[0]).toBe("43,5 pct. 3. kvartal 2029");
     expect(earlier.querySelector(".notice a")?.getAttribute("href")).toBe("/status/2029-k4/");
     const earlierPdf = await readPdf(join(out, "pdf", "status-paa-noegletal-2029-k3.pdf"));

@@ -16,7 +16,10 @@ beforeAll(async () => {
   const root = join(await mkdtemp(join(tmpdir(), "bp-links-")), "dist");
   await cp(shared.out, root, { recursive: true });
   await buildFixture(ROOT, { outDir: root, pdf: false, pathPrefix: "/" });
-  for (const [prefix, out] of [["/", root], [PREFIX, shared.out]] as const) {
+  for (const [prefix, out] of [
+    ["/", root],
+    [PREFIX, shared.out],
+  ] as const) {
     builds[prefix] = { out, report: await checkLinks(out, { pathPrefix: prefix }) };
   }
 });

@@ -28,13 +28,20 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
-    result[relative(dir, path)] = entry.isFile() ? createHash("sha256").update(await readFile(path)).digest("hex") : "folder";
+    result[relative(dir, path)] = entry.isFile()
+      ? createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex")
+      : "folder";
   }
   return result;
 }
 
 const refused = async (outDir: string, source = fixture("minimal")) => {
-  const error = await build({ root: ROOT, source, outDir, pdf: false, cache: chartCache() }).then(() => undefined, (e: unknown) => e);
+  const error = await build({ root: ROOT, source, outDir, pdf: false, cache: chartCache() }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).problems[0]!;
 };
@@ -119,7 +126,10 @@ describe("publishing", () => {
 /** The project's own files as git sees them: every tracked file's hash, and what is untracked but not ignored. */
 function projectState(): { tracked: string; untracked: string } {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return { tracked: git("ls-files", "-s", "--", "content", "data", "templates", "scripts", "docs", "README.md", "package.json"), untracked: git("status", "--porcelain", "--untracked-files=all", "--", "content", "data", "templates", "scripts", "docs") };
+  return {
+    tracked: git("ls-files", "-s", "--", "content", "data", "templates", "scripts", "docs", "README.md", "package.json"),
+    untracked: git("status", "--porcelain", "--untracked-files=all", "--", "content", "data", "templates", "scripts", "docs"),
+  };
 }
 
 describe("where the build writes", () => {
@@ -153,7 +163,10 @@ function processes(): [number, number, number, string][] {
 }
 
 /** The processes in a process group, as "pid command". */
-const groupMembers = (pgid: number): string[] => processes().filter((p) => p[0] === pgid).map((p) => `${p[1]} ${p[3]}`);
+const groupMembers = (pgid: number): string[] =>
+  processes()
+    .filter((p) => p[0] === pgid)
+    .map((p) => `${p[1]} ${p[3]}`);
 
 /** The pid of Chromium started by `parent` (a child whose command is chromium), polled until it is there. */
 async function chromiumOf(parent: number, until: () => boolean): Promise<number | undefined> {

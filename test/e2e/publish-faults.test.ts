@@ -48,7 +48,11 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
-    result[relative(dir, path)] = entry.isFile() ? createHash("sha256").update(await readFile(path)).digest("hex") : "folder";
+    result[relative(dir, path)] = entry.isFile()
+      ? createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex")
+      : "folder";
   }
   return result;
 }
@@ -74,7 +78,10 @@ describe("a dist/ that cannot be replaced or emptied", () => {
   it("cannot be moved aside (no write access to its folder): the previous site stays published, and the message says so", async () => {
     const { parent, out, before } = await published();
     faults.rename = (from) => (from === out ? "EACCES" : undefined);
-    const error = await run(out).then(() => undefined, (e: unknown) => e);
+    const error = await run(out).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PublishError);
     expect((error as PublishError).unchanged).toBe(true);
     expect((error as PublishError).message).toBe(messages.outNotReplaceable(relative(process.cwd(), out), fileSystemCause("EACCES")).message);
@@ -116,7 +123,10 @@ describe("the first error is the one reported", () => {
   it("a content error, then a staging folder that cannot be removed: the content error first, the leftover after it", async () => {
     const { parent, out, before } = await published();
     faults.rm = (path) => (isStaging(path) ? "EBUSY" : undefined);
-    const error = await run(out, fixture("broken/unknown-indicator")).then(() => undefined, (e: unknown) => e);
+    const error = await run(out, fixture("broken/unknown-indicator")).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problems[0]!.message).toBe(messages.unknownIndicator("findes-ikke").message);
     const [staging] = (await readdir(parent)).filter((name) => name.startsWith(".dist.building-"));

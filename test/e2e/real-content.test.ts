@@ -56,15 +56,17 @@ function normalize(text: string): string {
 
 /** Sentences of each paragraph (paragraphs are separated by blank lines in the sources). */
 function sentences(text: string): string[] {
-  return text
-    // words broken over lines (sometimes with an empty line between): "Beskæftigelses-\nudvalg"
-    .replace(/([a-zæøå])-[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[a-zæøå])/g, "$1")
-    // each list item is a paragraph of its own
-    .replace(/\n[ \t]*[-•][ \t]+/g, "\n\n")
-    .split(/\n[ \t]*\n/)
-    .flatMap((block) => block.replace(/\s+/g, " ").split(/(?<=[.!?:])\s+(?=[A-ZÆØÅ"”])/))
-    .map((s) => normalize(s))
-    .filter((s) => s.split(" ").length >= 4);
+  return (
+    text
+      // words broken over lines (sometimes with an empty line between): "Beskæftigelses-\nudvalg"
+      .replace(/([a-zæøå])-[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[a-zæøå])/g, "$1")
+      // each list item is a paragraph of its own
+      .replace(/\n[ \t]*[-•][ \t]+/g, "\n\n")
+      .split(/\n[ \t]*\n/)
+      .flatMap((block) => block.replace(/\s+/g, " ").split(/(?<=[.!?:])\s+(?=[A-ZÆØÅ"”])/))
+      .map((s) => normalize(s))
+      .filter((s) => s.split(" ").length >= 4)
+  );
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -94,7 +96,10 @@ describe("fidelity to the source documents", () => {
   ])(title, async (seed) => {
     const source = await readFile(join(SEEDS, seed), "utf8");
     // Table rows are data, checked as figures below; the rest is prose.
-    const prose = source.split("\n").filter((line) => !line.includes("\t")).join("\n");
+    const prose = source
+      .split("\n")
+      .filter((line) => !line.includes("\t"))
+      .join("\n");
     const missing = sentences(prose).filter((sentence) => !siteText.includes(sentence) && !RENAMED.includes(sentence));
     expect(missing).toEqual([]);
   });
@@ -114,11 +119,16 @@ describe("fidelity to the source documents", () => {
     ];
     const rows = await Promise.all(
       (await htmlFiles(join(out, "bilag"))).map(async (file) =>
-        parse(await readFile(file, "utf8")).querySelectorAll("table.data-table tbody tr").map((tr) => tr.text),
+        parse(await readFile(file, "utf8"))
+          .querySelectorAll("table.data-table tbody tr")
+          .map((tr) => tr.text),
       ),
     );
     for (const [value, period] of figures) {
-      expect(rows.flat().some((row) => row.startsWith(period) && row.includes(value)), `${value} i ${period}`).toBe(true);
+      expect(
+        rows.flat().some((row) => row.startsWith(period) && row.includes(value)),
+        `${value} i ${period}`,
+      ).toBe(true);
     }
   });
 
@@ -189,9 +199,18 @@ describe("the real build", () => {
       // Like pdftotext (and a PDF viewer's search): a line that ends in a hyphen after a letter goes on in the next.
       const searchable = text.replace(/(\p{L})-\n(?=\p{L})/gu, "$1").replace(/\s+/g, " ");
       page.querySelectorAll("svg, style, script, title").forEach((node) => node.remove());
-      const words = new Set(page.querySelector("body")!.innerHTML.replace(/<[^>]*>/g, " ").replace(/\u00ad/g, "").match(/(?<![\p{L}\d/.-])\p{L}{14,}(?![\p{L}\d/.-])/gu));
+      const words = new Set(
+        page
+          .querySelector("body")!
+          .innerHTML.replace(/<[^>]*>/g, " ")
+          .replace(/\u00ad/g, "")
+          .match(/(?<![\p{L}\d/.-])\p{L}{14,}(?![\p{L}\d/.-])/gu),
+      );
       expect(words.size, file).toBeGreaterThan(0);
-      expect([...words].filter((word) => !searchable.includes(word)), file).toEqual([]);
+      expect(
+        [...words].filter((word) => !searchable.includes(word)),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -202,7 +221,8 @@ describe("the real build", () => {
     for (const file of (await readdir(folder)).filter((f) => f.endsWith(".md"))) {
       const body = (await readFile(join(folder, file), "utf8")).replace(/^---[^]*?\n---\n/, "");
       // Plain prose only: Markdown syntax (emphasis, links, lists, footnotes, directives) prints otherwise.
-      for (const block of body.split(/\n\s*\n/)) if (!/[*_`#|>[\]:]|^\s*(?:-|\d+\.)\s/m.test(block) && block.split(/\s+/).length >= 8) paragraphs.push(block.replace(/\s+/g, " ").trim());
+      for (const block of body.split(/\n\s*\n/))
+        if (!/[*_`#|>[\]:]|^\s*(?:-|\d+\.)\s/m.test(block) && block.split(/\s+/).length >= 8) paragraphs.push(block.replace(/\s+/g, " ").trim());
     }
     expect(paragraphs.length).toBeGreaterThan(5);
     expect(paragraphs.filter((paragraph) => !read.includes(paragraph))).toEqual([]);

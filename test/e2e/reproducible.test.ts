@@ -15,7 +15,12 @@ async function hashes(dir: string): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   for (const entry of entries.filter((e) => e.isFile())) {
     const path = join(entry.parentPath, entry.name);
-    result.set(relative(dir, path), createHash("sha256").update(await readFile(path)).digest("hex"));
+    result.set(
+      relative(dir, path),
+      createHash("sha256")
+        .update(await readFile(path))
+        .digest("hex"),
+    );
   }
   return new Map([...result].sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -52,7 +57,11 @@ beforeAll(async () => {
 describe("two builds of one source", () => {
   it("write the same files", () => {
     expect([...second.keys()]).toEqual([...first.keys()]);
-    for (const kind of [".html", ".css", ".pdf"]) expect([...first.keys()].some((path) => extname(path) === kind), kind).toBe(true);
+    for (const kind of [".html", ".css", ".pdf"])
+      expect(
+        [...first.keys()].some((path) => extname(path) === kind),
+        kind,
+      ).toBe(true);
   });
 
   it("byte for byte: HTML, SVG, CSS, PDF and everything else", () => {

@@ -95,7 +95,12 @@ describe("navigation", () => {
   it("has a footer with contact and the accessibility statement from site.json", async () => {
     const site = JSON.parse(await readFile(join(ROOT, "data", "site.json"), "utf8")) as { accessibility_statement: string; contact: { name: string } };
     const footer = (await readHtml(out, "")).querySelector("footer")!;
-    expect(footer.querySelectorAll("a").find((a) => a.text === "Tilgængelighedserklæring")?.getAttribute("href")).toBe(site.accessibility_statement);
+    expect(
+      footer
+        .querySelectorAll("a")
+        .find((a) => a.text === "Tilgængelighedserklæring")
+        ?.getAttribute("href"),
+    ).toBe(site.accessibility_statement);
     expect(footer.text).toContain(site.contact.name);
   });
 
@@ -205,9 +210,19 @@ describe("a small site built without PDFs, with a base_url", () => {
     // checked with PDFs in editor-mistakes.test.ts).
     const front = await readHtml(built, "");
     expect(front.querySelector("#pdf")).toBeNull();
-    expect(front.querySelectorAll("a").map((a) => a.getAttribute("href") ?? "").filter((href) => href.endsWith(".pdf"))).toEqual([]);
+    expect(
+      front
+        .querySelectorAll("a")
+        .map((a) => a.getAttribute("href") ?? "")
+        .filter((href) => href.endsWith(".pdf")),
+    ).toEqual([]);
     const plan = await readHtml(built, "plan/2030");
-    expect(plan.querySelectorAll("a").map((a) => a.getAttribute("href") ?? "").filter((href) => href.endsWith(".pdf"))).toEqual([]);
+    expect(
+      plan
+        .querySelectorAll("a")
+        .map((a) => a.getAttribute("href") ?? "")
+        .filter((href) => href.endsWith(".pdf")),
+    ).toEqual([]);
   });
 
   it("gets a sitemap, canonical addresses and og:url, with the path prefix", async () => {

@@ -31,7 +31,8 @@ async function open(path: string, width = 1280): Promise<void> {
 /** What is wrong at the current width: sideways page scrolling, clipped tables, scroll regions out of keyboard reach. */
 function measure(): string[] {
   const found: string[] = [];
-  const name = (e: Element) => `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className && typeof e.className === "string" ? `.${e.className.trim().split(/\s+/).join(".")}` : ""}>`;
+  const name = (e: Element) =>
+    `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className && typeof e.className === "string" ? `.${e.className.trim().split(/\s+/).join(".")}` : ""}>`;
   const overflows = (e: Element) => e.scrollWidth > e.clientWidth + 1;
   const region = (e: Element) =>
     e.classList.contains("table-scroll") &&
@@ -44,7 +45,10 @@ function measure(): string[] {
   for (const table of document.querySelectorAll("table")) {
     if (!table.getClientRects().length) continue; // not displayed (the key figures as cards on narrow screens)
     for (let e: Element | null = table; e && e !== document.body; e = e.parentElement) {
-      if (overflows(e) && !region(e)) found.push(`a table ("${table.querySelector("caption")?.textContent?.trim() ?? table.getAttribute("aria-label") ?? document.getElementById(table.getAttribute("aria-labelledby") ?? "")?.textContent}") is clipped by ${name(e)}`);
+      if (overflows(e) && !region(e))
+        found.push(
+          `a table ("${table.querySelector("caption")?.textContent?.trim() ?? table.getAttribute("aria-label") ?? document.getElementById(table.getAttribute("aria-labelledby") ?? "")?.textContent}") is clipped by ${name(e)}`,
+        );
       if (region(e)) break;
     }
     const box = table.getBoundingClientRect();
@@ -118,7 +122,10 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
     expect(narrow).toEqual({ display: "block", label: expect.stringMatching(/^"jan\."/), width: expect.any(Number) });
     expect(narrow.width).toBeLessThanOrEqual(320);
     await page.setViewport({ width: 1280, height: 900 });
-    const wide = await page.$eval(".table-scroll", (region) => ({ scrolls: region.scrollWidth > region.clientWidth, display: getComputedStyle(region.querySelector("td")!).display }));
+    const wide = await page.$eval(".table-scroll", (region) => ({
+      scrolls: region.scrollWidth > region.clientWidth,
+      display: getComputedStyle(region.querySelector("td")!).display,
+    }));
     expect(wide).toEqual({ scrolls: true, display: "table-cell" });
   });
 
@@ -136,7 +143,11 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
 async function keyboardWalk(path: string, width: number): Promise<{ label: string; contrast: number; drawn: boolean }[]> {
   await open(path, width);
   const stops: { label: string; key: string; contrast: number; drawn: boolean }[] = [];
-  const hex = (rgb: string) => `#${(rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((n) => Math.round(Number(n)).toString(16).padStart(2, "0")).join("")}`;
+  const hex = (rgb: string) =>
+    `#${(rgb.match(/\d+(\.\d+)?/g) ?? [])
+      .slice(0, 3)
+      .map((n) => Math.round(Number(n)).toString(16).padStart(2, "0"))
+      .join("")}`;
   for (let i = 0; i < 150; i++) {
     await page.keyboard.press("Tab");
     // Focus moves when the key event is handled; read the styles after the next frames are drawn,
@@ -170,7 +181,12 @@ async function keyboardWalk(path: string, width: number): Promise<{ label: strin
 }
 
 describe("by keyboard", () => {
-  for (const [path, width] of [["", 1280], ["", 375], ["bilag/indikatorer/maal-2/", 1280], ["bilag/indikatorer/maal-2/", 375]] as const) {
+  for (const [path, width] of [
+    ["", 1280],
+    ["", 375],
+    ["bilag/indikatorer/maal-2/", 1280],
+    ["bilag/indikatorer/maal-2/", 375],
+  ] as const) {
     it(`/${path} at ${width} px: every stop is drawn and its text has at least 4.5:1 contrast while focused`, async () => {
       const stops = await keyboardWalk(path, width);
       expect(stops.length).toBeGreaterThan(10);
@@ -209,10 +225,13 @@ describe("search", () => {
   async function search(query: string): Promise<{ status: string; results: { title: string; document: string; excerpt: string }[] }> {
     await open(`soeg/?q=${encodeURIComponent(query)}`);
     // Settled: the status is written and the first results are shown (or there are none).
-    await page.waitForFunction(() => {
-      const status = document.querySelector("[data-search-status]")!.textContent ?? "";
-      return status !== "" && (document.querySelector(".search-result") !== null || status.startsWith("Ingen resultater"));
-    }, { timeout: 50_000 });
+    await page.waitForFunction(
+      () => {
+        const status = document.querySelector("[data-search-status]")!.textContent ?? "";
+        return status !== "" && (document.querySelector(".search-result") !== null || status.startsWith("Ingen resultater"));
+      },
+      { timeout: 50_000 },
+    );
     return page.evaluate(() => ({
       status: document.querySelector("[data-search-status]")!.textContent,
       results: [...document.querySelectorAll(".search-result")].map((li) => ({

@@ -52,6 +52,8 @@ it("keeps every import in scripts/ pointing down the layers, without cycles", as
   // A cycle inside one folder is that folder's own business; cycles between folders are not.
   const folder = (path: string) => /^scripts\/([^/]+)/.exec(path)?.[1];
   const betweenFolders = (v: IViolation) => !v.cycle || v.cycle.some((c) => folder(c.name) !== folder(v.from));
-  const violations = output.summary.violations.filter(betweenFolders).map((v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (${v.cycle.map((c) => c.name).join(" → ")})` : ""}`);
+  const violations = output.summary.violations
+    .filter(betweenFolders)
+    .map((v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (${v.cycle.map((c) => c.name).join(" → ")})` : ""}`);
   expect(violations).toEqual([]);
 });

@@ -41,8 +41,7 @@ function catalogue({ key, args }: Expected): Record<string, unknown> {
   const make = messages[key] as (...args: unknown[]) => { message: string; hint?: string };
   if (args) return make(...args);
   const template = make(SLOT, SLOT, SLOT);
-  const match = (text: string): unknown =>
-    text.includes(SLOT) ? expect.stringMatching(new RegExp(`^${text.split(SLOT).map(escapeRegExp).join(".+")}$`, "s")) : text;
+  const match = (text: string): unknown => (text.includes(SLOT) ? expect.stringMatching(new RegExp(`^${text.split(SLOT).map(escapeRegExp).join(".+")}$`, "s")) : text);
   return { message: match(template.message), ...(template.hint === undefined ? {} : { hint: match(template.hint) }) };
 }
 
@@ -50,10 +49,30 @@ describe("the broken corpus", () => {
   it("covers every kind of mistake", () => {
     expect(cases).toEqual(
       expect.arrayContaining([
-        "yaml-syntax", "json-syntax", "missing-field", "wrong-type", "unknown-status", "unknown-strategy",
-        "unknown-goal", "unknown-indicator", "unknown-table", "include-missing", "include-cycle", "include-outside",
-        "duplicate-id", "duplicate-url", "bad-period", "not-a-number", "out-of-range", "mixed-periods",
-        "duplicate-period", "missing-target-series", "not-utf8", "empty-file", "bad-file-name", "unknown-directive",
+        "yaml-syntax",
+        "json-syntax",
+        "missing-field",
+        "wrong-type",
+        "unknown-status",
+        "unknown-strategy",
+        "unknown-goal",
+        "unknown-indicator",
+        "unknown-table",
+        "include-missing",
+        "include-cycle",
+        "include-outside",
+        "duplicate-id",
+        "duplicate-url",
+        "bad-period",
+        "not-a-number",
+        "out-of-range",
+        "mixed-periods",
+        "duplicate-period",
+        "missing-target-series",
+        "not-utf8",
+        "empty-file",
+        "bad-file-name",
+        "unknown-directive",
         "custom-spec-url",
       ]),
     );

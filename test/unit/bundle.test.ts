@@ -4,11 +4,25 @@ import type { CommitteeCase } from "../../scripts/content/committee.ts";
 import { messages } from "../../scripts/messages.ts";
 
 const targets = new Map<string, Attachable>([
-  ["strategi-2022", { id: "strategi-2022", title: "Beskæftigelsesstrategi – revideret november 2022", pdf: "strategi.pdf", url: "/strategi/2022/", draft: false, description: "Strategien." }],
+  [
+    "strategi-2022",
+    {
+      id: "strategi-2022",
+      title: "Beskæftigelsesstrategi – revideret november 2022",
+      pdf: "strategi.pdf",
+      url: "/strategi/2022/",
+      draft: false,
+      description: "Strategien.",
+    },
+  ],
   ["bilag-fokusomraader", { id: "bilag-fokusomraader", title: "Bilag 1 – Fokusområder", pdf: "bilag-1-fokusomraader.pdf", url: "/bilag/fokusomraader/", draft: false }],
   ["plan-2027", { id: "plan-2027", title: "Beskæftigelsesplan 2027", pdf: "plan-2027.pdf", url: "/plan/2027/", draft: true }],
 ]);
-const pages = new Map([["strategi.pdf", 8], ["bilag-1-fokusomraader.pdf", 1], ["plan-2027.pdf", 3]]);
+const pages = new Map([
+  ["strategi.pdf", 8],
+  ["bilag-1-fokusomraader.pdf", 1],
+  ["plan-2027.pdf", 3],
+]);
 const testCase: CommitteeCase = {
   title: "Revidering af beskæftigelsesstrategi",
   committee: "Testudvalget",

@@ -129,9 +129,14 @@ describe("time axes", () => {
     // Withheld in the third-latest quarter: no trend over the latest four, and the chart draws none.
     const gap = { ...fixture, series: [{ ...own!, observations: own!.observations.filter((o) => o.period !== "2021-K2"), suppressed: ["2021-K2"] }, ...others] };
     expect(summary(gap)).toContain("Der er ingen tendens, fordi der mangler tal i de seneste 4 perioder.");
-    const trends = (indicatorSpec(gap) as unknown as { layer: { mark: { strokeDash?: number[] }; data?: { values: { series: string }[] } }[] }).layer.find((l) => l.mark.strokeDash?.[0] === 5)!;
+    const trends = (indicatorSpec(gap) as unknown as { layer: { mark: { strokeDash?: number[] }; data?: { values: { series: string }[] } }[] }).layer.find(
+      (l) => l.mark.strokeDash?.[0] === 5,
+    )!;
     expect(new Set(trends.data!.values.map((v) => v.series))).toEqual(new Set(["Hele landet"]));
-    const latest = { ...fixture, series: [{ ...own!, observations: own!.observations.filter((o) => o.period !== "2021-K4"), suppressed: ["2020-K4", "2021-K4"] }, ...others] };
+    const latest = {
+      ...fixture,
+      series: [{ ...own!, observations: own!.observations.filter((o) => o.period !== "2021-K4"), suppressed: ["2020-K4", "2021-K4"] }, ...others],
+    };
     expect(summary(latest)).toContain("Tallet for 4. kvartal 2021 er udeladt af diskretionshensyn.");
     expect(summary(get("maaneder-36"))).toMatch(/Tendensen over de seneste 4 perioder er (stigende|faldende)\. Tendensen er den rette linje/);
   });
@@ -140,7 +145,11 @@ describe("time axes", () => {
 describe("series and names", () => {
   it("tells 8 series apart by colour and shape, the municipality's own first and strongest", () => {
     const spec = JSON.stringify(indicatorSpec(get("otte-serier")));
-    const layers = (JSON.parse(spec) as { layer: { mark: { type: string; strokeWidth?: number }; encoding?: { color?: { scale?: { range: string[] } }; shape?: { scale: { range: string[] } } } }[] }).layer;
+    const layers = (
+      JSON.parse(spec) as {
+        layer: { mark: { type: string; strokeWidth?: number }; encoding?: { color?: { scale?: { range: string[] } }; shape?: { scale: { range: string[] } } } }[];
+      }
+    ).layer;
     const point = layers.find((l) => l.mark.type === "point")!;
     expect(new Set(point.encoding!.shape!.scale.range).size).toBe(8);
     expect(new Set(point.encoding!.color!.scale!.range).size).toBe(8);
@@ -179,33 +188,63 @@ describe("changes, which may be negative", () => {
     for (const name of ["negative", "negative-soejler"]) {
       expect(validateIndicator({ ...get(name), target: { kind: "value", value: -5, direction: "lower" } }, "data/indicators/x.json", []).problems).toEqual([]);
     }
-    const share = { ...changes, unit: "pct.", series: [{ name: "Testby", observations: [{ period: "2019-01", value: 4 }, { period: "2019-02", value: -0.5 }] }] };
+    const share = {
+      ...changes,
+      unit: "pct.",
+      series: [
+        {
+          name: "Testby",
+          observations: [
+            { period: "2019-01", value: 4 },
+            { period: "2019-02", value: -0.5 },
+          ],
+        },
+      ],
+    };
     expect(validateIndicator(share, "data/indicators/x.json", []).problems).toEqual([
       { file: "data/indicators/x.json", path: "series[0].observations[1].value", ...messages.negativeValue(-0.5, "pct.", "procentpoint") },
     ]);
-    expect(validateIndicator({ ...changes, unit: "antal" }, "data/indicators/x.json", []).problems[0]).toMatchObject(messages.negativeValue(-140, "antal", "ændring i antal"));
-    expect(validateIndicator({ ...share, series: [{ name: "Testby", observations: [{ period: "2019-01", value: 4 }] }], target: { kind: "value", value: -1, direction: "lower" } }, "x.json", []).problems).toEqual([
-      { file: "x.json", path: "target.value", ...messages.negativeValue(-1, "pct.", "procentpoint") },
-    ]);
-    // A change of a share is at most 100 points either way.
-    expect(validateIndicator({ ...share, unit: "procentpoint", series: [{ name: "Testby", observations: [{ period: "2019-01", value: -101 }] }] }, "x.json", []).problems[0]).toMatchObject(
-      messages.outOfRange(-101, "procentpoint", "\u2212100 til 100"),
+    expect(validateIndicator({ ...changes, unit: "antal" }, "data/indicators/x.json", []).problems[0]).toMatchObject(
+      messages.negativeValue(-140, "antal", "ændring i antal"),
     );
+    expect(
+      validateIndicator(
+        { ...share, series: [{ name: "Testby", observations: [{ period: "2019-01", value: 4 }] }], target: { kind: "value", value: -1, direction: "lower" } },
+        "x.json",
+        [],
+      ).problems,
+    ).toEqual([{ file: "x.json", path: "target.value", ...messages.negativeValue(-1, "pct.", "procentpoint") }]);
+    // A change of a share is at most 100 points either way.
+    expect(
+      validateIndicator({ ...share, unit: "procentpoint", series: [{ name: "Testby", observations: [{ period: "2019-01", value: -101 }] }] }, "x.json", []).problems[0],
+    ).toMatchObject(messages.outOfRange(-101, "procentpoint", "\u2212100 til 100"));
   });
 
   it("draw a zero line, axis labels and figures with U+2212, and read with their sign in the summary and table", async () => {
-    for (const [name, layer] of [["negative", "mark-rule"], ["negative-soejler", "mark-rule"]] as const) {
+    for (const [name, layer] of [
+      ["negative", "mark-rule"],
+      ["negative-soejler", "mark-rule"],
+    ] as const) {
       const svg = parse(await specToSvg(indicatorSpec(get(name))));
       const zero = svg.querySelectorAll(`.role-mark.${layer} line`).filter((l) => l.getAttribute("stroke") === "#767676");
       expect(zero, name).toHaveLength(1);
       const labels = svg.querySelectorAll(".role-axis-label text").map((t) => t.text);
-      expect(labels.some((l) => l.startsWith("\u2212")), name).toBe(true);
+      expect(
+        labels.some((l) => l.startsWith("\u2212")),
+        name,
+      ).toBe(true);
       expect(labels.join(" ")).not.toMatch(/-\d/);
     }
     // Without values below zero, no zero line beyond the axis.
-    expect(parse(await specToSvg(indicatorSpec(get("maaneder-36")))).querySelectorAll(".role-mark.mark-rule line").filter((l) => l.getAttribute("stroke") === "#767676")).toEqual([]);
+    expect(
+      parse(await specToSvg(indicatorSpec(get("maaneder-36"))))
+        .querySelectorAll(".role-mark.mark-rule line")
+        .filter((l) => l.getAttribute("stroke") === "#767676"),
+    ).toEqual([]);
     expect(summary(get("negative"))).toMatch(/^Testby: \+135 i december 2019; hele landet: \+52\. Tendensen/);
-    expect(summary(get("negative-soejler"))).toBe("Testby: \u22121,4 procentpoint i juni 2020; hele landet: +0,3 procentpoint; Region Hovedstaden: \u22120,6 procentpoint.");
+    expect(summary(get("negative-soejler"))).toBe(
+      "Testby: \u22121,4 procentpoint i juni 2020; hele landet: +0,3 procentpoint; Region Hovedstaden: \u22120,6 procentpoint.",
+    );
     const cells = dataTableView(get("negative"), "t").rows[0]!.cells.map((cell) => cell.value);
     expect(cells).toEqual(["\u2212140", "\u221280"]);
   });

@@ -10,20 +10,41 @@ import { chartHtml } from "../../scripts/site/figures.ts";
 import { templates } from "../templates.ts";
 
 const quarters: Indicator = {
-  id: "m1-syntetisk", goal: 1, kind: "nøgletal", title: "Andel i job (syntetisk)", unit: "pct.", source: "Syntetiske data", extracted: "2030-01-10",
+  id: "m1-syntetisk",
+  goal: 1,
+  kind: "nøgletal",
+  title: "Andel i job (syntetisk)",
+  unit: "pct.",
+  source: "Syntetiske data",
+  extracted: "2030-01-10",
   series: [
-    { name: "Testby", observations: [["2029-K1", 40.5], ["2029-K2", 42], ["2029-K3", 43.5], ["2029-K4", 45]].map(([period, value]) => ({ period: period as string, value: value as number })) },
+    {
+      name: "Testby",
+      observations: [
+        ["2029-K1", 40.5],
+        ["2029-K2", 42],
+        ["2029-K3", 43.5],
+        ["2029-K4", 45],
+      ].map(([period, value]) => ({ period: period as string, value: value as number })),
+    },
     { name: "Hele landet", observations: [{ period: "2029-K4", value: 44.5 }] },
   ],
   target: { kind: "value", value: 50, direction: "higher" },
 };
-const single: Indicator = { ...quarters, id: "m1-en", series: [{ name: "Testby", observations: [{ period: "2020-08", value: 79.5 }] }], target: { kind: "value", value: 100, direction: "higher" } };
+const single: Indicator = {
+  ...quarters,
+  id: "m1-en",
+  series: [{ name: "Testby", observations: [{ period: "2020-08", value: 79.5 }] }],
+  target: { kind: "value", value: 100, direction: "higher" },
+};
 
 describe("chart kind", () => {
   it("follows the data, unless the editor chose", () => {
     expect(chartKind(quarters)).toBe("udvikling");
     expect(chartKind(single)).toBe("maal");
-    expect(chartKind({ ...single, target: undefined, series: [...single.series, { name: "Hele landet", observations: [{ period: "2020-08", value: 70 }] }] })).toBe("sammenligning");
+    expect(chartKind({ ...single, target: undefined, series: [...single.series, { name: "Hele landet", observations: [{ period: "2020-08", value: 70 }] }] })).toBe(
+      "sammenligning",
+    );
     expect(chartKind({ ...single, chart: { kind: "sammenligning" } })).toBe("sammenligning");
   });
 });
@@ -42,7 +63,9 @@ describe("SVG", () => {
   });
 
   it("draws a single figure against its target", async () => {
-    const texts = parse(await specToSvg(indicatorSpec(single))).querySelectorAll("text").map((t) => t.text);
+    const texts = parse(await specToSvg(indicatorSpec(single)))
+      .querySelectorAll("text")
+      .map((t) => t.text);
     expect(texts).toContain("79,5 pct.");
     expect(texts).toContain("Mål: 100,0 pct.");
   });
@@ -56,7 +79,9 @@ describe("SVG", () => {
       [{ ...single, decimals: 2, target: { kind: "value", value: 80, direction: "higher" } }, "Mål: 80,00 pct."],
     ] as [Indicator, string][]) {
       for (const layout of Object.values(LAYOUTS)) {
-        const texts = parse(await specToSvg(indicatorSpec(indicator, undefined, layout))).querySelectorAll("text").map((t) => t.text);
+        const texts = parse(await specToSvg(indicatorSpec(indicator, undefined, layout)))
+          .querySelectorAll("text")
+          .map((t) => t.text);
         expect(texts, `${indicator.id} ${layout.name}`).toContain(goal);
       }
       expect(summary(indicator)).toContain(`Målet er ${goal.slice("Mål: ".length)}`);
@@ -64,7 +89,10 @@ describe("SVG", () => {
   });
 
   it("renders a custom spec with the indicator's data and without fetching anything", async () => {
-    const custom: Indicator = { ...quarters, chart: { spec: { mark: "bar", encoding: { x: { field: "period", type: "ordinal" }, y: { field: "value", type: "quantitative" } } } } };
+    const custom: Indicator = {
+      ...quarters,
+      chart: { spec: { mark: "bar", encoding: { x: { field: "period", type: "ordinal" }, y: { field: "value", type: "quantitative" } } } },
+    };
     expect(parse(await specToSvg(indicatorSpec(custom))).querySelectorAll("path").length).toBeGreaterThan(0);
     const fetching = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", data: { url: "https://example.org/data.json" }, mark: "bar" };
     await expect(specToSvg(fetching as never)).rejects.toThrow();
@@ -92,16 +120,28 @@ describe("words beside the chart", () => {
 
   it("labels the SVG with the title and summary, and gives the data as a table", () => {
     const figure = parse(chartHtml(templates, quarters, { wide: "<svg></svg>", narrow: "<svg></svg>" }));
-    expect(figure.querySelectorAll("svg").map((svg) => svg.parentNode!.classList.value)).toEqual([["chart-drawing", "chart-wide"], ["chart-drawing", "chart-narrow"]]);
+    expect(figure.querySelectorAll("svg").map((svg) => svg.parentNode!.classList.value)).toEqual([
+      ["chart-drawing", "chart-wide"],
+      ["chart-drawing", "chart-narrow"],
+    ]);
     const [title, resume] = figure.querySelector("svg")!.getAttribute("aria-labelledby")!.split(" ");
     expect(figure.querySelector(`#${title}`)?.text).toBe("Andel i job (syntetisk)");
     expect(figure.querySelector(`#${resume}`)?.text).toContain("45,0 pct.");
-    expect(figure.querySelectorAll("tbody tr").map((tr) => tr.querySelector("th")?.text)).toEqual(["1. kvartal 2029", "2. kvartal 2029", "3. kvartal 2029", "4. kvartal 2029"]);
+    expect(figure.querySelectorAll("tbody tr").map((tr) => tr.querySelector("th")?.text)).toEqual([
+      "1. kvartal 2029",
+      "2. kvartal 2029",
+      "3. kvartal 2029",
+      "4. kvartal 2029",
+    ]);
   });
 
   it("writes every text of the figure as text, never as markup", () => {
     const hostile = '<script>alert("x")</script> & co';
-    const html = chartHtml(templates, { ...quarters, title: hostile, question: hostile, source: hostile, series: quarters.series.map((s) => ({ ...s, name: hostile })) }, { wide: "<svg></svg>", narrow: "<svg></svg>" });
+    const html = chartHtml(
+      templates,
+      { ...quarters, title: hostile, question: hostile, source: hostile, series: quarters.series.map((s) => ({ ...s, name: hostile })) },
+      { wide: "<svg></svg>", narrow: "<svg></svg>" },
+    );
     expect(html).not.toContain("<script>");
     const figure = parse(html);
     expect(figure.querySelector(".chart-title")?.text).toBe(hostile);

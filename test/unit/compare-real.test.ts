@@ -37,8 +37,7 @@ const changed = (start: string): Changed => {
 };
 const marked = (segments: Segment[]) => segments.filter((s) => s.kind !== "equal").map((s) => [s.kind, s.text.trim()]);
 /** Text inside every <ins> and <del> of the rendered comparison, without the hidden prefixes. */
-const marks = (html: string) =>
-  [...html.matchAll(/<(ins|del)\b[^>]*>([^]*?)<\/\1>/g)].map((m) => m[2]!.replace(/<span class="visually-hidden">[^<]*<\/span>/g, ""));
+const marks = (html: string) => [...html.matchAll(/<(ins|del)\b[^>]*>([^]*?)<\/\1>/g)].map((m) => m[2]!.replace(/<span class="visually-hidden">[^<]*<\/span>/g, ""));
 
 describe("the real strategy, 2020 to 2022", () => {
   it("is a page and a PDF of its own", () => {
@@ -78,7 +77,9 @@ describe("the real strategy, 2020 to 2022", () => {
     ]);
     expect(find("I tidligere borgertilfredshedsundersøgelser").kind).toBe("added");
     expect(marked(changed("Disse to samarbejdsrelationer").segments)).toEqual([["removed", "en"]]);
-    expect(marks(textHtml)).toContain("I tidligere borgertilfredshedsundersøgelser findes indikationer på, at kommunens hidtidige beskæftigelsesindsats ikke altid flugter med ovenstående intentioner. Derfor er dette tværgående mål af stor vigtighed.");
+    expect(marks(textHtml)).toContain(
+      "I tidligere borgertilfredshedsundersøgelser findes indikationer på, at kommunens hidtidige beskæftigelsesindsats ikke altid flugter med ovenstående intentioner. Derfor er dette tværgående mål af stor vigtighed.",
+    );
   });
 
   it("shows FA5's reworded sentence", () => {

@@ -13,7 +13,10 @@ import { files } from "../helpers.ts";
 import { macroHtml } from "../templates.ts";
 
 const side = (segments: Segment[], kind: "removed" | "added") =>
-  segments.filter((s) => s.kind === "equal" || s.kind === kind).map((s) => s.text).join("");
+  segments
+    .filter((s) => s.kind === "equal" || s.kind === kind)
+    .map((s) => s.text)
+    .join("");
 const changes = (segments: Segment[]) => segments.filter((s) => s.kind !== "equal").map((s) => [s.kind, s.text]);
 const kinds = (entries: Entry[]) => entries.map((e) => e.kind);
 
@@ -205,8 +208,14 @@ describe("compareRevisions", () => {
 
   it("aligns by chapter first, so a heading is not lost to a paragraph that moved", () => {
     const moved = compareRevisions(
-      [{ title: "A", body: "Et.\n\nFlyttes." }, { title: "B", body: "To." }],
-      [{ title: "A", body: "Et." }, { title: "B", body: "To.\n\nFlyttes." }],
+      [
+        { title: "A", body: "Et.\n\nFlyttes." },
+        { title: "B", body: "To." },
+      ],
+      [
+        { title: "A", body: "Et." },
+        { title: "B", body: "To.\n\nFlyttes." },
+      ],
     );
     expect(moved.entries.map((e) => [e.kind, e.kind === "changed" ? "" : e.block.text])).toEqual([
       ["unchanged", "A"],
@@ -224,14 +233,15 @@ const html = (macro: "inline" | "compareText" | "compareSummary" | "compareIndic
 
 describe("rendering", () => {
   it("marks insertions and deletions with <ins>/<del> and text a screen reader announces", () => {
-    const segments = html("inline", segmentsView([
-      { kind: "equal", text: "i " },
-      { kind: "removed", text: "2020" },
-      { kind: "added", text: "2022" },
-    ]));
-    expect(segments).toBe(
-      'i <del><span class="visually-hidden">Slettet: </span>2020</del><ins><span class="visually-hidden">Indsat: </span>2022</ins>',
+    const segments = html(
+      "inline",
+      segmentsView([
+        { kind: "equal", text: "i " },
+        { kind: "removed", text: "2020" },
+        { kind: "added", text: "2022" },
+      ]),
     );
+    expect(segments).toBe('i <del><span class="visually-hidden">Slettet: </span>2020</del><ins><span class="visually-hidden">Indsat: </span>2022</ins>');
   });
 
   it("escapes every text", () => {
@@ -251,7 +261,7 @@ describe("rendering", () => {
     expect(text).toContain('<h2 id="aendring-unge" class="diff-heading diff-unchanged">Unge</h2>');
     expect(text).toContain('<p class="diff-folded diff-folded-unchanged">3 uændrede afsnit</p>');
     expect(text).not.toContain("To.");
-    expect(text).toContain("<del><span class=\"visually-hidden\">Slettet: </span>Gammel</del>");
+    expect(text).toContain('<del><span class="visually-hidden">Slettet: </span>Gammel</del>');
   });
 
   it("summarises figures, goals, indicators and chapters", () => {
@@ -295,7 +305,15 @@ describe("compareIndicators", () => {
   it("describes a moved target, new figures and corrected figures in Danish", () => {
     const after = indicator("a", {
       target: { kind: "value", value: 95, direction: "higher", by: "2023" },
-      series: [{ name: "Testby", observations: [{ period: "2020-08", value: 80.5 }, { period: "2022-06", value: 88 }] }],
+      series: [
+        {
+          name: "Testby",
+          observations: [
+            { period: "2020-08", value: 80.5 },
+            { period: "2022-06", value: 88 },
+          ],
+        },
+      ],
     });
     const [change] = compareIndicators([indicator("a")], [after]);
     expect(change?.kind).toBe("changed");
@@ -316,8 +334,7 @@ describe("findComparisons", () => {
     accessibility_statement: "https://example.org/a",
     contact: { name: "Jobcenter" },
   });
-  const plan = (year: number, extra = "") =>
-    `---\ntitle: Plan ${year}\nkind: plan\nyear: ${year}\nstatus: vedtaget\n${extra}---\n\nTekst ${year}.\n`;
+  const plan = (year: number, extra = "") => `---\ntitle: Plan ${year}\nkind: plan\nyear: ${year}\nstatus: vedtaget\n${extra}---\n\nTekst ${year}.\n`;
 
   it("pairs a plan with the year it names and names the page and the PDF", () => {
     const model = buildModel(

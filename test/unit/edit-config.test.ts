@@ -21,7 +21,7 @@ function schemaFields(node: JsonSchema, prefix = ""): { path: string; node: Json
     }
   }
   return [...seen.values()].flatMap((field) => {
-    const inner = field.node.type === "array" ? field.node.items ?? {} : field.node;
+    const inner = field.node.type === "array" ? (field.node.items ?? {}) : field.node;
     return [field, ...(inner.properties || inner.oneOf ? schemaFields(inner, field.path) : [])];
   });
 }
@@ -83,7 +83,11 @@ describe("the editor's forms", () => {
     const collections = config.collections as { name: string; files?: { file: string; label: string; fields: EditorField[] }[]; folder?: string }[];
     expect(collections.map((c) => c.name)).toEqual(["planer", "strategier", "fokusomraader", "bilag", "indikatorer", "tabeller", "indstillinger"]);
     const files = (name: string) => collections.find((c) => c.name === name)!.files!;
-    expect(files("planer").map((f) => f.file).slice(0, 4)).toEqual([
+    expect(
+      files("planer")
+        .map((f) => f.file)
+        .slice(0, 4),
+    ).toEqual([
       "content/plan/2018/index.md",
       "content/plan/2018/udviklingen-paa-arbejdsmarkedet.md",
       "content/plan/2018/prioriteringer-og-indsatser-i-2018.md",

@@ -54,7 +54,12 @@ describe("merging a form into its file", () => {
 
   it("drops what the form leaves of empty optional fields, and keeps a number typed as text a number", () => {
     const original = "---\ntitle: Bilag\nkind: bilag\nnumber: 3\nstatus: udkast\nagenda_item: 5\n---\n\nTekst.\n";
-    const text = mergeMarkdown(original, { title: "Bilag", kind: "bilag", number: 3, status: "udkast", agenda_item: "5", description: "", pdf: null, meeting: "" }, "Tekst.", schemaOf("document"));
+    const text = mergeMarkdown(
+      original,
+      { title: "Bilag", kind: "bilag", number: 3, status: "udkast", agenda_item: "5", description: "", pdf: null, meeting: "" },
+      "Tekst.",
+      schemaOf("document"),
+    );
     expect(text).toBe(original);
   });
 
@@ -127,7 +132,7 @@ describe("the preview of an unsaved page", () => {
     expect(result.problems).toEqual([expect.objectContaining({ file: path, message: messages.unknownIndicator("findes-ikke").message })]);
     expect(result.problems[0]!.line).toBeGreaterThan(1);
     const named = await previewHtml(broken, result.model);
-    expect(named).toContain('Diagram: <code>findes-ikke</code>');
+    expect(named).toContain("Diagram: <code>findes-ikke</code>");
     expect(named).not.toContain("<svg");
   });
 });

@@ -22,7 +22,10 @@ function scripted(answers: (() => Response)[]) {
   };
   return { transport, waits, calls: () => calls };
 }
-const answer = (status: number, body = "{}", headers: Record<string, string> = {}) => () => new Response(body, { status, headers });
+const answer =
+  (status: number, body = "{}", headers: Record<string, string> = {}) =>
+  () =>
+    new Response(body, { status, headers });
 
 async function failure(promise: Promise<unknown>): Promise<SourceError> {
   try {
@@ -58,7 +61,12 @@ describe("requests with retries", () => {
   });
 
   it("does not retry 401, 404 or other client errors, and keeps the token out of the message", async () => {
-    for (const [status, kind] of [[401, "auth"], [403, "auth"], [404, "not-found"], [400, "http"]] as const) {
+    for (const [status, kind] of [
+      [401, "auth"],
+      [403, "auth"],
+      [404, "not-found"],
+      [400, "http"],
+    ] as const) {
       const { transport, calls } = scripted([answer(status, `{"message":"nøglen hemmelig-123 er ugyldig"}`)]);
       const error = await failure(requestJson("http://127.0.0.1/x", {}, POLICY, transport, ["hemmelig-123"]));
       expect([error.kind, calls()]).toEqual([kind, 1]);

@@ -59,7 +59,10 @@ describe("reading JSON-stat", () => {
     ["too few values", { dataset: { ...bundle.dataset, value: [1, 2, 3] } }],
     ["a value that is text", { dataset: { ...bundle.dataset, value: [1, "x", 3, 4] } }],
     ["sizes that do not fit", { dataset: { ...bundle.dataset, dimension: { ...bundle.dataset.dimension, size: [2, 3] } } }],
-    ["a category position outside its size", { dataset: { ...bundle.dataset, dimension: { ...bundle.dataset.dimension, Tid: { category: { index: { "2030K1": 0, "2030K2": 5 } } } } } }],
+    [
+      "a category position outside its size",
+      { dataset: { ...bundle.dataset, dimension: { ...bundle.dataset.dimension, Tid: { category: { index: { "2030K1": 0, "2030K2": 5 } } } } } },
+    ],
   ])("refuses %s with a Danish reason", (_name, input) => {
     expect(() => readJsonStat(input)).toThrow(JsonStatError);
     try {

@@ -178,8 +178,22 @@ describe("fetching mapped series", () => {
     const job = await readIndicator("m1-job");
     expect(job.series[0]!.observations.map((o: { period: string }) => o.period)).toEqual(["2029-K1", "2029-K2", "2029-K3", "2029-K4", "2030-K1"]);
     expect(job.provenance).toEqual([
-      { series: "Testby", source: "Danmarks Statistik", table: "SYNT01", query: "SYNT01: OMRÅDE=999, YDELSE=TOT, Tid=>=2029K3", fetched: "2030-08-15T06:00:00.000Z", licence: "CC BY 4.0" },
-      { series: "Hele landet", source: "Danmarks Statistik", table: "SYNT01", query: "SYNT01: OMRÅDE=000, YDELSE=TOT, Tid=>=2029K3", fetched: "2030-08-15T06:00:00.000Z", licence: "CC BY 4.0" },
+      {
+        series: "Testby",
+        source: "Danmarks Statistik",
+        table: "SYNT01",
+        query: "SYNT01: OMRÅDE=999, YDELSE=TOT, Tid=>=2029K3",
+        fetched: "2030-08-15T06:00:00.000Z",
+        licence: "CC BY 4.0",
+      },
+      {
+        series: "Hele landet",
+        source: "Danmarks Statistik",
+        table: "SYNT01",
+        query: "SYNT01: OMRÅDE=000, YDELSE=TOT, Tid=>=2029K3",
+        fetched: "2030-08-15T06:00:00.000Z",
+        licence: "CC BY 4.0",
+      },
     ]);
     // The withheld quarter is marked as such (shown as ".."), never written as a figure.
     expect(job.series[0]!.suppressed).toEqual(["2030-K2"]);
@@ -212,9 +226,7 @@ describe("fetching mapped series", () => {
 
     // Readers see where the figures came from and what is missing.
     const shown = validateIndicator(job, "m1-job.json", []).indicator!;
-    expect(sourceText(shown)).toBe(
-      "Kilde: Danmarks Statistik, SYNT01, hentet 15. august 2030 (CC BY 4.0).",
-    );
+    expect(sourceText(shown)).toBe("Kilde: Danmarks Statistik, SYNT01, hentet 15. august 2030 (CC BY 4.0).");
 
     // A second run finds nothing new and leaves the files byte for byte.
     const before = await snapshot();
@@ -271,7 +283,12 @@ describe("fetching mapped series", () => {
     // 4 cells per period (area, benefit, time, value): a limit of 8 allows 2 periods per request.
     expect(await run(["--only", "m1-job"], { cellLimit: 8 })).toBe(0);
     const parts = requests.filter((r) => r.url === "/v1/data").map((r) => (JSON.parse(r.body) as StatbankQuery).variables[2]?.values);
-    expect(parts).toEqual([["2029K3", "2029K4"], ["2030K1", "2030K2"], ["2029K3", "2029K4"], ["2030K1", "2030K2"]]);
+    expect(parts).toEqual([
+      ["2029K3", "2029K4"],
+      ["2030K1", "2030K2"],
+      ["2029K3", "2029K4"],
+      ["2030K1", "2030K2"],
+    ]);
     expect(out).toContain("        4 tal (3. kvartal 2029 – 2. kvartal 2030) – hentet i 2 dele (cellegrænse).");
     expect((await readIndicator("m1-job")).series[1]?.observations).toHaveLength(6);
   });

@@ -15,7 +15,10 @@ describe("the source map", () => {
     const indicators = new Map<string, string[]>();
     for (const file of await readdir(dir)) {
       const indicator = JSON.parse(await readFile(join(dir, file), "utf8")) as Indicator;
-      indicators.set(indicator.id, indicator.series.map((s) => s.name));
+      indicators.set(
+        indicator.id,
+        indicator.series.map((s) => s.name),
+      );
     }
     const { sources, problems } = parseSources(await readFile(join(ROOT, "data/sources.json"), "utf8"), new Set(indicators.keys()));
     expect(problems).toEqual([]);

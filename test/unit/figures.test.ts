@@ -8,11 +8,31 @@ const series = (name: string, values: [string, number][]): Series => ({
 });
 
 // Synthetic figures for tests.
-const rising = series("Testby", [["2019-K4", 44], ["2019-K2", 40], ["2019-K3", 42], ["2020-K1", 45], ["2020-K4", 50]]);
+const rising = series("Testby", [
+  ["2019-K4", 44],
+  ["2019-K2", 40],
+  ["2019-K3", 42],
+  ["2020-K1", 45],
+  ["2020-K4", 50],
+]);
 // The same without the hole in 2020.
-const steady = series("Testby", [["2019-K4", 44], ["2019-K2", 40], ["2019-K3", 42], ["2020-K1", 45], ["2020-K2", 50]]);
+const steady = series("Testby", [
+  ["2019-K4", 44],
+  ["2019-K2", 40],
+  ["2019-K3", 42],
+  ["2020-K1", 45],
+  ["2020-K2", 50],
+]);
 const indicator = (over: Partial<Indicator>): Indicator => ({
-  id: "t", goal: 1, kind: "indikator", title: "T", unit: "pct.", series: [steady], source: "Test", extracted: null, ...over,
+  id: "t",
+  goal: 1,
+  kind: "indikator",
+  title: "T",
+  unit: "pct.",
+  series: [steady],
+  source: "Test",
+  extracted: null,
+  ...over,
 });
 
 describe("computed figures", () => {
@@ -29,9 +49,31 @@ describe("computed figures", () => {
   it("reads the trend of the last four periods, only when none of them lacks a figure", () => {
     expect(trend(steady)).toBe("stigende");
     expect(trend(rising)).toBeUndefined();
-    expect(trend(series("x", [["2020-01", 5], ["2020-02", 6], ["2020-04", 7]]))).toBeUndefined();
-    expect(trend(series("x", [["2020", 5], ["2021", 4]]))).toBe("faldende");
-    expect(trend(series("x", [["2020", 5], ["2021", 5]]))).toBe("uændret");
+    expect(
+      trend(
+        series("x", [
+          ["2020-01", 5],
+          ["2020-02", 6],
+          ["2020-04", 7],
+        ]),
+      ),
+    ).toBeUndefined();
+    expect(
+      trend(
+        series("x", [
+          ["2020", 5],
+          ["2021", 4],
+        ]),
+      ),
+    ).toBe("faldende");
+    expect(
+      trend(
+        series("x", [
+          ["2020", 5],
+          ["2021", 5],
+        ]),
+      ),
+    ).toBe("uændret");
     expect(trend(series("x", [["2020", 5]]))).toBeUndefined();
   });
 
@@ -61,7 +103,7 @@ describe("status against the target", () => {
   });
 
   it("cannot judge without data or target", () => {
-    expect(status(indicator({ series: [] , target: { kind: "value", value: 1, direction: "higher" } }))).toBe("ukendt");
+    expect(status(indicator({ series: [], target: { kind: "value", value: 1, direction: "higher" } }))).toBe("ukendt");
     expect(status(indicator({}))).toBe("ukendt");
   });
 });

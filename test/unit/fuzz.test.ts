@@ -9,15 +9,30 @@ import { buildModel, type SourceFile } from "../../scripts/content/load.ts";
 import { formatProblem, ValidationError } from "../../scripts/messages.ts";
 
 const SITE = {
-  municipality: "Testby Kommune", site_title: "Test", accessibility_statement: "https://example.org/a",
+  municipality: "Testby Kommune",
+  site_title: "Test",
+  accessibility_statement: "https://example.org/a",
   contact: { name: "Testby" },
 };
 // Synthetic indicator for tests.
 const INDICATOR = {
-  id: "m1-test", goal: 1, kind: "indikator", title: "Test", question: "Går det godt?", unit: "pct.", source: "Test",
-  extracted: "2030-02-01", notes: "Noter.",
+  id: "m1-test",
+  goal: 1,
+  kind: "indikator",
+  title: "Test",
+  question: "Går det godt?",
+  unit: "pct.",
+  source: "Test",
+  extracted: "2030-02-01",
+  notes: "Noter.",
   series: [
-    { name: "Testby", observations: [{ period: "2030-K1", value: 50 }, { period: "2030-K2", value: 55.5 }] },
+    {
+      name: "Testby",
+      observations: [
+        { period: "2030-K1", value: 50 },
+        { period: "2030-K2", value: 55.5 },
+      ],
+    },
     { name: "Hele landet", observations: [{ period: "2030-K1", value: 48 }] },
   ],
   target: { kind: "series", series: "Hele landet", direction: "higher", label: "Landsniveau" },
@@ -67,11 +82,66 @@ const yamlish = fc
   .array(
     fc.oneof(
       fc.constantFrom(
-        "title: ", "kind: ", "plan", "strategi", "bilag", "status: ", "udkast", "vedtaget", "year: ", "revision: ",
-        "strategy: ", "chapters: ", "goal: ", "goal_text: ", "pdf: ", "adopted: ", "number: ", "description: ",
-        "2030", '"2030"', "2030-10-15", "fokus-1", "-1", "1e999", ".nan", "null", "~", "true", "\n", "\n  ", "  ", "\t",
-        "- ", ": ", ":", "[", "]", "{", "}", ",", '"', "'", "#", "&a ", "*a", "!!str ", "!!js/function ", "!!binary ",
-        "<<: ", "? ", "|", ">", "%YAML 1.2", "---", "...", "æøå", "\u0000", "\uFEFF", "\r\n", "::: chart m1-test",
+        "title: ",
+        "kind: ",
+        "plan",
+        "strategi",
+        "bilag",
+        "status: ",
+        "udkast",
+        "vedtaget",
+        "year: ",
+        "revision: ",
+        "strategy: ",
+        "chapters: ",
+        "goal: ",
+        "goal_text: ",
+        "pdf: ",
+        "adopted: ",
+        "number: ",
+        "description: ",
+        "2030",
+        '"2030"',
+        "2030-10-15",
+        "fokus-1",
+        "-1",
+        "1e999",
+        ".nan",
+        "null",
+        "~",
+        "true",
+        "\n",
+        "\n  ",
+        "  ",
+        "\t",
+        "- ",
+        ": ",
+        ":",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        '"',
+        "'",
+        "#",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!!js/function ",
+        "!!binary ",
+        "<<: ",
+        "? ",
+        "|",
+        ">",
+        "%YAML 1.2",
+        "---",
+        "...",
+        "æøå",
+        "\u0000",
+        "\uFEFF",
+        "\r\n",
+        "::: chart m1-test",
       ),
       fc.string({ maxLength: 8, unit: "binary" }),
     ),
@@ -87,7 +157,23 @@ const value = fc.oneof(
 );
 const frontMatter = fc.dictionary(
   fc.oneof(
-    fc.constantFrom("title", "kind", "status", "year", "revision", "number", "strategy", "compare_with", "chapters", "goal", "goal_text", "pdf", "adopted", "meeting", "description"),
+    fc.constantFrom(
+      "title",
+      "kind",
+      "status",
+      "year",
+      "revision",
+      "number",
+      "strategy",
+      "compare_with",
+      "chapters",
+      "goal",
+      "goal_text",
+      "pdf",
+      "adopted",
+      "meeting",
+      "description",
+    ),
     // Not "__proto__": gray-matter's YAML writer (js-yaml 3) crashes on it before our code runs.
     fc.string({ maxLength: 12 }).filter((key) => key !== "__proto__"),
   ),
@@ -114,7 +200,12 @@ describe("front matter from anywhere", () => {
 
   it("survives YAML built to explode: aliases of aliases, and a list that contains itself", () => {
     const laughs = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let level = 1; level < 12; level++) laughs.push(`${"abcdefghijkl"[level]}: &${"abcdefghijkl"[level]} [${Array(9).fill(`*${"abcdefghijkl"[level - 1]}`).join(", ")}]`);
+    for (let level = 1; level < 12; level++)
+      laughs.push(
+        `${"abcdefghijkl"[level]}: &${"abcdefghijkl"[level]} [${Array(9)
+          .fill(`*${"abcdefghijkl"[level - 1]}`)
+          .join(", ")}]`,
+      );
     const bomb = `---\n${laughs.join("\n")}\ntitle: *l\nchapters: *l\n---\n`;
     expect(() => buildModel(withFile("content/strategi/2030/index.md", bomb))).toThrow(ValidationError);
     loadsOrExplains(withFile("content/strategi/2030/index.md", bomb));

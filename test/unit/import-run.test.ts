@@ -44,7 +44,10 @@ describe("importing an export", () => {
       "Færdig: 2 nye perioder, 1 ændret værdi i m1-job.json. Seneste nye periode: 2. kvartal 2030.",
     ]);
     const written = JSON.parse(await indicator()) as Indicator;
-    expect(written.series[0]!.observations.slice(-2)).toEqual([{ period: "2029-K4", value: 45.2 }, { period: "2030-K1", value: 46 }]);
+    expect(written.series[0]!.observations.slice(-2)).toEqual([
+      { period: "2029-K4", value: 45.2 },
+      { period: "2030-K1", value: 46 },
+    ]);
     expect(written.target).toEqual({ kind: "value", value: 50, direction: "higher" });
     expect(await indicator()).toMatch(/^\{\n {2}"id": "m1-job",\n[\s\S]*"value": 46\.0\n[\s\S]*\}\n$/);
 
@@ -151,8 +154,11 @@ describe("a bad file or an invalid result changes nothing", () => {
     ["no file", [], () => messages.importUsage().message],
     ["a file that does not exist", ["findes-ikke.csv"], () => problem("findes-ikke.csv", messages.importFileMissing("findes-ikke.csv"))],
     ["a file named after no indicator", ["kvartaler-cp1252.csv"], () => problem("kvartaler-cp1252.csv", messages.importNoMapping("kvartaler-cp1252.csv"))],
-    ["a mapping to an unknown indicator", ["kvartaler-cp1252.csv", "--mapping", "maaneder-lang.mapping.json"], () =>
-      formatProblem({ file: "maaneder-lang.mapping.json", path: "indicator", ...messages.unknownIndicator("m1-maaned") })],
+    [
+      "a mapping to an unknown indicator",
+      ["kvartaler-cp1252.csv", "--mapping", "maaneder-lang.mapping.json"],
+      () => formatProblem({ file: "maaneder-lang.mapping.json", path: "indicator", ...messages.unknownIndicator("m1-maaned") }),
+    ],
   ])("%s", async (_name, args, expected) => {
     const before = await indicator();
     expect(await run(...args)).toBe(2);

@@ -48,12 +48,9 @@ describe("periods as staff write them", () => {
     expect(normalisePeriod(input)).toBe(expected);
   });
 
-  it.each([["2020K5"], ["2020M13"], ["13. kvt. 2020"], ["augustus 2020"], ["Periode"], ["I alt"], [""], [null], [2020.5], [20]])(
-    "%s is not a period",
-    (input) => {
-      expect(normalisePeriod(input)).toBeUndefined();
-    },
-  );
+  it.each([["2020K5"], ["2020M13"], ["13. kvt. 2020"], ["augustus 2020"], ["Periode"], ["I alt"], [""], [null], [2020.5], [20]])("%s is not a period", (input) => {
+    expect(normalisePeriod(input)).toBeUndefined();
+  });
 });
 
 describe("Danish numbers", () => {
@@ -126,12 +123,7 @@ describe("reading exports", () => {
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const sheet = await readSheet(bytes, "eksport.xlsx", { sheet: "Data" });
     expect(sheet.format).toBe("xlsx");
-    expect(sheet.rows.map((r) => r.cells)).toEqual([
-      ["Jobindsats (syntetiske tal)"],
-      ["Periode", "Testby"],
-      [new Date(Date.UTC(2020, 7, 1)), 79.5],
-      ["2020M09", 80.5],
-    ]);
+    expect(sheet.rows.map((r) => r.cells)).toEqual([["Jobindsats (syntetiske tal)"], ["Periode", "Testby"], [new Date(Date.UTC(2020, 7, 1)), 79.5], ["2020M09", 80.5]]);
     await expect(readSheet(bytes, "eksport.xlsx", { sheet: "Ark9" })).rejects.toMatchObject({ kind: "sheet", sheets: ["Forside", "Data"] });
   });
 
@@ -156,9 +148,7 @@ describe("the mapping", () => {
     ["periods as headers with a value column", { period: { headers: true }, series: { column: "Område" }, value: { column: 3 } }],
     ["no series", { period: { column: "Tid" }, series: {} }],
   ])("refuses %s", (_name, input) => {
-    expect(parseMapping(JSON.stringify({ indicator: "m1-test", ...input }), "o.json").problems).toEqual([
-      { file: "o.json", ...messages.importMappingLayout() },
-    ]);
+    expect(parseMapping(JSON.stringify({ indicator: "m1-test", ...input }), "o.json").problems).toEqual([{ file: "o.json", ...messages.importMappingLayout() }]);
   });
 
   it("names the field of a wrong mapping, and bad JSON", () => {
@@ -194,7 +184,10 @@ describe("finding the figures", () => {
   });
 
   it("matches column headers regardless of case and spaces, and by number", () => {
-    const rows = [["PERIODE ", " testby", "hele  landet"], ["2020", "1", "2"]];
+    const rows = [
+      ["PERIODE ", " testby", "hele  landet"],
+      ["2020", "1", "2"],
+    ];
     expect(extractObservations(sheet(rows), WIDE, "e.csv").observations).toHaveLength(2);
     const byNumber = mapping({ indicator: "m1-test", period: { column: 1 }, series: { "3": "Hele landet" } });
     expect(byNumber.layout.kind).toBe("series-columns");
@@ -208,7 +201,13 @@ describe("finding the figures", () => {
       value: { column: "Andel" },
     });
     const result = extractObservations(
-      sheet([["Område", "Tid", "Andel"], ["Testby Kommune", "august 2020", "41,5"], [null, "september 2020", "42"], ["Region X", "august 2020", "9"], ["Hele landet", "2020M08", "43"]]),
+      sheet([
+        ["Område", "Tid", "Andel"],
+        ["Testby Kommune", "august 2020", "41,5"],
+        [null, "september 2020", "42"],
+        ["Region X", "august 2020", "9"],
+        ["Hele landet", "2020M08", "43"],
+      ]),
       long,
       "e.csv",
     );
@@ -237,7 +236,14 @@ describe("finding the figures", () => {
   });
 
   it("uses the indicator's series names without a mapping, reading the columns that are there", () => {
-    const result = extractObservations(sheet([["Periode", "Testby"], ["2020K1", "1"]]), defaultMapping("m1-test", ["Testby", "Hele landet"]), "m1-test.csv");
+    const result = extractObservations(
+      sheet([
+        ["Periode", "Testby"],
+        ["2020K1", "1"],
+      ]),
+      defaultMapping("m1-test", ["Testby", "Hele landet"]),
+      "m1-test.csv",
+    );
     expect(result.problems).toEqual([]);
     expect(result.observations).toHaveLength(1);
   });
@@ -246,19 +252,29 @@ describe("finding the figures", () => {
   it.each([
     [
       "a number in the wrong format",
-      [["Periode", "Testby", "Hele landet"], ["2020K1", "60.6", "55"]],
+      [
+        ["Periode", "Testby", "Hele landet"],
+        ["2020K1", "60.6", "55"],
+      ],
       "csv" as const,
       [messages.importBadNumber("60.6", where(2, "2", "Testby"))],
     ],
     [
       "a period that cannot be read, with Excel's column letter",
-      [["Periode", "Testby", "Hele landet"], ["2020 H1", 60.6, 55]],
+      [
+        ["Periode", "Testby", "Hele landet"],
+        ["2020 H1", 60.6, 55],
+      ],
       "xlsx" as const,
       [messages.importBadPeriod("2020 H1", where(2, "A", "Periode"))],
     ],
     [
       "a period given twice",
-      [["Periode", "Testby", "Hele landet"], ["2020K1", "1", null], ["2020-K1", "2", null]],
+      [
+        ["Periode", "Testby", "Hele landet"],
+        ["2020K1", "1", null],
+        ["2020-K1", "2", null],
+      ],
       "csv" as const,
       [messages.importDuplicate("Testby", "2020-K1", where(3, "2", "Testby"), 2)],
     ],
@@ -268,14 +284,26 @@ describe("finding the figures", () => {
       "csv" as const,
       [messages.importColumnsMissing(["Hele landet"], ["Periode", "Testby", "Landet"], 2)],
     ],
-    ["a file without figures", [["Periode", "Testby", "Hele landet"], ["2020K1", null, ".."]], "csv" as const, [messages.importNoData()]],
+    [
+      "a file without figures",
+      [
+        ["Periode", "Testby", "Hele landet"],
+        ["2020K1", null, ".."],
+      ],
+      "csv" as const,
+      [messages.importNoData()],
+    ],
   ])("reports %s with file, row and column", (_name, rows, format, expected) => {
     const result = extractObservations(sheet(rows, format), WIDE, "eksport.csv");
     expect(result.problems).toEqual(expected.map((text) => ({ file: "eksport.csv", ...text })));
   });
 
   it("reports every bad cell at once", () => {
-    const rows = [["Periode", "Testby", "Hele landet"], ["2020K1", "x", "y"], ["nej", "1", "2"]];
+    const rows = [
+      ["Periode", "Testby", "Hele landet"],
+      ["2020K1", "x", "y"],
+      ["nej", "1", "2"],
+    ];
     expect(extractObservations(sheet(rows), WIDE, "e.csv").problems).toHaveLength(3);
   });
 });

@@ -19,7 +19,9 @@ const page = (body: string) => `<!doctype html><html lang="da"><head><link rel="
 describe("the link checker", () => {
   it("accepts pages, assets, anchors, relative links and external addresses", async () => {
     const dir = await site({
-      "index.html": page('<a href="/plan/">Plan</a> <a href="plan/#mål">Mål</a> <a href="#top" id="top">Top</a> <a href="https://example.org/">Ude</a> <a href="mailto:a@example.org">Post</a>'),
+      "index.html": page(
+        '<a href="/plan/">Plan</a> <a href="plan/#mål">Mål</a> <a href="#top" id="top">Top</a> <a href="https://example.org/">Ude</a> <a href="mailto:a@example.org">Post</a>',
+      ),
       "plan/index.html": page('<h2 id="mål">Mål</h2><a href="../">Forside</a><img src="../assets/figur.svg" alt=""><script src="/assets/søg.js"></script>'),
       "assets/site.css": '@font-face { src: url("fonts/a.woff2"); } .x { background: url(data:image/png;base64,AAAA); }',
       "assets/fonts/a.woff2": "",
@@ -36,7 +38,7 @@ describe("the link checker", () => {
   it("finds missing pages, files and anchors, empty links and folders without a slash", async () => {
     const dir = await site({
       "index.html": page('<a href="/mangler/">x</a> <a href="/plan/#intet">x</a> <a href="">x</a> <a href="#">x</a> <a href="/plan">x</a> <a href="/pdf/a.pdf">x</a>'),
-      "plan/index.html": page("<h2 id=\"noget\">Noget</h2>"),
+      "plan/index.html": page('<h2 id="noget">Noget</h2>'),
       "assets/site.css": '@font-face { src: url("fonts/væk.woff2"); }',
     });
     const report = await checkLinks(dir);
@@ -65,7 +67,8 @@ describe("the link checker", () => {
 
 describe("page helpers", () => {
   it("lists the visible h2 sections, without footnote markers", () => {
-    const html = '<h2 id="a">Første <em>del</em></h2><p>x</p><h3 id="b">Under</h3><h2 id="c">Tal<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup> og mål</h2><h2 class="visually-hidden">Fodnoter</h2><h2>Uden id</h2>';
+    const html =
+      '<h2 id="a">Første <em>del</em></h2><p>x</p><h3 id="b">Under</h3><h2 id="c">Tal<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup> og mål</h2><h2 class="visually-hidden">Fodnoter</h2><h2>Uden id</h2>';
     expect(pageHeadings(html)).toEqual([
       { id: "a", html: "Første del" },
       { id: "c", html: "Tal og mål" },

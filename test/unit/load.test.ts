@@ -7,7 +7,9 @@ import { messages, ValidationError, type Problem } from "../../scripts/messages.
 import { files } from "../helpers.ts";
 
 const SITE = JSON.stringify({
-  municipality: "Testby Kommune", site_title: "Test", accessibility_statement: "https://example.org/a",
+  municipality: "Testby Kommune",
+  site_title: "Test",
+  accessibility_statement: "https://example.org/a",
   contact: { name: "Testby" },
 });
 const STRATEGY = `---\ntitle: Strategi\nkind: strategi\nrevision: "2030"\nstatus: vedtaget\nchapters: [fokus-1]\n---\n\nTekst.\n`;
@@ -15,8 +17,15 @@ const FOCUS = `---\ntitle: Fokus\ngoal: 1\ngoal_text: Flere i job.\n---\n\nTekst
 // Synthetic indicator for tests.
 const indicator = (over: Record<string, unknown> = {}) =>
   JSON.stringify({
-    id: "m1-test", goal: 1, kind: "indikator", title: "Test", unit: "pct.", source: "Test", extracted: null,
-    series: [{ name: "Testby", observations: [{ period: "2030-K1", value: 50 }] }], ...over,
+    id: "m1-test",
+    goal: 1,
+    kind: "indikator",
+    title: "Test",
+    unit: "pct.",
+    source: "Test",
+    extracted: null,
+    series: [{ name: "Testby", observations: [{ period: "2030-K1", value: 50 }] }],
+    ...over,
   });
 
 const base = {
@@ -104,7 +113,14 @@ describe("bad input", () => {
       "data/indicators/m1-test.json": indicator({
         goal: 9,
         series: [
-          { name: "Testby", observations: [{ period: "2030-K1", value: 150 }, { period: "2030-K1", value: 5 }, { period: "2030-05", value: 5 }] },
+          {
+            name: "Testby",
+            observations: [
+              { period: "2030-K1", value: 150 },
+              { period: "2030-K1", value: 5 },
+              { period: "2030-05", value: 5 },
+            ],
+          },
         ],
         target: { kind: "series", series: "Hele landet", direction: "lower" },
       }),

@@ -42,7 +42,17 @@ describe("the editor's guide", () => {
   });
 
   it("describes the commands an editor runs", () => {
-    for (const command of ["npm run new -- plan 2026", "npm run check", "npm run import --", "--dry-run", "npm start", "npm run build", "::: chart", "::: include", "[^1]"]) {
+    for (const command of [
+      "npm run new -- plan 2026",
+      "npm run check",
+      "npm run import --",
+      "--dry-run",
+      "npm start",
+      "npm run build",
+      "::: chart",
+      "::: include",
+      "[^1]",
+    ]) {
       expect(guide).toContain(command);
     }
   });

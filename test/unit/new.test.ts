@@ -11,13 +11,22 @@ import { parseYears, runNew, scaffoldPlan, type PlanScaffold } from "../../scrip
 import { files, fixture } from "../helpers.ts";
 
 const SITE = JSON.stringify({
-  municipality: "Testby Kommune", site_title: "Test", accessibility_statement: "https://example.org/a", contact: { name: "Testby" },
+  municipality: "Testby Kommune",
+  site_title: "Test",
+  accessibility_statement: "https://example.org/a",
+  contact: { name: "Testby" },
 });
 const strategy = (revision: string, status: string, chapters: string[]) =>
   `---\ntitle: Strategi ${revision}\nkind: strategi\nrevision: "${revision}"\nstatus: ${status}\nchapters: [${chapters.join(", ")}]\n---\n\nTekst.\n`;
 const focus = (goal: number) => `---\ntitle: Fokus ${goal}\ngoal: ${goal}\ngoal_text: Flere i job.\n---\n\nTekst.\n`;
 const INDICATOR = JSON.stringify({
-  id: "m1-test", goal: 1, kind: "indikator", title: "Test", unit: "pct.", source: "Syntetisk", extracted: null,
+  id: "m1-test",
+  goal: 1,
+  kind: "indikator",
+  title: "Test",
+  unit: "pct.",
+  source: "Syntetisk",
+  extracted: null,
   series: [{ name: "Testby", observations: [{ period: "2030-K1", value: 50 }] }],
 });
 const TABLE = JSON.stringify({ id: "tabel-2030", caption: "Syntetisk", stub: "A", unit: "antal", columns: ["2030"], rows: [{ label: "B", values: [1] }] });
@@ -178,9 +187,13 @@ describe("scaffoldPlan", () => {
   it("says so when there is no plan or no adopted strategy", () => {
     const base = { "data/site.json": SITE, "content/strategi/2030/index.md": strategy("2030", "vedtaget", ["fokus-1"]), "content/strategi/2030/fokus-1.md": focus(1) };
     expect(scaffold(base)).toEqual(messages.newNoPlan());
-    expect(scaffold({ ...base, "content/strategi/2030/index.md": strategy("2030", "udkast", ["fokus-1"]), "content/plan/2030/index.md": "---\ntitle: P\nkind: plan\nyear: 2030\nstatus: udkast\n---\n" })).toEqual(
-      messages.newNoStrategy(),
-    );
+    expect(
+      scaffold({
+        ...base,
+        "content/strategi/2030/index.md": strategy("2030", "udkast", ["fokus-1"]),
+        "content/plan/2030/index.md": "---\ntitle: P\nkind: plan\nyear: 2030\nstatus: udkast\n---\n",
+      }),
+    ).toEqual(messages.newNoStrategy());
   });
 });
 
@@ -221,9 +234,7 @@ describe("npm run new on a copy of the minimal fixture", () => {
     await writeFile(join(source, "content/strategi/2031/fokus-2.md"), focus(2));
     expect(await run("plan", "2031")).toBe(0);
     expect(await readFile(join(source, "content/plan/2031/index.md"), "utf8")).toContain('strategy: "2031"\n');
-    expect(await readFile(join(source, "content/plan/2031/fokus.md"), "utf8")).toContain(
-      "::: include strategi/2031/fokus-1\n\n::: include strategi/2031/fokus-2\n",
-    );
+    expect(await readFile(join(source, "content/plan/2031/fokus.md"), "utf8")).toContain("::: include strategi/2031/fokus-1\n\n::: include strategi/2031/fokus-2\n");
     await loadModel(source);
   });
 

@@ -45,11 +45,34 @@ const { md, renderPage } = createMarkdown({
 });
 
 const LINES = [
-  "Tekst.", "", "::: table aktivering", "> ::: table aktivering", "- ::: table aktivering", "1. ::: table aktivering",
-  "   ::: table aktivering", ":: table aktivering", "::: Table aktivering", "::: table ukendt", "::: include side-b",
-  "> ::: include side-b", "```", "~~~", "    ::: table aktivering", "Tekst[^1].", "[^1]: ::: table aktivering",
-  "[^1]: Kilde.", "## Afsnit", "> Citat", "- Punkt", "  - ::: table aktivering", "| a | b |", "| - | - |", "| ::: table aktivering | x |",
-  "## ::: table aktivering", "Se ::: table aktivering her.", "Se `::: table aktivering` her.",
+  "Tekst.",
+  "",
+  "::: table aktivering",
+  "> ::: table aktivering",
+  "- ::: table aktivering",
+  "1. ::: table aktivering",
+  "   ::: table aktivering",
+  ":: table aktivering",
+  "::: Table aktivering",
+  "::: table ukendt",
+  "::: include side-b",
+  "> ::: include side-b",
+  "```",
+  "~~~",
+  "    ::: table aktivering",
+  "Tekst[^1].",
+  "[^1]: ::: table aktivering",
+  "[^1]: Kilde.",
+  "## Afsnit",
+  "> Citat",
+  "- Punkt",
+  "  - ::: table aktivering",
+  "| a | b |",
+  "| - | - |",
+  "| ::: table aktivering | x |",
+  "## ::: table aktivering",
+  "Se ::: table aktivering her.",
+  "Se `::: table aktivering` her.",
 ];
 const markdown = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join("\n"));
 
@@ -140,23 +163,31 @@ describe("links to headings", () => {
   // Field case 10: duplicate and special-character headings, linked to from the page.
   const body = [
     "Se [andet mål](#maal-1-flere-i-job-2), [økonomi](#oekonomi-2) og [tabellen](#tabel-aktivering).",
-    "", "::: table aktivering", "", "## Mål 1: Flere i job", "", "## Mål 1: Flere i job", "", "## ≥ 85 % i tilbud", "", "## Økonomi", "", "## Oekonomi",
+    "",
+    "::: table aktivering",
+    "",
+    "## Mål 1: Flere i job",
+    "",
+    "## Mål 1: Flere i job",
+    "",
+    "## ≥ 85 % i tilbud",
+    "",
+    "## Økonomi",
+    "",
+    "## Oekonomi",
   ].join("\n");
   const model = check({ overskrifter: body }) as Model;
   const page = model.pages.get("overskrifter")!;
 
   it("are checked: a link to a heading that is not there is reported at its line and column", () => {
     const error = check({ overskrifter: `${body}\n\nOg [dette](#maal-3).` }) as ValidationError;
-    expect(error.problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([
-      ["content/overskrifter.md", 19, 12, expect.stringContaining('"#maal-3"')],
-    ]);
+    expect(error.problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([["content/overskrifter.md", 19, 12, expect.stringContaining('"#maal-3"')]]);
   });
 
   it("reach the same heading on the site and in print, where ids carry the chapter's prefix", () => {
     const site = parse(renderPage(page, model.pages));
     const print = parse(renderPage(page, model.pages, { docId: "bilag-20-overskrifter", print: true }));
-    const targets = (html: ReturnType<typeof parse>) =>
-      html.querySelectorAll("p a").map((a) => html.getElementById(a.getAttribute("href")!.slice(1))?.text ?? null);
+    const targets = (html: ReturnType<typeof parse>) => html.querySelectorAll("p a").map((a) => html.getElementById(a.getAttribute("href")!.slice(1))?.text ?? null);
     expect(targets(site)).toEqual(["Mål 1: Flere i job", "Oekonomi", ""]);
     expect(targets(print)).toEqual(targets(site));
     expect(print.querySelector("p a")!.getAttribute("href")).toBe("#bilag-20-overskrifter-maal-1-flere-i-job-2");
@@ -165,11 +196,13 @@ describe("links to headings", () => {
   });
 
   it("to another page of the same PDF stay inside the PDF; to any other page go to its address on the site", () => {
-    const pages = (check({
-      overskrifter: "Se [målene](../baggrund/#maal-for-tilbud), [baggrunden](/baggrund/), [kilden](/baggrund/#fn1) og [en anden side](andet/../../andet/#afsnit).",
-      baggrund: "## Mål for tilbud\n\nTekst.[^1]\n\n[^1]: Kilde.",
-      andet: "## Afsnit",
-    }) as Model).pages;
+    const pages = (
+      check({
+        overskrifter: "Se [målene](../baggrund/#maal-for-tilbud), [baggrunden](/baggrund/), [kilden](/baggrund/#fn1) og [en anden side](andet/../../andet/#afsnit).",
+        baggrund: "## Mål for tilbud\n\nTekst.[^1]\n\n[^1]: Kilde.",
+        andet: "## Afsnit",
+      }) as Model
+    ).pages;
     // A PDF of the front page's text, then the two chapters (synthetic).
     const document = { id: "bilag-20", index: pages.get("index")!, chapters: [pages.get("overskrifter")!, pages.get("baggrund")!] } as Document;
     const env = (key: string) => ({ docId: printPrefix(document.id, pages.get(key)!), print: true, printTargets: printTargets(document, pages) });

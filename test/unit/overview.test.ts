@@ -8,18 +8,21 @@ const series = (name: string, values: [string, number][]): Series => ({
   observations: values.map(([period, value]) => ({ period, value })),
 });
 const indicator = (over: Partial<Indicator>): Indicator => ({
-  id: "t", goal: 1, kind: "nøgletal", title: "T", unit: "pct.", series: [], source: "Test", extracted: null, ...over,
+  id: "t",
+  goal: 1,
+  kind: "nøgletal",
+  title: "T",
+  unit: "pct.",
+  series: [],
+  source: "Test",
+  extracted: null,
+  ...over,
 });
 
 describe("the key-figure overview", () => {
   it("keeps only key figures, ordered by goal", () => {
     const rows = overviewRows(
-      [
-        indicator({ id: "c", goal: 3 }),
-        indicator({ id: "x", goal: 1, kind: "indikator" }),
-        indicator({ id: "a", goal: 1 }),
-        indicator({ id: "b", goal: 2 }),
-      ],
+      [indicator({ id: "c", goal: 3 }), indicator({ id: "x", goal: 1, kind: "indikator" }), indicator({ id: "a", goal: 1 }), indicator({ id: "b", goal: 2 })],
       (id) => (id === "a" ? "/bilag/maal-1/#figur-a" : undefined),
     );
     expect(rows.map((r) => r.id)).toEqual(["a", "b", "c"]);
@@ -31,8 +34,15 @@ describe("the key-figure overview", () => {
     const row = overviewRow(
       indicator({
         series: [
-          series("Testby", [["2020-K2", 11.5], ["2020-K1", 10], ["2019-K4", 9]]),
-          series("Hele landet", [["2020-K1", 12], ["2020-K2", 14]]),
+          series("Testby", [
+            ["2020-K2", 11.5],
+            ["2020-K1", 10],
+            ["2019-K4", 9],
+          ]),
+          series("Hele landet", [
+            ["2020-K1", 12],
+            ["2020-K2", 14],
+          ]),
         ],
         target: { kind: "series", series: "Hele landet", direction: "higher" },
       }),

@@ -41,7 +41,14 @@ async function sample(edit: (s: Sample) => void = () => {}, fixed = true): Promi
   // A font as Chromium embeds one: Type0 over a CIDFontType2 whose program is in the file, with ToUnicode.
   const descriptor = ctx.obj({ Type: "FontDescriptor", FontName: "ABCDEF+Prove", FontFile2: ctx.register(ctx.flateStream("glyphs")) });
   const cidFont = ctx.obj({ Type: "Font", Subtype: "CIDFontType2", BaseFont: "ABCDEF+Prove", FontDescriptor: ctx.register(descriptor) });
-  const font = ctx.obj({ Type: "Font", Subtype: "Type0", BaseFont: "ABCDEF+Prove", Encoding: "Identity-H", DescendantFonts: [ctx.register(cidFont)], ToUnicode: ctx.register(ctx.flateStream("cmap")) });
+  const font = ctx.obj({
+    Type: "Font",
+    Subtype: "Type0",
+    BaseFont: "ABCDEF+Prove",
+    Encoding: "Identity-H",
+    DescendantFonts: [ctx.register(cidFont)],
+    ToUnicode: ctx.register(ctx.flateStream("cmap")),
+  });
   page.node.set(PDFName.of("Resources"), ctx.obj({ Font: { F1: ctx.register(font) } }));
   page.node.set(PDFName.of("StructParents"), ctx.obj(0));
   const annot = ctx.obj({ Type: "Annot", Subtype: "Link", Rect: [50, 300, 120, 312], A: { S: "URI", URI: PDFString.of("https://example.org/") }, StructParent: 1 });
@@ -90,15 +97,32 @@ describe("the PDF/UA-1 check", () => {
 
   it.each<[string, string, (s: Sample) => void]>([
     ["no XMP metadata", "06-001", ({ doc }) => doc.catalog.delete(PDFName.of("Metadata"))],
-    ["XMP without the PDF/UA identifier", "06-002", ({ doc }) => set(doc.catalog, "Metadata", doc.context.register(doc.context.stream("<x:xmpmeta><dc:title><rdf:Alt><rdf:li>T</rdf:li></rdf:Alt></dc:title></x:xmpmeta>")))],
-    ["XMP without dc:title", "06-003", ({ doc }) => set(doc.catalog, "Metadata", doc.context.register(doc.context.stream("<x:xmpmeta><pdfuaid:part>1</pdfuaid:part></x:xmpmeta>")))],
+    [
+      "XMP without the PDF/UA identifier",
+      "06-002",
+      ({ doc }) =>
+        set(doc.catalog, "Metadata", doc.context.register(doc.context.stream("<x:xmpmeta><dc:title><rdf:Alt><rdf:li>T</rdf:li></rdf:Alt></dc:title></x:xmpmeta>"))),
+    ],
+    [
+      "XMP without dc:title",
+      "06-003",
+      ({ doc }) => set(doc.catalog, "Metadata", doc.context.register(doc.context.stream("<x:xmpmeta><pdfuaid:part>1</pdfuaid:part></x:xmpmeta>"))),
+    ],
     ["no DisplayDocTitle", "07-001", ({ doc }) => doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).delete(PDFName.of("DisplayDocTitle"))],
-    ["the title not shown in the window", "07-002", ({ doc }) => set(doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict), "DisplayDocTitle", doc.context.obj(false))],
+    [
+      "the title not shown in the window",
+      "07-002",
+      ({ doc }) => set(doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict), "DisplayDocTitle", doc.context.obj(false)),
+    ],
     ["not marked as tagged", "UA 6.2-1", ({ doc }) => doc.catalog.delete(PDFName.of("MarkInfo"))],
     ["no structure tree", "UA 7.1-11", ({ doc }) => doc.catalog.delete(PDFName.of("StructTreeRoot"))],
     ["no language", "11-006", ({ doc }) => doc.catalog.delete(PDFName.of("Lang"))],
     ["untagged content", "01-005@1", ({ doc, page }) => set(page, "Contents", doc.context.register(doc.context.flateStream("BT (Side 1) Tj ET")))],
-    ["tagged content inside an Artifact", "01-004@1", ({ doc, page }) => set(page, "Contents", doc.context.register(doc.context.flateStream("/Artifact BMC /P <</MCID 0>> BDC BT (x) Tj ET EMC EMC")))],
+    [
+      "tagged content inside an Artifact",
+      "01-004@1",
+      ({ doc, page }) => set(page, "Contents", doc.context.register(doc.context.flateStream("/Artifact BMC /P <</MCID 0>> BDC BT (x) Tj ET EMC EMC"))),
+    ],
     ["a font not embedded", "31-009@1", ({ descriptor }) => descriptor.delete(PDFName.of("FontFile2"))],
     ["a font without a map to Unicode", "10-001@1", ({ font }) => font.delete(PDFName.of("ToUnicode"))],
     [
@@ -113,8 +137,16 @@ describe("the PDF/UA-1 check", () => {
     ["a type neither standard nor mapped", "02-001@1", ({ root }) => root.delete(PDFName.of("RoleMap"))],
     ["a figure without Alt", "13-004@1", ({ figure }) => figure.delete(PDFName.of("Alt"))],
     ["a figure's Alt without its number", "13-004@1", ({ figure }) => set(figure, "Alt", PDFHexString.fromText("Figur . Ledighed"))],
-    ["a Figure around other structure", "13-004@1", ({ doc, figure }) => set(figure, "K", doc.context.obj([doc.context.register(doc.context.obj({ Type: "StructElem", S: "Table", K: [] }))]))],
-    ["a list item without LBody", "16-003@1", ({ doc, li }) => set(li, "K", doc.context.obj([doc.context.register(doc.context.obj({ Type: "StructElem", S: "P", K: [] }))]))],
+    [
+      "a Figure around other structure",
+      "13-004@1",
+      ({ doc, figure }) => set(figure, "K", doc.context.obj([doc.context.register(doc.context.obj({ Type: "StructElem", S: "Table", K: [] }))])),
+    ],
+    [
+      "a list item without LBody",
+      "16-003@1",
+      ({ doc, li }) => set(li, "K", doc.context.obj([doc.context.register(doc.context.obj({ Type: "StructElem", S: "P", K: [] }))])),
+    ],
     ["a list holding other structure than items", "09-005@1", ({ li }) => set(li, "S", PDFName.of("P"))],
     ["a note without ID", "19-003@1", ({ note }) => note.delete(PDFName.of("ID"))],
     ["a page with annotations without a tab order", "28-008@1", ({ page }) => page.delete(PDFName.of("Tabs"))],

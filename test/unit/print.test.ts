@@ -6,8 +6,16 @@ describe("bookmarks and headings", () => {
   it.each([
     ["Indledning", "Indledning", true],
     ["IndledningIndledning", "Indledning", true],
-    ["Nøgletal: Andelen af borgere, der overgår til selvforsørgelse eller starter i etvirksomhedsrettet tilbud", "Nøgletal: Andelen af borgere, der overgår til selvforsørgelse eller starter i et virksomhedsrettet tilbud", true],
-    ["Indikator: Andelen af forsikrede ledige borgere, som fortsat modtagerIndikator: Andelen af forsikrede ledige borgere, som fortsat modtagerdagpenge 13 uger", "Indikator: Andelen af forsikrede ledige borgere, som fortsat modtager dagpenge 13 uger", true],
+    [
+      "Nøgletal: Andelen af borgere, der overgår til selvforsørgelse eller starter i etvirksomhedsrettet tilbud",
+      "Nøgletal: Andelen af borgere, der overgår til selvforsørgelse eller starter i et virksomhedsrettet tilbud",
+      true,
+    ],
+    [
+      "Indikator: Andelen af forsikrede ledige borgere, som fortsat modtagerIndikator: Andelen af forsikrede ledige borgere, som fortsat modtagerdagpenge 13 uger",
+      "Indikator: Andelen af forsikrede ledige borgere, som fortsat modtager dagpenge 13 uger",
+      true,
+    ],
     ["minimum fire[1] samtaler", "minimum fire samtaler", true],
     ["Baggrund", "Indledning", false],
     ["Mål 1Mål 2", "Mål 2", false],
@@ -17,10 +25,23 @@ describe("bookmarks and headings", () => {
 
   it("pairs headings with bookmarks in order, so equal titles land on their own pages", () => {
     const pages = matchHeadings(
-      [{ id: "a", text: "Baggrund" }, { id: "b", text: "Mål" }, { id: "c", text: "Mål" }],
-      [{ title: "Indhold", page: 2 }, { title: "Baggrund", page: 3 }, { title: "Mål", page: 4 }, { title: "Mål", page: 6 }],
+      [
+        { id: "a", text: "Baggrund" },
+        { id: "b", text: "Mål" },
+        { id: "c", text: "Mål" },
+      ],
+      [
+        { title: "Indhold", page: 2 },
+        { title: "Baggrund", page: 3 },
+        { title: "Mål", page: 4 },
+        { title: "Mål", page: 6 },
+      ],
     );
-    expect([...pages]).toEqual([["a", 3], ["b", 4], ["c", 6]]);
+    expect([...pages]).toEqual([
+      ["a", 3],
+      ["b", 4],
+      ["c", 6],
+    ]);
   });
 
   it("reads the h2s of rendered HTML for the contents", () => {
@@ -30,7 +51,9 @@ describe("bookmarks and headings", () => {
 
 describe("Danish hyphenation for print", () => {
   it("puts soft hyphens in running text only", () => {
-    const html = hyphenateHtml('<p>Beskæftigelsesindsatsen</p><h2 id="beskaeftigelsesindsatsen">Beskæftigelsesindsatsen</h2><svg><text>Beskæftigelsesindsatsen</text></svg>');
+    const html = hyphenateHtml(
+      '<p>Beskæftigelsesindsatsen</p><h2 id="beskaeftigelsesindsatsen">Beskæftigelsesindsatsen</h2><svg><text>Beskæftigelsesindsatsen</text></svg>',
+    );
     expect(html).toContain("<p>Be\u00adskæf\u00adti\u00adgel\u00adses\u00adind\u00adsat\u00adsen</p>");
     expect(html).toContain('<h2 id="beskaeftigelsesindsatsen">Beskæftigelsesindsatsen</h2>');
     expect(html).toContain("<text>Beskæftigelsesindsatsen</text>");

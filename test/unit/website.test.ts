@@ -30,7 +30,12 @@ describe("figures and words in tables", () => {
   });
 
   it("aligns a column right when every cell with something in it is a figure", () => {
-    expect(numericColumns([["A-dagpenge", "12.345", "–", "ja"], ["Kontanthjælp", "12", "4,8 pct.", "nej"]])).toEqual([false, true, true, false]);
+    expect(
+      numericColumns([
+        ["A-dagpenge", "12.345", "–", "ja"],
+        ["Kontanthjælp", "12", "4,8 pct.", "nej"],
+      ]),
+    ).toEqual([false, true, true, false]);
     expect(numericColumns([["–"], [""]])).toEqual([false]);
   });
 });
@@ -60,7 +65,12 @@ describe("a Markdown table", () => {
   it("with many columns, reflows on a narrow screen: every value carries its column's label", () => {
     expect(table.classList.contains("reflow")).toBe(true);
     expect(table.classList.contains("many-columns")).toBe(true); // smaller type in print
-    expect(table.querySelector("tbody tr")!.querySelectorAll("td").map((td) => td.getAttribute("data-label"))).toEqual([...months, "I alt"]);
+    expect(
+      table
+        .querySelector("tbody tr")!
+        .querySelectorAll("td")
+        .map((td) => td.getAttribute("data-label")),
+    ).toEqual([...months, "I alt"]);
   });
 
   it("keeps a column of words left-aligned even when the editor wrote ---:", () => {
@@ -116,7 +126,12 @@ describe("footnotes", () => {
 const project = (extra: Record<string, string> = {}) =>
   buildModel(
     files({
-      "data/site.json": JSON.stringify({ municipality: "Testkommune", site_title: "Beskæftigelsesplan", contact: { name: "Jobcenter" }, accessibility_statement: "https://example.org/was" }),
+      "data/site.json": JSON.stringify({
+        municipality: "Testkommune",
+        site_title: "Beskæftigelsesplan",
+        contact: { name: "Jobcenter" },
+        accessibility_statement: "https://example.org/was",
+      }),
       "content/index.md": "---\ntitle: Forside\n---\n",
       "content/strategi/2020/index.md": '---\ntitle: Strategi 2020\nkind: strategi\nrevision: "2020"\nstatus: vedtaget\n---\n',
       "content/plan/2020/index.md": '---\ntitle: Beskæftigelsesplan 2020\nkind: plan\nyear: 2020\nstatus: vedtaget\nstrategy: "2020"\n---\n',
@@ -127,7 +142,9 @@ const project = (extra: Record<string, string> = {}) =>
 
 describe("drafts", () => {
   it("are never an earlier or the current plan, and are listed as drafts", () => {
-    const view = siteView(project({ "content/plan/2027/index.md": '---\ntitle: Beskæftigelsesplan 2027\nkind: plan\nyear: 2027\nstatus: udkast\nstrategy: "2020"\n---\n' }));
+    const view = siteView(
+      project({ "content/plan/2027/index.md": '---\ntitle: Beskæftigelsesplan 2027\nkind: plan\nyear: 2027\nstatus: udkast\nstrategy: "2020"\n---\n' }),
+    );
     expect(view.currentPlan?.id).toBe("plan-2021");
     expect(view.earlier.map((d) => d.id)).toEqual(["plan-2020"]);
     expect(view.drafts.map((d) => d.id)).toEqual(["plan-2027"]);

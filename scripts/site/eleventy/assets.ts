@@ -29,7 +29,5 @@ export function assetsPlugin(eleventyConfig: EleventyConfig, { content, template
   });
   eleventyConfig.addPassthroughCopy({ [resolve(import.meta.dirname, "../../compare/compare.css")]: "assets/compare.css" });
   eleventyConfig.addPassthroughCopy({ [resolve(templatesDir, "assets")]: "assets" });
-  eleventyConfig.addPassthroughCopy(
-    Object.fromEntries(FONT_FACES.map((face) => [resolve(FONT_DIR, fontFileName(face)), `assets/fonts/${fontFileName(face)}`])),
-  );
+  eleventyConfig.addPassthroughCopy(Object.fromEntries(FONT_FACES.map((face) => [resolve(FONT_DIR, fontFileName(face)), `assets/fonts/${fontFileName(face)}`])));
 }

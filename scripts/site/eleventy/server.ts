@@ -6,7 +6,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EleventyConfig } from "./config.ts";
 
-const NOT_FOUND = '<!doctype html><html lang="da"><meta charset="utf-8"><title>Siden findes ikke</title><h1>Siden findes ikke</h1><p><a href="/">Gå til forsiden</a></p></html>\n';
+const NOT_FOUND =
+  '<!doctype html><html lang="da"><meta charset="utf-8"><title>Siden findes ikke</title><h1>Siden findes ikke</h1><p><a href="/">Gå til forsiden</a></p></html>\n';
 
 function notFound(response: ServerResponse): void {
   response.statusCode = 404;
