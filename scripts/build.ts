@@ -186,6 +186,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         (k) => `${k.size} PDF'er beholdt fra sidste bygning (--no-pdf)`,
       );
       for (const [file, bytes] of kept) pdfSizes.set(file, bytes);
+      if (kept.size > 0) {
+        const warning = messages.pdfsKept(kept.size);
+        log(`${warning.message}\n    Sådan retter du det: ${warning.hint}`);
+      }
     }
     await timed(
       "websted",

@@ -375,6 +375,10 @@ export const messages = {
     message: `Bygningen blev stoppet udefra (${signal}), fx med Ctrl+C eller af systemet, før den blev færdig.`,
     hint: "Start den igen med npm run build.",
   }),
+  pdfsKept: (count: number) => ({
+    message: `Advarsel: ${count === 1 ? "PDF'en er" : `de ${count} PDF'er er`} fra sidste bygning (--no-pdf), så ændringer siden da står på siderne, men ikke i PDF'erne.`,
+    hint: "Byg uden --no-pdf, før dist/ udgives, så PDF'erne viser det samme som siderne.",
+  }),
   noSourceDate: (date: string) => ({
     message: `Projektet har ingen git-historik, så PDF'erne dateres efter den senest ændrede fil i content/ og data/ (${date}).`,
     hint: "Sæt SOURCE_DATE_EPOCH (sekunder siden 1970) for en fast dato, eller byg fra en git-klon.",
@@ -574,6 +578,10 @@ export const messages = {
   headingSkip: (text: string, level: number, previous: number, marks: string) => ({
     message: `Overskriften ${show(text)} er på niveau ${level}, men den forrige er på niveau ${previous}; et niveau springes over.`,
     hint: `Skriv den med ${marks} i stedet, så overskrifterne går ét niveau ned ad gangen (sidens titel er niveau 1, ## er niveau 2).`,
+  }),
+  headingLevelOne: (text: string) => ({
+    message: `Overskriften ${show(text)} er på niveau 1 (#), men niveau 1 er sidens titel (feltet title).`,
+    hint: "Skriv den med ## i stedet; overskrifterne i teksten begynder på niveau 2.",
   }),
   placeholder: (text: string) => ({
     message: `Der står stadig ${show(text)} i et vedtaget dokument.`,

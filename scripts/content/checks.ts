@@ -95,7 +95,11 @@ export function checkHeadings(pages: ReadonlyMap<string, Page>): Problem[] {
     for (const [index, token] of page.tokens.entries()) {
       if (token.type !== "heading_open" || token.level !== 0) continue;
       const level = Number(token.tag.slice(1));
-      if (level > previous + 1) {
+      if (level === 1) {
+        // The page's title (front matter) is its one level-1 heading; a second <h1> breaks the outline.
+        const text = page.tokens[index + 1]?.content ?? "";
+        problems.push({ file: page.file, ...place(page, token, token.markup.startsWith("#") ? token.markup : text.split("\n")[0]!), ...messages.headingLevelOne(text) });
+      } else if (level > previous + 1) {
         const text = page.tokens[index + 1]?.content ?? "";
         // At the #s of "### …", or where an underlined heading's text begins.
         const at = place(page, token, token.markup.startsWith("#") ? token.markup : text.split("\n")[0]!);
@@ -134,12 +138,21 @@ export function checkDirectivesInText(pages: ReadonlyMap<string, Page>): Problem
  * Placeholders `npm run new` left ("[Skriv her: …]"): an error in an adopted document (and on pages
  * outside any document), a warning in a draft.
  */
-export function checkPlaceholders(pages: ReadonlyMap<string, Page>, documents: readonly Document[]): { problems: Problem[]; warnings: Problem[] } {
+export function checkPlaceholders(
+  pages: ReadonlyMap<string, Page>,
+  documents: readonly Document[],
+  fieldAt: (page: Page, path: readonly PropertyKey[]) => { line: number; column: number },
+): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const status = new Map(documents.map((d) => [d.id, d.data.status]));
   for (const page of pages.values()) {
     const draft = page.documentId !== undefined && status.get(page.documentId) === "udkast";
+    // Front matter too: `npm run new` writes one in `description`, which reaches the PDF cover and search.
+    for (const [path, text] of stringFields(page.data)) {
+      const found = PLACEHOLDER.exec(text);
+      if (found) (draft ? warnings : problems).push({ file: page.file, ...fieldAt(page, path), ...(draft ? messages.placeholderInDraft(found[0]) : messages.placeholder(found[0])) });
+    }
     for (const { token, block } of inlineTokens(page)) {
       const found = token.type === "text" ? PLACEHOLDER.exec(token.content) : null;
       if (!found) continue;
@@ -148,6 +161,13 @@ export function checkPlaceholders(pages: ReadonlyMap<string, Page>, documents: r
     // The text around "[Skriv her: …]" is split by markdown-it's link parsing; one report per line is enough.
   }
   return { problems: dedupe(problems), warnings: dedupe(warnings) };
+}
+
+/** Every text value in front matter, with its path ("chapters", 2), in the order written. */
+function* stringFields(value: unknown, path: PropertyKey[] = []): Generator<[PropertyKey[], string]> {
+  if (typeof value === "string") yield [path, value];
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* stringFields(item, [...path, index]);
+  else if (value !== null && typeof value === "object") for (const [key, item] of Object.entries(value)) yield* stringFields(item, [...path, key]);
 }
 
 function dedupe(problems: Problem[]): Problem[] {

@@ -61,15 +61,26 @@ export function readFrontMatter(text: string, file: string, problems: Problem[])
   // Anchors and aliases (&a, *a) have no use in front matter and can make a value refer to itself
   // or grow exponentially, so they are refused where the first alias is written.
   let alias: number | undefined;
+  // A value wrapped in Word's quotes (title: ”Baggrund”) is read as text with the quotes in it,
+  // and would be published so.
+  let wrapped: number | undefined;
   visit(doc, {
     Alias(_key, node) {
       alias = node.range?.[0] ?? 0;
       return visit.BREAK;
     },
+    Scalar(_key, node) {
+      const text = node.type === "PLAIN" && typeof node.value === "string" ? node.value : "";
+      if (wrapped === undefined && text.length > 1 && TYPOGRAPHIC_QUOTE.test(text[0]!) && TYPOGRAPHIC_QUOTE.test(text.at(-1)!)) wrapped = node.range?.[0] ?? 0;
+    },
   });
   if (alias !== undefined) {
     const { line, col } = lineCounter.linePos(alias);
     return fail(line + 1, col, messages.yamlSyntax("henvisninger med & og * kan ikke bruges"));
+  }
+  if (wrapped !== undefined) {
+    const { line, col } = lineCounter.linePos(wrapped);
+    return fail(line + 1, col, messages.typographicQuotes());
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   return { data, body, bodyStart, at: (path, key) => nodePlace(doc, lineCounter, path, key) };

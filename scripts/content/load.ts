@@ -205,7 +205,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
   const revisions = linkStrategies(documents.documents, read.raw);
   const data = readData(files, revisions.goals);
   const committee = readCommittee(files);
-  const content = checkPageContent(files, read.pages, documents.documents);
+  const content = checkPageContent(files, read.pages, documents.documents, read.raw);
   const logo = readLogo(files, site.site);
   const problems = [
     ...site.problems,
@@ -556,10 +556,11 @@ function checkPageContent(
   files: readonly SourceFile[],
   pages: ReadonlyMap<string, Page>,
   documents: readonly Document[],
+  raw: ReadonlyMap<string, ParsedMarkdown>,
 ): Found<{ warnings: Problem[]; imageFiles: Map<string, Uint8Array> }> {
   const imageTypes = new RegExp(`^content/.+\\.(${IMAGE_TYPES.join("|")})$`, "i");
   const imageFiles = new Map(files.filter((f) => imageTypes.test(f.path)).map((f) => [f.path, f.bytes]));
-  const placeholders = checkPlaceholders(pages, documents);
+  const placeholders = checkPlaceholders(pages, documents, (page, path) => raw.get(page.key)?.at(path) ?? { line: 1, column: 1 });
   return {
     problems: [...checkLinks(pages, documents), ...checkHeadings(pages), ...checkImages(pages, imageFiles), ...placeholders.problems],
     warnings: placeholders.warnings,

@@ -10,12 +10,13 @@ import { checkLinks, type LinkReport } from "../../scripts/site/links.ts";
 import { REAL_PREFIX as PREFIX, ROOT, buildFixture, realContent } from "../helpers.ts";
 
 const builds: Record<string, { out: string; report: LinkReport }> = {};
+const rootLog: string[] = [];
 
 beforeAll(async () => {
   const shared = await realContent();
   const root = join(await mkdtemp(join(tmpdir(), "bp-links-")), "dist");
   await cp(shared.out, root, { recursive: true });
-  await buildFixture(ROOT, { outDir: root, pdf: false, pathPrefix: "/" });
+  await buildFixture(ROOT, { outDir: root, pdf: false, pathPrefix: "/", log: (line) => rootLog.push(line) });
   for (const [prefix, out] of [
     ["/", root],
     [PREFIX, shared.out],
@@ -41,4 +42,11 @@ describe.each(["/", PREFIX])("the site built for %s", (prefix) => {
     expect(pdfs.length).toBeGreaterThanOrEqual(5);
     expect(pdfs.every((name) => name.endsWith(".pdf"))).toBe(true);
   });
+});
+
+it("warns that PDFs kept by --no-pdf do not show changes made since they were printed", () => {
+  const kept = rootLog.find((line) => line.startsWith("Advarsel: de "));
+  expect(kept).toMatch(
+    /^Advarsel: de \d+ PDF'er er fra sidste bygning \(--no-pdf\), så ændringer siden da står på siderne, men ikke i PDF'erne\.\n {4}Sådan retter du det: Byg uden --no-pdf/,
+  );
 });
