@@ -251,7 +251,7 @@ export const messages = {
   }),
   notANumber: (found: unknown) => ({
     message: `Værdien ${show(found)} er ikke et tal.`,
-    hint: "Skriv tallet uden anførselstegn og med punktum som decimaltegn, fx 79.5.",
+    hint: 'Skriv tallet uden anførselstegn og med punktum som decimaltegn, fx 79.5. Er tallet udeladt af diskretionshensyn (".."), så slet observationen, og skriv perioden i seriens "suppressed".',
   }),
   negativeValue: (value: number, unit: string, changeUnit: string) => ({
     message: `Værdien ${value} er negativ, men et tal med enheden ${show(unit)} kan ikke være negativt.`,
@@ -566,6 +566,10 @@ export const messages = {
   reservedUrl: (url: string) => ({
     message: `Siden får adressen ${url}, som bygningen selv bruger (søgning, arkiv, status, PDF'er eller filer til webstedet).`,
     hint: "Omdøb filen, så den får en anden adresse.",
+  }),
+  linkWithoutScheme: (href: string) => ({
+    message: `Linket ${show(href)} mangler https:// foran, så det læses som en side på webstedet, der ikke findes.`,
+    hint: `Skriv hele adressen med https:// foran, fx https://${href.replace(/^\/+/, "")}.`,
   }),
   brokenLink: (href: string, from: string) => ({
     message: `Linket ${show(href)} peger på en side, der ikke findes (set fra ${from}).`,

@@ -230,7 +230,8 @@ export function parseYears(text: string): number | string | undefined {
 
 /** Runs `new`; returns the exit code (0 created, 2 nothing created). */
 export async function runNew(args: readonly string[], options: NewOptions): Promise<number> {
-  const [kind, yearText, ...rest] = args;
+  const [given, yearText, ...rest] = args;
+  const kind = given?.toLowerCase(); // "Plan" means plan
   if (kind !== "plan" || rest.length > 0) return fail(messages.newUsage(), options.error);
 
   let model: Model;

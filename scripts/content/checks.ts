@@ -66,6 +66,11 @@ export function checkLinks(pages: ReadonlyMap<string, Page>, documents: readonly
       // Links linkify made from text ("www.example.org") and links out of the site are not checked here.
       if (token.markup === "linkify" || !isInternal(href)) continue;
       const report = (text: MessageText) => problems.push({ file: page.file, ...place(page, block, href), ...text });
+      // "www.jobindsats.dk" or "jobindsats.dk/tal": a web address written without https://.
+      if (/^(www\.|[a-z0-9-]+\.(dk|com|org|net|eu|gov|info)(\/|$))/i.test(href)) {
+        report(messages.linkWithoutScheme(href));
+        continue;
+      }
       let url: URL;
       try {
         url = new URL(href, `http://site${page.url}`);

@@ -251,6 +251,12 @@ describe("npm run new on a copy of the minimal fixture", () => {
     expect(out[0]).toContain("content/plan/2034/");
   });
 
+  it("reads the kind in any case: Plan is plan", async () => {
+    expect(await run("Plan", "2031")).toBe(0);
+    expect(err).toEqual([]);
+    expect(out[0]).toContain("content/plan/2031/");
+  });
+
   it("takes the year after the newest plan when no year is given", async () => {
     expect(await run("plan")).toBe(0);
     expect(out[0]).toContain("content/plan/2031/");
