@@ -155,6 +155,10 @@ export const messages = {
     message: `Feltet ${show(field)} står mere end én gang i forsiden (front matter).`,
     hint: "Slet den ene af linjerne.",
   }),
+  unclosedBracket: () => ({
+    message: "Listen, der begynder med [ her, slutter ikke med ].",
+    hint: "Sæt et ] efter det sidste punkt, fx chapters: [baggrund, indsatser].",
+  }),
   yamlIndent: () => ({
     message: "Linjen er rykket forkert ind, så forsiden (front matter) kan ikke læses.",
     hint: "Begynd hvert felt helt ude til venstre; kun punkter i en liste (- …) rykkes ind, med mellemrum, ikke tabulator.",

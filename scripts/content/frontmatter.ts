@@ -107,7 +107,13 @@ function errorPlace(error: YAMLError, lines: readonly string[]): { line: number;
     }
     case "DUPLICATE_KEY":
       return { line: pos.line, column: pos.col, text: messages.duplicateKey(lineText.slice(0, lineText.indexOf(":")).trim()) };
-    case "BAD_INDENT":
+    case "BAD_INDENT": {
+      // "chapters: [a, b" with no "]": the parser notices only where the next field begins.
+      const unclosed = /end with a \]/.test(error.message);
+      const index = unclosed ? lines.findLastIndex((line, i) => i < pos.line && line.lastIndexOf("[") > line.lastIndexOf("]")) : -1;
+      if (index >= 0) return { line: index + 1, column: lines[index]!.lastIndexOf("[") + 1, text: messages.unclosedBracket() };
+      return { line: pos.line, column: pos.col, text: messages.yamlIndent() };
+    }
     case "MULTILINE_IMPLICIT_KEY":
     case "TAB_AS_INDENT":
       return { line: pos.line, column: pos.col, text: messages.yamlIndent() };

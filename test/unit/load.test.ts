@@ -56,8 +56,13 @@ describe("a valid project", () => {
 });
 
 describe("bad input", () => {
-  it("reports YAML that does not parse, with its line", () => {
+  it("reports a list without its closing ] where the list begins, not where the parser noticed", () => {
     const [problem] = problems({ "content/a.md": "---\ntitle: Hej\nfoo: [1, 2\n---\nTekst\n" });
+    expect(problem).toMatchObject({ file: "content/a.md", line: 3, column: 6, ...messages.unclosedBracket() });
+  });
+
+  it("reports YAML that does not parse, with its line", () => {
+    const [problem] = problems({ "content/a.md": "---\ntitle: Hej\n  foo: 1\n---\nTekst\n" });
     expect(problem).toMatchObject({ file: "content/a.md", line: expect.any(Number) });
     expect(problem!.message).toContain("front matter");
   });
