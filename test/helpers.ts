@@ -1,9 +1,10 @@
 // Shared test helpers: the shared browser, fixture builds into temporary folders, the one shared
 // build of the real content, and PDF reading. The build pipeline and Puppeteer are imported only
 // when a test builds or browses, so unit tests that only need ROOT or files() stay light.
-import { mkdir, mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Browser } from "puppeteer-core";
 import { inject } from "vitest";
@@ -200,4 +201,23 @@ export async function readPdfText(file: string): Promise<PdfText[]> {
   }
   await doc.loadingTask.destroy();
   return found;
+}
+
+/**
+ * Every entry below `dir` by its relative path: a file as the SHA-256 (hex) of its bytes, a folder
+ * as "folder", anything else (a symlink) as "other". Two equal snapshots mean nothing changed.
+ */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    result[relative(dir, path)] = entry.isFile()
+      ? createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex")
+      : entry.isDirectory()
+        ? "folder"
+        : "other";
+  }
+  return result;
 }

@@ -2,40 +2,21 @@
 // when every stage succeeded. Invalid content, a build killed half way and a missing Chromium all
 // leave the previous dist/ byte for byte as it was; the next build clears what a killed one left.
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { messages, ValidationError } from "../../scripts/messages.ts";
 import { STAMP } from "../../scripts/publish.ts";
 import { INSTALL_HINT } from "../../scripts/setup/chromium.ts";
-import { fixture, ROOT } from "../helpers.ts";
+import { fixture, ROOT, snapshot } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
 const CLI = join(ROOT, "scripts", "build.ts");
 /** A Linux pid can never be this high (pid_max is at most 2^22), so it stands for a dead build. */
 const DEAD_PID = 4_194_305;
-
-/** Every file and folder below `dir` with the SHA-256 of its bytes. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const result: Record<string, string> = {};
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    const key = relative(dir, path);
-    result[key] = entry.isFile()
-      ? createHash("sha256")
-          .update(await readFile(path))
-          .digest("hex")
-      : entry.isDirectory()
-        ? "folder"
-        : "other";
-  }
-  return result;
-}
 
 /** A folder holding a published dist/ (small, but with nested folders and binary bytes). */
 async function published(): Promise<{ parent: string; out: string; before: Record<string, string> }> {

@@ -5,33 +5,18 @@
 // where the mistake is in a file), the exit code says whose problem it is, and dist/ is byte for
 // byte the previous one, with nothing written beside it.
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fileSystemCause, formatProblem, messages, type MessageText } from "../../scripts/messages.ts";
 import { STAMP } from "../../scripts/publish.ts";
-import { fixture, ROOT } from "../helpers.ts";
+import { fixture, ROOT, snapshot } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
 const CLI = join(ROOT, "scripts", "build.ts");
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-/** Every file and folder below `dir` with the SHA-256 of its bytes. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    result[relative(dir, path)] = entry.isFile()
-      ? createHash("sha256")
-          .update(await readFile(path))
-          .digest("hex")
-      : "folder";
-  }
-  return result;
-}
 
 /** A copy of the minimal fixture with data files changed, beside a published dist/; the changed texts by file. */
 async function project(changes: readonly Pick<Case, "file" | "change">[]): Promise<{ parent: string; src: string; out: string; texts: Map<string, string> }> {

@@ -4,11 +4,10 @@
 // it was. A few go through the real command lines (`npm run check`, `npm run build`): exit code 2,
 // the catalogue's message with its file:line:column, and dist/ unchanged.
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PDFDict as PDFDictType, PDFObject } from "pdf-lib";
 import { build } from "../../scripts/build.ts";
@@ -16,7 +15,7 @@ import { chartCache } from "../../scripts/charts/render.ts";
 import { loadModel } from "../../scripts/content/files.ts";
 import { formatProblem, messages, ValidationError, type Problem } from "../../scripts/messages.ts";
 import { STAMP } from "../../scripts/publish.ts";
-import { buildFixture, fixture, readHtml, readPdf, ROOT } from "../helpers.ts";
+import { buildFixture, fixture, readHtml, readPdf, ROOT, snapshot } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
 const corpus = fixture("broken");
@@ -32,19 +31,6 @@ interface Expected {
   args?: unknown[];
 }
 const expected = (name: string) => JSON.parse(readFileSync(join(corpus, name, "expected.json"), "utf8")) as Expected;
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    result[relative(dir, path)] = entry.isFile()
-      ? createHash("sha256")
-          .update(await readFile(path))
-          .digest("hex")
-      : "folder";
-  }
-  return result;
-}
 
 /** A published dist/ to protect: a page and a PDF. */
 async function published(): Promise<{ out: string; before: Record<string, string> }> {

@@ -2,7 +2,6 @@
 // old dist/ that cannot be removed does not turn a publish into a false "nothing was published",
 // the chart cache never publishes a torn entry, and no Chromium outlives a killed build.
 import { execFileSync, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -11,7 +10,7 @@ import { build } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { messages, ValidationError } from "../../scripts/messages.ts";
 import { STAMP } from "../../scripts/publish.ts";
-import { connectBrowser, fixture, ROOT } from "../helpers.ts";
+import { connectBrowser, fixture, ROOT, snapshot } from "../helpers.ts";
 
 const NODE = join(ROOT, "node_modules", ".bin", "node");
 const CLI = join(ROOT, "scripts", "build.ts");
@@ -22,19 +21,6 @@ async function folder(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "bp-lost-"));
   temporary.push(dir);
   return dir;
-}
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    result[relative(dir, path)] = entry.isFile()
-      ? createHash("sha256")
-          .update(await readFile(path))
-          .digest("hex")
-      : "folder";
-  }
-  return result;
 }
 
 const refused = async (outDir: string, source = fixture("minimal")) => {

@@ -6,7 +6,6 @@
 // fail with the error a non-root user gets (EACCES) for the one path under test; everything else,
 // and every other call, is the real file system. What is asserted is the truth of each
 // message about dist/, dist/ itself byte for byte, and that the next build is not blocked.
-import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
@@ -15,7 +14,7 @@ import { build, cleanupNoteOf, failureReport } from "../../scripts/build.ts";
 import { chartCache } from "../../scripts/charts/render.ts";
 import { fileSystemCause, messages, ValidationError } from "../../scripts/messages.ts";
 import { PublishError, STAMP, type FolderOps } from "../../scripts/publish.ts";
-import { fixture, ROOT } from "../helpers.ts";
+import { fixture, ROOT, snapshot } from "../helpers.ts";
 
 /** Which calls fail: a test sets a predicate on the path; it returns the error code to fail with. */
 const faults: { rename?: (from: string, to: string) => string | undefined; rm?: (path: string) => string | undefined } = {};
@@ -43,19 +42,6 @@ afterEach(() => {
   faults.rm = undefined;
 });
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    result[relative(dir, path)] = entry.isFile()
-      ? createHash("sha256")
-          .update(await readFile(path))
-          .digest("hex")
-      : "folder";
-  }
-  return result;
-}
 
 /** A folder holding a published dist/ made by an earlier build. */
 async function published(): Promise<{ parent: string; out: string; before: Record<string, string> }> {
