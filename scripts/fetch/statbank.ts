@@ -57,7 +57,7 @@ function tableVariables(info: unknown): TableVariable[] {
     if (values.some((value) => value === undefined)) throw new SourceError("malformed", fetchDetails.shape(`id for en værdi af ${variable.id} (tableinfo)`));
     const texts = variable.values.map((value, i) => (isObject(value) && typeof value.text === "string" ? value.text : values[i]!));
     // tableinfo says "elimination": false for a variable every query must name; absent means it may be left out.
-    return { id: variable.id, time: variable.time === true, elimination: variable.elimination !== false, values: values as string[], texts: texts as string[] };
+    return { id: variable.id, time: variable.time === true, elimination: variable.elimination !== false, values: values as string[], texts };
   });
 }
 
