@@ -32,6 +32,8 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 interface Hierarchy {
   id: string;
+  /** Its own name and its dimension's name, as jobindsats.dk shows them ("Herkomst"). */
+  names: string[];
   /** value_id and value_name of every value on every level (empty when the description lists none). */
   values: { id: string; name: string }[];
 }
@@ -48,7 +50,8 @@ export function tableHierarchies(metadata: unknown): Hierarchy[] | undefined {
           isObject(v) && typeof v.value_id === "string" ? [{ id: v.value_id, name: typeof v.value_name === "string" ? v.value_name : v.value_id }] : [],
         ),
       );
-      return [{ id: h.hierarchy_id, values }];
+      const names = [h.hierarchy_name, isObject(dimension) ? dimension.dimension_name : undefined].filter((n): n is string => typeof n === "string");
+      return [{ id: h.hierarchy_id, names, values }];
     }),
   );
 }
@@ -116,12 +119,13 @@ export const projectPeriod = (code: string) => normalisePeriod(code.trim().repla
 
 /**
  * The data query without base address and token, e.g.
- * "y25i01?format=json&period.M=latest:24&mgroup.*=*&hierarchy._nykom=/151/". `ids` are the mapped
- * hierarchies' value ids (the mapped text when not given); `periods` replaces the map's "latest:N".
+ * "y25i01?format=json&period.M=latest:24&mgroup.*=*&hierarchy._nykom=/151/". `resolved` are the
+ * mapped hierarchies as [hierarchy id, value id] (the map's text when not given); `periods`
+ * replaces the map's "latest:N".
  */
-export function jobindsatsQuery(entry: JobindsatsEntry, ids: Readonly<Record<string, string>> = {}, periods = entry.periods): string {
-  const hierarchies: [string, string][] = [[entry.area.hierarchy, entry.area.value], ...Object.entries(entry.hierarchies)];
-  const params = [["format", "json"], [`period.${entry.period_type}`, periods], ["mgroup.*", "*"], ...hierarchies.map(([h, v]) => [`hierarchy.${h}`, ids[h] ?? v])];
+export function jobindsatsQuery(entry: JobindsatsEntry, resolved?: readonly [string, string][], periods = entry.periods): string {
+  const hierarchies = resolved ?? [[entry.area.hierarchy, entry.area.value], ...Object.entries(entry.hierarchies)];
+  const params = [["format", "json"], [`period.${entry.period_type}`, periods], ["mgroup.*", "*"], ...hierarchies.map(([h, v]) => [`hierarchy.${h}`, v])];
   const encode = (value: string) => encodeURIComponent(value).replace(/%2F/g, "/").replace(/%3A/g, ":").replace(/%2C/g, ",");
   return `${entry.table}?${params.map(([k, v]) => `${k}=${encode(v!)}`).join("&")}`;
 }
@@ -140,19 +144,20 @@ export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOpt
   const metadata = await get(`table/${encodeURIComponent(entry.table)}?format=json`);
   if (!isObject(metadata)) throw new SourceError("malformed", fetchDetails.shape("tabellens beskrivelse (table)"));
   const hierarchies = tableHierarchies(metadata);
-  const ids: Record<string, string> = {};
-  for (const [wanted, value] of [[entry.area.hierarchy, entry.area.value], ...Object.entries(entry.hierarchies)] as [string, string][]) {
-    const hierarchy = hierarchies?.find((h) => same(h.id, wanted));
-    if (hierarchies && !hierarchy)
+  // Each mapped hierarchy by its id ("_nykom") or its name as jobindsats.dk shows it ("Område"), and its value.
+  const resolved = ([[entry.area.hierarchy, entry.area.value], ...Object.entries(entry.hierarchies)] as [string, string][]).map(([wanted, value]): [string, string] => {
+    if (!hierarchies) return [wanted, value];
+    const hierarchy = hierarchies.find((h) => same(h.id, wanted)) ?? hierarchies.find((h) => h.names.some((n) => same(n, wanted)));
+    if (!hierarchy)
       throw new SourceError(
         "changed",
         fetchDetails.noHierarchy(
           wanted,
-          hierarchies.map((h) => h.id),
+          hierarchies.map((h) => (h.names.length > 0 ? `${h.id} (${h.names[0]})` : h.id)),
         ),
       );
-    ids[wanted] = valueId(hierarchy, value);
-  }
+    return [hierarchy.id, valueId(hierarchy, value)];
+  });
 
   // One row per period: the period, each fixed hierarchy, and every measure (mgroup.*=*).
   const count = Number(entry.periods.slice("latest:".length));
@@ -169,10 +174,10 @@ export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOpt
   const answers: unknown[] = [];
   let query: string;
   if (parts) {
-    for (const part of parts) answers.push(await get(`data/${jobindsatsQuery(entry, ids, part.join(","))}`));
-    query = jobindsatsQuery(entry, ids, parts.flat().join(","));
+    for (const part of parts) answers.push(await get(`data/${jobindsatsQuery(entry, resolved, part.join(","))}`));
+    query = jobindsatsQuery(entry, resolved, parts.flat().join(","));
   } else {
-    query = jobindsatsQuery(entry, ids);
+    query = jobindsatsQuery(entry, resolved);
     try {
       answers.push(await get(`data/${query}`));
     } catch (error) {
@@ -180,7 +185,7 @@ export async function fetchJobindsats(entry: JobindsatsEntry, options: ClientOpt
       // only 24 periods are available"); then all it has is what is wanted.
       const available = error instanceof SourceError && error.status === 400 ? /only (\d+) periods are available/.exec(error.message)?.[1] : undefined;
       if (!available || Number(available) < 1) throw error;
-      query = jobindsatsQuery(entry, ids, `latest:${available}`);
+      query = jobindsatsQuery(entry, resolved, `latest:${available}`);
       answers.push(await get(`data/${query}`));
     }
   }

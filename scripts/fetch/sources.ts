@@ -53,7 +53,7 @@ export const jobindsatsEntrySchema = z.strictObject({
     .describe("Jobindsats' table id, e.g. y25i01."),
   area: z
     .strictObject({
-      hierarchy: code.describe('The area hierarchy, e.g. "_nykom" (municipalities) or "_hele_landet".'),
+      hierarchy: code.describe('The area hierarchy by its id, e.g. "_nykom" (municipalities), or by its name as jobindsats.dk shows it ("Område").'),
       value: code.describe(
         'The area: "/" for the hierarchy\'s total (Hele landet), a value id, or the value\'s name as the table\'s description writes it (e.g. "Ballerup").',
       ),

@@ -317,6 +317,16 @@ describe("fetching mapped series", () => {
     expect(ledige.provenance?.[0]?.query).toBe("ysyn01?format=json&period.M=2030M01,2030M02,2030M03,2030M04&mgroup.*=*&hierarchy._nykom=/999/");
   });
 
+  it("finds a hierarchy by the name jobindsats.dk shows and a value by its name", async () => {
+    const map = JSON.parse(await readFile(join(source, "data/sources.json"), "utf8")) as { series: { hierarchies?: Record<string, string> }[] };
+    map.series[2]!.hierarchies = { Ydelsesgrupper: "A-dagpenge" };
+    await writeFile(join(source, "data/sources.json"), JSON.stringify(map));
+    expect(await run(["--only", "m1-ledige"])).toBe(0);
+    expect((await readIndicator("m1-ledige")).provenance?.[0]?.query).toBe(
+      "ysyn01?format=json&period.M=latest:4&mgroup.*=*&hierarchy._nykom=/999/&hierarchy._ygrpsyn=/2/",
+    );
+  });
+
   it("reads Danish decimals and thousands, and an empty cell as not shown (never 0)", async () => {
     behaviour.jobindsatsRows = [
       ["2030M01", "Testby", "12,5"],
