@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sourceText } from "../../scripts/charts/describe.ts";
+import { sourceText, tableNotes } from "../../scripts/charts/describe.ts";
 import { defaultTransport, type RetryPolicy } from "../../scripts/fetch/http.ts";
 import { periodsBefore, projectPeriod, tableHierarchies, valueId } from "../../scripts/fetch/jobindsats.ts";
 import { runFetch } from "../../scripts/fetch/run.ts";
@@ -241,6 +241,7 @@ describe("fetching mapped series", () => {
     // Readers see where the figures came from and what is missing.
     const shown = validateIndicator(job, "m1-job.json", []).indicator!;
     expect(sourceText(shown)).toBe("Kilde: Danmarks Statistik, SYNT01, hentet 15. august 2030 (CC BY 4.0).");
+    expect(tableNotes(shown)).toContain(".. betyder, at tallet er udeladt af diskretionshensyn.");
 
     // A second run finds nothing new and leaves the files byte for byte.
     const before = await snapshot();
