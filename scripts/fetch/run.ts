@@ -168,7 +168,13 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
     report(
       failures,
       error,
-      keepGoing ? "De øvrige serier skrives (--keep-going)." : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at skrive de serier, der lykkedes.`,
+      dryRun
+        ? keepGoing
+          ? "De øvrige serier vises herunder (--keep-going); intet skrives (--dry-run)."
+          : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at se de serier, der lykkedes.`
+        : keepGoing
+          ? "De øvrige serier skrives (--keep-going)."
+          : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at skrive de serier, der lykkedes.`,
     );
   if (failures.length > 0 && !keepGoing) return 1;
 

@@ -385,6 +385,18 @@ describe("when a source fails", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("with --dry-run, a failure says that nothing would be written and how to see the rest", async () => {
+    const before = await snapshot();
+    behaviour.queue.push({ path: "/v3/table", status: 401, body: "{}" });
+    expect(await run(["--dry-run"])).toBe(1);
+    expect(err.join("\n")).toContain("Intet er skrevet. Ret fejlen, eller kør med --keep-going for at se de serier, der lykkedes.");
+    behaviour.queue.push({ path: "/v3/table", status: 401, body: "{}" });
+    expect(await run(["--dry-run", "--keep-going"])).toBe(1);
+    expect(err.join("\n")).toContain("De øvrige serier vises herunder (--keep-going); intet skrives (--dry-run).");
+    expect(out.at(-1)).toMatch(/^Prøvekørsel \(--dry-run\): .* i m1-job\.json ville blive skrevet\. Intet er ændret\.$/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("writes the series that succeeded with --keep-going, and still exits non-zero", async () => {
     const [, ledige] = await snapshot();
     behaviour.queue.push({ path: "/v3/table", status: 401, body: "{}" });
