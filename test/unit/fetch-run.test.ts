@@ -287,6 +287,21 @@ describe("fetching mapped series", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("takes base addresses with or without a trailing slash", async () => {
+    out = [];
+    err = [];
+    const code = await runFetch(["--only", "m1-ledige", "--dry-run"], {
+      source,
+      env: { JOBINDSATS_URL: `${base}/v3/`, JOBINDSATS_TOKEN: TOKEN },
+      now: () => NOW,
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+      policy: POLICY,
+    });
+    expect(code, err.join("\n")).toBe(0);
+    expect(requests.map((r) => r.url.split("?")[0])).toEqual(["/v3/table/ysyn01", "/v3/data/ysyn01"]);
+  });
+
   it("fetches one indicator with --only", async () => {
     expect(await run(["--only", "m1-ledige"])).toBe(0);
     expect(requests.every((r) => r.url.startsWith("/v3/"))).toBe(true);
