@@ -109,6 +109,26 @@ async function dataFiles(): Promise<Record<string, string>> {
   return result;
 }
 
+describe("Excel cells as Excel shows them", () => {
+  it("reads a cell formatted as a percentage (stored 0.493, shown 49,3 %) as 49.3, also from a formula", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Tal");
+    sheet.addRow(["Periode", "Testby"]);
+    sheet.addRow(["2030K1", 0.493]);
+    sheet.addRow(["2030K2", { formula: "B2-0.012", result: 0.481 }]);
+    sheet.getColumn(2).numFmt = "0.0%";
+    await writeFile(join(source, "m1-job.xlsx"), new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const code = await runImport([join(source, "m1-job.xlsx")], { source, cwd: source, log: (l) => out.push(l), error: (l) => err.push(l) });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const written = JSON.parse(await indicator()) as Indicator;
+    expect(written.series[0]!.observations.slice(-2)).toEqual([
+      { period: "2030-K1", value: 49.3 },
+      { period: "2030-K2", value: 48.1 },
+    ]);
+  });
+});
+
 describe("a bad file or an invalid result changes nothing", () => {
   const problem = (file: string, text: { message: string; hint?: string }) => formatProblem({ file, ...text });
 
