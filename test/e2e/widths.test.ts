@@ -329,6 +329,10 @@ describe("search", () => {
 
     const focus = await search("fokusomraade");
     expect(focus.status).not.toContain("præcis");
+    // The same pages as the proper spelling: not also those Pagefind finds for "fokus", its nearest word to the typed one.
+    const pages = (found: typeof focus) => [found.status.replace(/ for .*/, ""), ...found.results.map((r) => `${r.title} ${r.document}`).sort()];
+    expect(pages(focus)).toEqual(pages(await search("fokusområde")));
+    expect(pages(await search("oejenhoejde"))).toEqual(pages(await search("øjenhøjde")));
     const top = focus.results.slice(0, 5).map((r) => `${r.title} ${r.document}`);
     expect(top.some((r) => r.includes("Bilag 1 – Fokusområder"))).toBe(true);
     expect(top.some((r) => r.includes("2022"))).toBe(true);
