@@ -188,6 +188,8 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
     expect(await state()).toEqual(["Tabel: Modtagere pr. måned: 0, none", narrow]);
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     expect(await state()).toEqual(["Tabel: Modtagere pr. måned: none, none", narrow]);
+    // A Markdown table without a heading above it is named by its page's title.
+    expect((await readHtml(out, "bilag/brede-tabeller/adresser/")).querySelector(".table-scroll")!.getAttribute("aria-label")).toBe("Tabel: Kilder med lange adresser");
     for (const path of paths) {
       const html = await readHtml(out, path);
       for (const region of html.querySelectorAll(".table-scroll")) {
