@@ -103,7 +103,7 @@ export function createMarkdown(renderers: DirectiveRenderers): {
     renderPage(page, pages, env = {}, options = {}) {
       const composed = composePage(page, pages, { ...options, idPrefix: env.docId });
       const tokens = env.print ? printLinks(composed.tokens, composed.headingIds, page, env.printTargets ?? new Map()) : composed.tokens;
-      return md.renderer.render(tokens, md.options, { ...env, pageTitle: page.data.title } as Record<string, unknown>);
+      return md.renderer.render(tokens, md.options, { ...env, pageTitle: page.data.title });
     },
   };
 }
