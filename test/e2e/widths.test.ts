@@ -207,6 +207,19 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
     );
     expect(align[0]!.slice(0, 2)).toEqual(["A-dagpenge:left", "12.345:right"]);
     expect(align[1]).toEqual(["Virksomhedspraktik:left", "Forsikrede ledige:left", "4,8 pct.:right", "−0,3 procentpoint:right"]);
+    // Stacked on a phone, too: a text value under its label at the left, a figure at the right.
+    await open("status/2020-k3/", 375);
+    const stacked = await page.$eval("table.status-table tbody tr", (row) =>
+      [...row.querySelectorAll("td")].map((c) => `${c.dataset.label}:${getComputedStyle(c).textAlign}:${getComputedStyle(c, "::before").float}`),
+    );
+    expect(stacked).toEqual([
+      "Seneste tal:right:left",
+      "Siden forrige periode:right:left",
+      "På et år:right:left",
+      "Mål:left:none",
+      "Status:left:none",
+      "Tendens:left:none",
+    ]);
   });
 });
 
@@ -322,6 +335,7 @@ describe("search", () => {
     }));
   }
 
+  // Field case 21: "beskaeftigelse" found no page, and "fokusomraade" led with pages that only say "fokus".
   it("finds the æ/ø/å words from spellings with ae, oe and aa", async () => {
     const typed = await search("beskaeftigelse");
     const proper = await search("beskæftigelse");
