@@ -3,10 +3,10 @@
 // All parsing and merging is pure (table, extract, merge); this file does the reading and writing.
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, extname, isAbsolute, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
 import { validateIndicator } from "../content/data-validate.ts";
+import { CommandLineError, formatCommandLineError, readCommandLine } from "../lib/command-line.ts";
 import { fileSystemCause, fileSystemErrorIn, formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
 import { extractObservations } from "./extract.ts";
 import { defaultMapping, parseMapping, type Mapping } from "./mapping.ts";
@@ -22,6 +22,8 @@ export interface RunOptions {
   cwd: string;
   log: (line: string) => void;
   error: (line: string) => void;
+  /** The environment npm ran the command in (default process.env): tells whether npm took an option. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** At most this many problems are listed; the rest are counted. */
@@ -51,14 +53,16 @@ export async function runImport(args: readonly string[], options: RunOptions): P
   let values: { mapping?: string; "dry-run"?: boolean; help?: boolean };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { mapping: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch {
-    values = { help: true };
-    positionals = [];
+    ({ values, positionals } = readCommandLine(
+      "import",
+      args,
+      { mapping: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      { positionals: true, env: options.env },
+    ));
+  } catch (cause) {
+    if (!(cause instanceof CommandLineError)) throw cause;
+    error(formatCommandLineError(cause));
+    return 2;
   }
   if (values.help || positionals.length !== 1) {
     const usage = messages.importUsage();
