@@ -435,6 +435,10 @@ export const messages = {
     message: `npm run ${command} ved ikke, hvad den skal gøre med ${show(argument)}.`,
     hint: known.length > 0 ? `Fjern det. Valgene er: ${known.join(", ")}.` : `Fjern det, og skriv blot npm run ${command}.`,
   }),
+  importNewSeries: (series: string, file: string, existing: readonly string[], nearest: string | undefined) => ({
+    message: `Serien ${show(series)} findes ikke i ${file}, som har ${existing.map((name) => show(name)).join(", ")}. Tallene ville blive en ny serie.`,
+    hint: `${nearest ? `Mente du ${show(nearest)}? ` : ""}Ret navnet i opsætningen ("series"), så det svarer til seriens navn. Skal det være en ny serie, så kør igen med --new-series.`,
+  }),
   importUsage: () => ({
     message: "Angiv én fil med tal, der skal indlæses.",
     hint: "Skriv fx npm run import -- eksport.csv --mapping opsaetning.json. Tilføj --dry-run for kun at se, hvad der ville ændre sig.",
