@@ -187,6 +187,10 @@ export const messages = {
     message: `Feltet ${show(field)} mangler.`,
     hint: `Tilføj linjen ${field}: … i forsiden (front matter).`,
   }),
+  keyFigureWithoutTarget: () => ({
+    message: "Et nøgletal skal have et mål (target): statussen til udvalget måler nøgletallene mod deres mål.",
+    hint: 'Tilføj fx "target": { "kind": "value", "value": 50 }, eller skriv "kind": "indikator", hvis tallet ikke er et nøgletal.',
+  }),
   missingDataField: (field: string, key: string) => ({
     message: `Feltet ${show(field)} mangler.`,
     hint: `Tilføj "${key}": … i filen der, hvor beskeden peger, og husk komma mellem felterne.`,
