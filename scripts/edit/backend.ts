@@ -9,7 +9,7 @@ import { dirname, join, posix } from "node:path";
 import { parse } from "yaml";
 import { scalarText } from "../lib/scalar.ts";
 import { formatProblem, messages } from "../messages.ts";
-import { checkWith, readOriginal, newProblems, draftText, type Draft } from "./check.ts";
+import { checkWith, readOriginal, newProblems, draftText, readable, unreadableProblems, type Draft } from "./check.ts";
 import { formatOf } from "./config.ts";
 import { splitMarkdown } from "./merge.ts";
 
@@ -63,8 +63,13 @@ async function persist(root: string, path: string, raw: string): Promise<Backend
   } catch (error) {
     return refuse(messages.editNotSaved(1), [(error as Error).message]);
   }
-  const text = await draftText(root, draft);
   const original = await readOriginal(root, path);
+  // The form of an unreadable file is empty: saving it would replace what the file holds.
+  if (original !== undefined && !readable(path, original)) {
+    const [unreadable, ...problems] = await unreadableProblems(root, path, original);
+    return refuse(unreadable!, problems.map(formatProblem));
+  }
+  const text = await draftText(root, draft);
   const before = original === undefined ? [] : (await checkWith(root, path, original)).problems;
   const added = newProblems(before, (await checkWith(root, path, text)).problems);
   if (added.length > 0) return refuse(messages.editNotSaved(added.length), added.map(formatProblem));

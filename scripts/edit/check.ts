@@ -6,9 +6,10 @@ import { join } from "node:path";
 import { checkComparisons } from "../content/comparisons.ts";
 import { readSourceFiles } from "../content/files.ts";
 import { buildModel, type Model, type SourceFile } from "../content/load.ts";
-import { ValidationError, type Problem } from "../messages.ts";
+import { messages, ValidationError, type Problem } from "../messages.ts";
+import { parseDocument } from "yaml";
 import { formatOf, schemaOf } from "./config.ts";
-import { mergeJson, mergeMarkdown } from "./merge.ts";
+import { mergeJson, mergeMarkdown, splitMarkdown } from "./merge.ts";
 
 /** What the editor sends: the file's path, its form values and, for pages, the Markdown text. */
 export interface Draft {
@@ -24,6 +25,32 @@ export async function readOriginal(root: string, path: string): Promise<string |
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the editor's form can show the file: JSON that parses, or front matter that is YAML without
+ * errors. Decap CMS shows a file it cannot read as an empty form, so such a file is never saved over
+ * from the form (the problem is shown instead, with its line).
+ */
+export function readable(path: string, text: string): boolean {
+  if (path.endsWith(".json")) {
+    try {
+      JSON.parse(text.replace(/^\uFEFF/, ""));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return parseDocument(splitMarkdown(text).yaml, { version: "1.2" }).errors.length === 0;
+}
+
+/**
+ * The problems to show for a file on disk that the form cannot read (readable() is false): what
+ * that means for the editor, then the check's own messages for the file, with their lines.
+ */
+export async function unreadableProblems(root: string, path: string, original: string): Promise<Problem[]> {
+  const own = (await checkWith(root, path, original)).problems.filter((problem) => problem.file === path);
+  return [{ file: path, ...messages.editUnreadable(path) }, ...own];
 }
 
 /**

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { BrowserContext, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEditServer, type EditServer } from "../../scripts/edit/server.ts";
+import { messages } from "../../scripts/messages.ts";
 import { buildFixture, connectBrowser, readHtml, readPdf, ROOT } from "../helpers.ts";
 
 let root: string;
@@ -146,6 +147,51 @@ describe("the browser editor", () => {
     // (textContent: the form shows its error in capitals through CSS, which innerText would apply.)
     await page.waitForFunction(() => document.body.textContent.includes('perioden skal skrives som "2020-08", "2020-K2" eller "2020"'));
     expect(await readFile(file, "utf8")).toBe(before);
+    await page.close();
+  });
+
+  it("keeps the form and shows the check's message with file and line when the check refuses a save", { timeout: 400_000 }, async () => {
+    const path = "content/strategi/2022/fokusomraade-3.md";
+    const before = await readFile(join(root, path), "utf8");
+    const page = await openEditor("#/collections/fokusomraader/entries/strategi-2022-fokusomraade-3");
+    await previewText(page, "Ingen fejl");
+    // The form cannot know that no indicator has this id; only the project's check can.
+    await page.click("[contenteditable=true]");
+    for (const key of ["Enter", "Enter"]) await page.keyboard.press(key);
+    await page.keyboard.type("::: chart findes-ikke");
+    for (const key of ["Enter", "Enter"]) await page.keyboard.press(key);
+    await previewText(page, "findes-ikke");
+    await publish(page);
+    await page.waitForSelector("#edit-save-problem");
+    const panel = await page.$eval("#edit-save-problem", (element) => (element as HTMLElement).innerText);
+    expect(panel).toContain(messages.editNotSaved(1).message);
+    expect(panel).toMatch(new RegExp(`${path}:\\d+:1\\n\\s+${messages.unknownIndicator("findes-ikke").message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect(await readFile(join(root, path), "utf8")).toBe(before);
+    // Nothing typed is lost: the line is still in the form, which still has unsaved changes.
+    expect(await page.$eval("[contenteditable=true]", (element) => element.textContent)).toContain("::: chart findes-ikke");
+    expect(await page.evaluate(() => document.body.textContent)).toMatch(/Ugemte ændringer/i);
+    await page.close();
+  });
+
+  it("fits a phone: form above the preview, the save button on screen, nothing wider than 375 px", { timeout: 400_000 }, async () => {
+    const page = await openEditor("#/collections/fokusomraader/entries/strategi-2022-fokusomraade-4");
+    await page.setViewport({ width: 375, height: 800 });
+    await previewText(page, "Ingen fejl");
+    const layout = await page.evaluate(() => {
+      const box = (element: Element | null) => element?.getBoundingClientRect().toJSON() as DOMRect | undefined;
+      const save = [...document.querySelectorAll("button")].find((button) => button.textContent?.trim().startsWith("Publicer"));
+      return {
+        width: document.documentElement.scrollWidth,
+        save: box(save ?? null),
+        title: box(document.querySelector("input")),
+        preview: box(document.querySelector("iframe")),
+      };
+    });
+    expect(layout.width).toBeLessThanOrEqual(375);
+    expect(layout.save!.right).toBeLessThanOrEqual(375);
+    expect(layout.title!.right).toBeLessThanOrEqual(375);
+    expect(layout.preview!.width).toBeGreaterThanOrEqual(300);
+    expect(layout.preview!.top).toBeGreaterThan(layout.title!.bottom);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 // Saving from the browser editor: what the form sends is merged into the file so that nothing but
 // the changed value differs, and a save that the project's check refuses writes nothing.
-import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -106,6 +106,37 @@ describe("saving through the editor's backend", () => {
     expect(error).toContain(`${path} (series[0].observations[1].period)`);
     expect(error).toContain('"2021-13"');
     expect(await readFile(join(root, path), "utf8")).toBe(before);
+  });
+
+  it.each([
+    ["content/strategi/2022/fokusomraade-2.md", (text: string) => text.replace('title: "Forsikrede ledige borgere"', "title: Forsikrede: ledige borgere"), 2],
+    ["data/indicators/m2-fuldtidsledighed.json", (text: string) => text.replace('"id":', '"id"'), 3],
+  ])("never saves the empty form of %s when the file on disk has a mistake, and names its line", async (path, breakIt, line) => {
+    const broken = breakIt(await readFile(join(root, path), "utf8"));
+    await writeFile(join(root, path), broken);
+    // Decap shows a file it cannot parse as an empty form; whatever it sends would replace the file.
+    const reply = await save(path, path.endsWith(".json") ? '{"id": "x"}' : "---\ntitle: Ny titel\n---\n\nTekst.\n");
+    expect(reply.status).toBe(422);
+    const error = (reply.body as { error: string }).error;
+    expect(error).toContain(messages.editUnreadable(path).message);
+    expect(error).toContain(`${path}:${line}:`);
+    expect(await readFile(join(root, path), "utf8")).toBe(broken);
+
+    // The preview says the same before the editor types anything (instead of failing on the merge).
+    const { startEditServer } = await import("../../scripts/edit/server.ts");
+    const editor = await startEditServer(root, 0);
+    try {
+      const response = await fetch(`${editor.origin}/api/preview`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ path, data: {}, body: "" }),
+      });
+      const { problems } = (await response.json()) as { problems: { file: string; line?: number; message: string }[] };
+      expect(problems[0]).toMatchObject({ file: path, message: messages.editUnreadable(path).message });
+      expect(problems.slice(1)).toContainEqual(expect.objectContaining({ file: path, line }));
+    } finally {
+      await editor.close();
+    }
   });
 
   it("refuses files outside the forms, and deleting", async () => {

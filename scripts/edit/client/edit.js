@@ -3,6 +3,71 @@
 // with the project's check messages for the unsaved content, and edits free-form JSON values.
 /* global CMS, createClass, h, fetch, setTimeout, clearTimeout, location */
 
+/** A message of scripts/messages.ts as the check prints it: the message, then the remedy. */
+const messageText = ({ message, hint }) => (hint ? `${message}\n\nSådan retter du det: ${hint}` : message);
+
+/** messages.editUnreachable, fetched at start: when it is needed, the server is gone. */
+let unreachable = "";
+
+/**
+ * Shows why the last save failed, in a panel that stays until the next save succeeds or the editor
+ * closes it (Decap's own notice disappears after 8 seconds). The form keeps what was typed.
+ */
+function showSaveProblem(text) {
+  let panel = document.getElementById("edit-save-problem");
+  if (!text) return panel?.remove();
+  if (!panel) {
+    panel = document.createElement("section");
+    panel.id = "edit-save-problem";
+    panel.setAttribute("role", "alert");
+    panel.setAttribute("aria-labelledby", "edit-save-problem-title");
+    const heading = document.createElement("h2");
+    heading.id = "edit-save-problem-title";
+    heading.textContent = "Ikke gemt";
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Luk";
+    close.addEventListener("click", () => panel.remove());
+    panel.append(heading, close, document.createElement("p"));
+    document.body.append(panel);
+  }
+  panel.querySelector("p").textContent = text;
+}
+
+/** Whether a request is a save through Decap's proxy backend (POST /api/v1, action persistEntry). */
+function isSave(input, init) {
+  if (init?.method !== "POST" || !String(input).endsWith("/api/v1") || typeof init.body !== "string") return false;
+  try {
+    return JSON.parse(init.body).action === "persistEntry";
+  } catch {
+    return false;
+  }
+}
+
+// Decap's proxy backend calls the global fetch for every request: a save's answer is seen here.
+const backendFetch = window.fetch.bind(window);
+window.fetch = async (input, init) => {
+  if (!isSave(input, init)) return backendFetch(input, init);
+  let response;
+  try {
+    response = await backendFetch(input, init);
+  } catch (error) {
+    showSaveProblem(unreachable);
+    throw error;
+  }
+  if (response.ok) showSaveProblem("");
+  else
+    showSaveProblem(
+      (
+        await response
+          .clone()
+          .json()
+          .catch(() => ({}))
+      ).error ?? `${response.status} ${response.statusText}`,
+    );
+  return response;
+};
+
 const PREVIEW_DELAY_MS = 400;
 
 /** The file an entry is saved as: its own path, or for a new indicator or table the folder and id. */
@@ -73,8 +138,13 @@ const Preview = createClass({
     const path = entryPath(this.props.entry, this.props.collection);
     if (!path) return;
     const asked = this.props.entry;
-    const result = await checkDraft(path, this.props.entry.get("data").toJS());
-    if (this.props.entry === asked) this.setState(result);
+    let result;
+    try {
+      result = await checkDraft(path, this.props.entry.get("data").toJS());
+    } catch {
+      result = { problems: [{ file: path, message: unreachable }], html: "" };
+    }
+    if (this.props.entry === asked) this.setState(result.problems ? result : { problems: [{ file: path, message: result.error ?? "" }], html: "" });
   },
   render() {
     const { problems, html } = this.state;
@@ -125,8 +195,12 @@ const JsonControl = createClass({
 });
 
 async function start() {
-  const response = await fetch("/edit/config.json");
-  const config = await response.json();
+  const config = await (await fetch("/edit/config.json")).json();
+  unreachable = messageText((await (await fetch("/edit/messages.json")).json()).unreachable);
+  // Decap's notice of a failed save shows its error after "API_ERROR:" and only for 8 seconds: it
+  // points to the panel (showSaveProblem), which keeps the whole message with its line breaks.
+  const da = CMS.getLocale("da");
+  CMS.registerLocale("da", { ...da, ui: { ...da.ui, toast: { ...da.ui.toast, onFailToPersist: "Ændringen er ikke gemt. Beskeden står nederst på siden." } } });
   config.backend.proxy_url = `${location.origin}/api/v1`;
   // The configuration comes from the server, generated from the schemas: no config.yml to fetch.
   config.load_config_file = false;
