@@ -25,6 +25,7 @@ import { clearLeftovers, discard, prepareOutput, publish, PublishError, startSta
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { pdfJobs, renderPrintPages } from "./pdf/pages.ts";
 import { configureSite } from "./site/plugin.ts";
+import { formatNumber } from "./lib/danish.ts";
 import { indexSite } from "./site/search.ts";
 import { siteView } from "./site/view.ts";
 
@@ -89,6 +90,10 @@ async function countFiles(dir: string): Promise<number> {
 }
 
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+/** "1 sammenligning", "2 sammenligninger": the progress lines count in Danish. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** Seconds with a decimal comma, as editors read figures: "12,07 s". */
+const seconds = (ms: number, decimals: number) => `${formatNumber(ms / 1000, decimals)} s`;
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const log = options.log ?? (() => {});
@@ -98,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const value = await work();
     const ms = performance.now() - started;
     stages.push({ name, ms });
-    log(`${name.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${describe(value)}`);
+    log(`${name.padEnd(13)} ${seconds(ms, 2).padStart(8)}  ${describe(value)}`);
     return value;
   };
 
@@ -114,7 +119,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const model = await timed(
       "indhold",
       () => loadModel(options.source),
-      (m) => `${m.pages.size} sider, ${m.documents.length} dokumenter, ${m.indicators.size} indikatorer, ${m.tables.size} tabeller`,
+      (m) =>
+        [
+          count(m.pages.size, "side", "sider"),
+          count(m.documents.length, "dokument", "dokumenter"),
+          count(m.indicators.size, "indikator", "indikatorer"),
+          count(m.tables.size, "tabel", "tabeller"),
+        ].join(", "),
     );
     for (const warning of model.warnings) log(formatProblem(warning));
     const pathPrefix = options.pathPrefix ?? model.site.path_prefix;
@@ -122,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const charts = await timed(
       "diagrammer",
       () => renderCharts(model, cache),
-      (c) => `${c.svgs.size} diagrammer (${c.rendered} tegnet, ${c.cached} fra cache)`,
+      (c) => `${count(c.svgs.size, "diagram", "diagrammer")} (${c.rendered} tegnet, ${c.cached} fra cache)`,
     );
     // One view for the print pages, the PDF jobs and the site: it holds the comparisons, whose text diff is costly.
     const view = await timed(
@@ -131,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       (v) => {
         // Beyond the cost bound (scripts/limits.ts) a block is shown as rewritten, not word by word: said here.
         const rewritten = v.comparisons.filter((c) => c.text.rewritten > 0).map((c) => `${c.text.rewritten} afsnit i "${c.title}"`);
-        return `${v.comparisons.length} sammenligninger af udgaver${rewritten.length > 0 ? `; vist som omskrevet (for store ændringer til at markere ord for ord): ${rewritten.join(", ")}` : ""}`;
+        return `${count(v.comparisons.length, "sammenligning", "sammenligninger")} af udgaver${rewritten.length > 0 ? `; vist som omskrevet (for store ændringer til at markere ord for ord): ${rewritten.join(", ")}` : ""}`;
       },
     );
     const prepared = { model, charts: charts.svgs, view };
@@ -145,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           await renderPrintPages({ root: options.root, source: options.source, outDir: printDir, pathPrefix, prepared });
           return pdfJobs(view).length;
         },
-        (pages) => `${pages} sider til PDF`,
+        (pages) => `${count(pages, "side", "sider")} til PDF`,
       );
     }
     if (options.pdf !== false) {
@@ -167,7 +178,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             if (!options.browser) await browser.close();
           }
         },
-        (results) => results.map((r) => `${r.file} (${r.pages} sider, ${kib(r.bytes)})`).join(", "),
+        // One PDF a line: a committee's eleven files on one line could not be read.
+        (results) =>
+          [`${count(results.length, "PDF", "PDF'er")}:`, ...results.map((r) => `${" ".repeat(26)}${r.file} (${count(r.pages, "side", "sider")}, ${kib(r.bytes)})`)].join(
+            "\n",
+          ),
       );
     }
 
@@ -183,7 +198,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             staging,
             pdfJobs(view).map((job) => job.file),
           ),
-        (k) => `${k.size} PDF'er beholdt fra sidste bygning (--no-pdf)`,
+        (k) => `${count(k.size, "PDF", "PDF'er")} beholdt fra sidste bygning (--no-pdf)`,
       );
       for (const [file, bytes] of kept) pdfSizes.set(file, bytes);
       if (kept.size > 0) {
@@ -201,19 +216,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           config: (eleventyConfig: never) =>
             configureSite(eleventyConfig, { root: options.root, source: options.source, prepare: () => Promise.resolve({ ...prepared, pdfSizes }) }),
         });
+        // The build reports its own progress in Danish; Eleventy's English lines ("Wrote 40 files", "Benchmark …") would only confuse editors.
+        eleventy.disableLogger();
         // A content error found while rendering (Eleventy wraps it) is reported as the content error it is.
         await eleventy.write().catch((error: unknown) => {
           throw validationErrorIn(error) ?? error;
         });
         return countFiles(staging);
       },
-      (files) => `${files} filer i ${relative(process.cwd(), outDir) || "."}/`,
+      (files) => `${count(files, "fil", "filer")} i ${relative(process.cwd(), outDir) || "."}/`,
     );
 
     await timed(
       "søgning",
       () => indexSite(staging),
-      (r) => `${r.pages} sider i søgeindekset (${r.files} filer i pagefind/)`,
+      (r) => `${count(r.pages, "side", "sider")} i søgeindekset (${count(r.files, "fil", "filer")} i pagefind/)`,
     );
 
     const warnings = await timed(
@@ -314,7 +331,7 @@ async function main(): Promise<void> {
       cacheDir: join(root, ".cache", "charts"),
       log: (line) => console.log(line),
     });
-    console.log(`Færdig på ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.files} filer.`);
+    console.log(`Færdig på ${seconds(performance.now() - started, 1)}: ${count(report.files, "fil", "filer")}.`);
   } catch (error) {
     const { text, code } = failureReport(error, values.out);
     console.error(text);

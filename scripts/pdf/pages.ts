@@ -67,6 +67,8 @@ export async function renderPrintPages(options: PrintPagesOptions): Promise<void
     pathPrefix: options.pathPrefix,
     config: configure,
   });
+  // The build reports its own progress in Danish; Eleventy's English lines ("Wrote 40 files", "Benchmark …") would only confuse editors.
+  eleventy.disableLogger();
   // A content error found while rendering (Eleventy wraps it) is reported as the content error it is.
   await eleventy.write().catch((error: unknown) => {
     throw validationErrorIn(error) ?? error;

@@ -29,10 +29,13 @@ export interface DocumentView {
   /** What search results say a page comes from: kind, title and year, and whether it is a draft. */
   source: string;
   /** keptFrom: the earlier revision a chapter is carried over from unchanged ("Beskæftigelsesstrategi 2020"). */
+  /** revisedSince: the revision it is compared with (compare_with), when the comparison finds the chapter changed or new. */
   /** `anchor`: the id of the chapter's heading on the print page (chapterAnchor). */
-  chapters: { title: string; url: string; key: string; anchor: string; keptFrom?: string }[];
+  chapters: { title: string; url: string; key: string; anchor: string; keptFrom?: string; revisedSince?: string }[];
   /** the comparison with the revision named in compare_with, linked from the index page. */
   comparison?: { title: string; url: string };
+  /** What a revision kept and what it revised, for the PDF's cover (revisionNotes). */
+  revisionNotes: string[];
 }
 
 export interface PageInfo {
@@ -106,7 +109,31 @@ export function documentView(document: Document, others: readonly Document[] = [
       anchor: chapterAnchor(document.id, index),
       keptFrom: keptFrom(page),
     })),
+    revisionNotes: [],
   };
+}
+
+/**
+ * What a revision kept and what it revised, one sentence per earlier revision: "Videreført uændret
+ * fra Beskæftigelsesstrategi 2020: Principper for …" and "Revideret siden Beskæftigelsesstrategi
+ * 2020: Samarbejde i øjenhøjde …, Unge borgere." (titles listed as the comparison's summary lists
+ * them, so no title's capital follows an "og"). The introduction (the first entry) is not a
+ * chapter and is left out, as in the site's chapter list. Empty for a document that neither keeps
+ * nor is compared.
+ */
+export function revisionNotes(chapters: DocumentView["chapters"]): string[] {
+  const grouped = (pick: (chapter: DocumentView["chapters"][number]) => string | undefined) => {
+    const groups = new Map<string, string[]>();
+    for (const chapter of chapters.slice(1)) {
+      const from = pick(chapter);
+      if (from) groups.set(from, [...(groups.get(from) ?? []), chapter.title]);
+    }
+    return [...groups];
+  };
+  return [
+    ...grouped((c) => c.keptFrom).map(([from, titles]) => `Videreført uændret fra ${from}: ${titles.join(", ")}.`),
+    ...grouped((c) => c.revisedSince).map(([from, titles]) => `Revideret siden ${from}: ${titles.join(", ")}.`),
+  ];
 }
 
 export interface SiteView {
@@ -190,8 +217,14 @@ export function siteView(model: Model): SiteView {
   const comparisons = comparisonViews(model);
   for (const comparison of comparisons) {
     const newer = documents.find((d) => d.id === comparison.new.id);
-    if (newer) newer.comparison = { title: comparison.title, url: comparison.url };
+    if (!newer) continue;
+    newer.comparison = { title: comparison.title, url: comparison.url };
+    // The comparison names changed chapters by title; a chapter carried over is unchanged by definition.
+    for (const chapter of newer.chapters.slice(1)) {
+      if (!chapter.keptFrom && comparison.text.changedSections.includes(chapter.title)) chapter.revisedSince = comparison.old.title;
+    }
   }
+  for (const document of documents) document.revisionNotes = revisionNotes(document.chapters);
   const currentPlan = newestAdopted(plans, (d) => d.year ?? 0);
   const statuses = statusViews(model, (id) => charts.get(id));
   return {

@@ -10,6 +10,8 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Silences Eleventy's console output, including the "Wrote … files" line quiet mode still prints. */
+    disableLogger(): void;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
   export const HtmlBasePlugin: unknown;

@@ -260,3 +260,47 @@ describe("the real build", () => {
     }
   });
 });
+
+describe("the 2022 revision of the strategy, as built", () => {
+  const PRINCIPLES = "Principper for beskæftigelsesindsatsen i Ballerup Kommune";
+  const FOCUS_AREAS = [
+    "Samarbejde i øjenhøjde – relationer og resultater",
+    "Forsikrede ledige borgere",
+    "Borgere med udfordringer ud over ledighed",
+    "Unge borgere",
+    "Borgere med ikke-vestlig baggrund",
+  ];
+  /** One line of text per PDF page, words rejoined where they broke over a line. */
+  const pdfPages = async (file: string) => (await readPdf(join(out, "pdf", file))).text.map((page) => page.replace(/(\p{L})-\n(?=\p{L})/gu, "$1").replace(/\s+/g, " "));
+
+  it("says in its PDF that the principles are kept unchanged from 2020 and the focus areas revised", async () => {
+    const pages = await pdfPages("beskaeftigelsesstrategi-revideret-november-2022.pdf");
+    expect(pages[0]).toContain(`Videreført uændret fra Beskæftigelsesstrategi 2020: ${PRINCIPLES}.`);
+    expect(pages[0]).toContain(`Revideret siden Beskæftigelsesstrategi 2020: ${FOCUS_AREAS.join(", ")}.`);
+    // Under the kept chapter's heading, and under each focus area's, on the page the chapter begins.
+    const principles = pages.find((page) => page.includes(`${PRINCIPLES} Videreført uændret fra Beskæftigelsesstrategi 2020.`));
+    expect(principles).toContain("Beskæftigelse og uddannelse betyder deltagelse i et fællesskab.");
+    for (const title of FOCUS_AREAS)
+      expect(
+        pages.some((page) => page.includes(`${title} Revideret siden Beskæftigelsesstrategi 2020.`)),
+        title,
+      ).toBe(true);
+    // The 2020 strategy keeps nothing from another revision and is compared with none: no such lines.
+    expect((await pdfPages("beskaeftigelsesstrategi-2020.pdf")).join(" ")).not.toMatch(/Videreført uændret|Revideret siden/);
+  });
+
+  it("says so in its chapter list and in the comparison's page and PDF, which mark none of the principles deleted", async () => {
+    const chapters = parse(await readFile(join(out, "strategi", "2022", "index.html"), "utf8")).querySelectorAll(".chapter-list > li");
+    expect(chapters.map((li) => [li.querySelector("a")!.text, li.querySelector(".muted")?.text])).toEqual([
+      [PRINCIPLES, "Videreført uændret fra Beskæftigelsesstrategi 2020."],
+      ...FOCUS_AREAS.map((title) => [title, "Revideret siden Beskæftigelsesstrategi 2020."]),
+    ]);
+    const page = parse(await readFile(join(out, "strategi", "2022", "aendringer", "index.html"), "utf8"));
+    expect(page.querySelector("main")!.text.replace(/\s+/g, " ")).toContain(`Uændret: ${PRINCIPLES}.`);
+    // A deleted paragraph is a <del>; none holds the principles' text.
+    expect(page.querySelectorAll("del").filter((del) => /fællesskab|principper/i.test(del.text))).toEqual([]);
+    const pdf = (await pdfPages("aendringer-i-beskaeftigelsesstrategien-2020-2022.pdf")).join(" ");
+    expect(pdf).toContain(`Uændret: ${PRINCIPLES}.`);
+    expect(pdf).toContain(`Ændringer i: Indledning, ${FOCUS_AREAS.join(", ")}.`);
+  });
+});

@@ -8,7 +8,7 @@ import { tableHtml } from "../../scripts/site/figures.ts";
 import { isNumeric, numericColumns } from "../../scripts/site/tables.ts";
 import { compoundParts, wordsOf } from "../../scripts/site/search.ts";
 import { templates } from "../templates.ts";
-import { documentSource, siteView } from "../../scripts/site/view.ts";
+import { documentSource, revisionNotes, siteView } from "../../scripts/site/view.ts";
 import { fold, matchesExactly, spellings } from "../../templates/assets/search-words.js";
 import { files } from "../helpers.ts";
 
@@ -188,5 +188,46 @@ describe("compound words", () => {
 
   it("are not split where the first side is no word, or the later side is shorter than five letters", () => {
     expect(compoundParts(["følgende", "beskæftigelsesom", "indsatsplan"], vocabulary)).toEqual([]);
+  });
+});
+
+describe("a revision that keeps chapters of the one before", () => {
+  const strategies = {
+    "content/strategi/2020/index.md": '---\ntitle: Strategi 2020\nkind: strategi\nrevision: "2020"\nstatus: vedtaget\nchapters: [principper, fokus, samme]\n---\n',
+    "content/strategi/2020/principper.md": "---\ntitle: Principper\n---\n\nPrincipperne gælder (syntetisk testindhold).\n",
+    "content/strategi/2020/fokus.md": "---\ntitle: Fokus\ngoal: 1\ngoal_text: Flere i job.\n---\n\nDet gamle fokus.\n",
+    "content/strategi/2020/samme.md": "---\ntitle: Samme\n---\n\nUændret tekst.\n",
+    "content/strategi/2022/index.md":
+      '---\ntitle: Strategi 2022\nkind: strategi\nrevision: "2022"\nstatus: vedtaget\ncompare_with: "2020"\nchapters: [strategi/2020/principper, fokus, samme]\n---\n',
+    "content/strategi/2022/fokus.md": "---\ntitle: Fokus\ngoal: 1\ngoal_text: Flere i job.\n---\n\nDet nye fokus.\n",
+    "content/strategi/2022/samme.md": "---\ntitle: Samme\n---\n\nUændret tekst.\n",
+  };
+
+  it("names each chapter as kept, revised or neither, from the chapter list and the comparison", () => {
+    const view = siteView(project(strategies));
+    const revision = view.documents.find((d) => d.id === "strategi-2022")!;
+    expect(revision.chapters.slice(1).map((c) => [c.title, c.keptFrom, c.revisedSince])).toEqual([
+      ["Principper", "Strategi 2020", undefined],
+      ["Fokus", undefined, "Strategi 2020"],
+      ["Samme", undefined, undefined],
+    ]);
+    expect(revision.revisionNotes).toEqual(["Videreført uændret fra Strategi 2020: Principper.", "Revideret siden Strategi 2020: Fokus."]);
+    expect(view.documents.find((d) => d.id === "strategi-2020")!.revisionNotes).toEqual([]);
+  });
+
+  it("lists several chapters by title, separated by commas, the introduction left out", () => {
+    const chapter = (title: string, from: Partial<Record<"keptFrom" | "revisedSince", string>>) => ({ title, url: "/", key: title, anchor: title, ...from });
+    const notes = revisionNotes([
+      chapter("Indledning", { revisedSince: "Strategi 2020" }),
+      chapter("A", { keptFrom: "Strategi 2020" }),
+      chapter("B", { keptFrom: "Strategi 2018" }),
+      chapter("Unge borgere", { revisedSince: "Strategi 2020" }),
+      chapter("Borgere med ikke-vestlig baggrund", { revisedSince: "Strategi 2020" }),
+    ]);
+    expect(notes).toEqual([
+      "Videreført uændret fra Strategi 2020: A.",
+      "Videreført uændret fra Strategi 2018: B.",
+      "Revideret siden Strategi 2020: Unge borgere, Borgere med ikke-vestlig baggrund.",
+    ]);
   });
 });

@@ -54,6 +54,7 @@ export type EleventyConfig = {
   addPlugin(plugin: unknown, options?: unknown): void;
   on(event: string, fn: (...args: unknown[]) => unknown): void;
   setServerOptions(options: Record<string, unknown>): void;
+  benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
   [key: string]: unknown;
 };
 
@@ -82,6 +83,9 @@ export function sitePluginContext(eleventyConfig: EleventyConfig, options: SiteO
   // Eleventy caches compiled layouts per input folder for the whole process; the print pass and
   // the site pass (and every build in one process) read the same folder with different data.
   eleventyConfig.setUseTemplateCache(false);
+  // Eleventy makes this benchmark group before quiet mode applies, so it would print English
+  // "[11ty] Benchmark … Nunjucks Filter" warnings between the build's Danish progress lines.
+  eleventyConfig.benchmarkManager.get("Configuration").setIsVerbose(false);
 
   let ready: Ready | undefined;
   eleventyConfig.on("eleventy.before", async () => {
