@@ -157,9 +157,9 @@ describe("the browser editor", () => {
     await previewText(page, "Ingen fejl");
     // The form cannot know that no indicator has this id; only the project's check can.
     await page.click("[contenteditable=true]");
-    for (const key of ["Enter", "Enter"]) await page.keyboard.press(key);
+    for (let i = 0; i < 2; i++) await page.keyboard.press("Enter");
     await page.keyboard.type("::: chart findes-ikke");
-    for (const key of ["Enter", "Enter"]) await page.keyboard.press(key);
+    for (let i = 0; i < 2; i++) await page.keyboard.press("Enter");
     await previewText(page, "findes-ikke");
     await publish(page);
     await page.waitForSelector("#edit-save-problem");
