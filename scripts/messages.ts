@@ -706,6 +706,9 @@ export const messages = {
  * The details inside fetchFailed's message: what exactly a source answered or lacks. Danish, as
  * they reach the editor; kept apart from `messages` because each is a phrase, not a whole message.
  */
+/** At most 12 values for a message, each in quotes, with how many more there are. */
+const some = (values: readonly string[]) => `${values.slice(0, 12).map(show).join(", ")}${values.length > 12 ? ` og ${values.length - 12} flere` : ""}`;
+
 export const fetchDetails = {
   status: (status: number, body: string) => `HTTP ${status}${body ? ` (${body})` : ""}`,
   notJson: (start: string) => `svaret er ikke JSON (det begynder ${show(start)})`,
@@ -715,7 +718,11 @@ export const fetchDetails = {
   notReached: (reason: string) => reason,
   shape: (what: string) => `svaret mangler ${what}`,
   noVariable: (table: string, variable: string, has: readonly string[]) => `${table} har ingen variabel ${show(variable)} (den har ${has.map(show).join(", ")})`,
-  noValue: (variable: string, value: string) => `variablen ${variable} har ingen værdi ${show(value)}`,
+  noValue: (variable: string, value: string, has: readonly string[] = []) =>
+    `variablen ${variable} har ingen værdi ${show(value)}${has.length > 0 ? ` (den har ${some(has)})` : ""}`,
+  notEliminable: (table: string, variable: string, has: readonly string[]) =>
+    `${table} kræver en værdi for variablen ${show(variable)}, som ikke kan udelades; skriv den under "variables" (værdierne er ${some(has)})`,
+  noHierarchyValue: (hierarchy: string, value: string, has: readonly string[]) => `hierarkiet ${show(hierarchy)} har ingen værdi ${show(value)} (det har ${some(has)})`,
   noPeriod: (table: string, code: string) => `${table} har ingen periode ${show(code)}`,
   noPeriods: (selector: string) => `ingen perioder passer til ${show(selector)}`,
   badPeriod: (code: string) => `perioden ${show(code)} er hverken en måned, et kvartal eller et år`,

@@ -5,8 +5,11 @@
 //                      "table": "AUS08", "area": { "variable": "OMRÅDE", "code": "151" },
 //                      "variables": { "YDELSESTYPE": "TOT" }, "periods": ">=2019M01" }
 //   Jobindsats       { "indicator": "…", "series": "Ballerup", "source": "jobindsats",
-//                      "table": "y25i01", "area": { "hierarchy": "_nykom", "value": "…" },
-//                      "measure": "…", "period_type": "M", "periods": "latest:24" }
+//                      "table": "y25i01", "area": { "hierarchy": "_nykom", "value": "Ballerup" },
+//                      "hierarchies": { "_ygrpi09": "/2/" }, "measure": "…",
+//                      "period_type": "M", "periods": "latest:24" }
+//                    (a value is "/" for the hierarchy's total, e.g. Hele landet, a value id such
+//                    as "/2/", or the value's name, looked up in the table's description)
 //   no public source { "indicator": "…", "series": "Ballerup", "source": "manuel", "reason": "…" }
 //
 // A manual series keeps the figures typed into data/indicators/; the fetch leaves it alone.
@@ -50,11 +53,13 @@ export const jobindsatsEntrySchema = z.strictObject({
     .describe("Jobindsats' table id, e.g. y25i01."),
   area: z
     .strictObject({
-      hierarchy: code.describe('The area hierarchy, e.g. "_nykom" (municipalities) or "_hele_landet".'),
-      value: code.describe("The area's value id, or \"/\" for the hierarchy's top."),
+      hierarchy: code.describe('The area hierarchy by its id, e.g. "_nykom" (municipalities), or by its name as jobindsats.dk shows it ("Område").'),
+      value: code.describe(
+        'The area: "/" for the hierarchy\'s total (Hele landet), a value id, or the value\'s name as the table\'s description writes it (e.g. "Ballerup").',
+      ),
     })
     .describe("The municipality or comparison area."),
-  hierarchies: z.record(code, code).default({}).describe('Other hierarchies to fix, e.g. { "_ygrpi09": "/2/" }.'),
+  hierarchies: z.record(code, code).default({}).describe('Other hierarchies to fix, each to one value ("/", a value id or a value name), e.g. { "_ygrpi09": "/2/" }.'),
   measure: code.describe("The measure's column name in Jobindsats' answer, exactly as Jobindsats writes it."),
   period_type: z.enum(["M", "Q", "Y"]).default("M").describe("Months, quarters or years."),
   periods: z

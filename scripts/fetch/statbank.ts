@@ -37,7 +37,11 @@ export interface ClientOptions {
 interface TableVariable {
   id: string;
   time: boolean;
+  /** Whether Statistikbanken may sum the variable away when a query does not name it. */
+  elimination: boolean;
   values: string[];
+  /** The values' texts, in the same order. */
+  texts: string[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -51,7 +55,9 @@ function tableVariables(info: unknown): TableVariable[] {
       throw new SourceError("malformed", fetchDetails.shape("id eller værdier for en variabel (tableinfo)"));
     const values = variable.values.map((value) => (isObject(value) && typeof value.id === "string" ? value.id : undefined));
     if (values.some((value) => value === undefined)) throw new SourceError("malformed", fetchDetails.shape(`id for en værdi af ${variable.id} (tableinfo)`));
-    return { id: variable.id, time: variable.time === true, values: values as string[] };
+    const texts = variable.values.map((value, i) => (isObject(value) && typeof value.text === "string" ? value.text : values[i]!));
+    // tableinfo says "elimination": false for a variable every query must name; absent means it may be left out.
+    return { id: variable.id, time: variable.time === true, elimination: variable.elimination !== false, values: values as string[], texts };
   });
 }
 
@@ -122,10 +128,29 @@ export async function fetchStatbank(entry: StatbankEntry, options: ClientOptions
   const fixed = [[entry.area.variable, entry.area.code], ...Object.entries(entry.variables)].map(([code, value]) => {
     const variable = find(code!);
     const id = variable.values.find((v) => same(v, value!));
-    if (id === undefined) throw new SourceError("changed", fetchDetails.noValue(variable.id, value!));
+    if (id === undefined)
+      throw new SourceError(
+        "changed",
+        fetchDetails.noValue(
+          variable.id,
+          value!,
+          variable.values.map((v, i) => `${v} (${variable.texts[i]})`),
+        ),
+      );
     return { code: variable.id, values: [id] };
   });
   const time = variables.find((v) => v.time) ?? find("Tid");
+  // A variable that cannot be eliminated and is not in the map would make Statistikbanken refuse the query.
+  const unnamed = variables.find((v) => v !== time && !v.elimination && !fixed.some((f) => f.code === v.id));
+  if (unnamed)
+    throw new SourceError(
+      "changed",
+      fetchDetails.notEliminable(
+        entry.table,
+        unnamed.id,
+        unnamed.values.map((v, i) => `${v} (${unnamed.texts[i]})`),
+      ),
+    );
   const periods = selectPeriods(entry.periods, time.values, entry.table);
   if (periods.length === 0) throw new SourceError("changed", fetchDetails.noPeriods(entry.periods));
 

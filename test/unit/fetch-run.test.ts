@@ -3,14 +3,15 @@
 // temporary copy of the minimal fixture site: what it asks, prints and writes, and that a failure
 // of any kind writes nothing. No test reaches the internet.
 import { symlinkSync } from "node:fs";
-import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sourceText } from "../../scripts/charts/describe.ts";
+import { sourceText, tableNotes } from "../../scripts/charts/describe.ts";
 import { defaultTransport, type RetryPolicy } from "../../scripts/fetch/http.ts";
+import { periodsBefore, projectPeriod, tableHierarchies, valueId } from "../../scripts/fetch/jobindsats.ts";
 import { runFetch } from "../../scripts/fetch/run.ts";
 import { validateIndicator } from "../../scripts/content/data-validate.ts";
 import type { Indicator } from "../../scripts/content/data-schema.ts";
@@ -39,6 +40,8 @@ interface Behaviour {
   /** Answers to send instead of the normal one, first come first served, for a path prefix. */
   queue: { path: string; status?: number; body?: string; headers?: Record<string, string>; delayMs?: number }[];
   tableinfo?: unknown;
+  /** Rows of the Jobindsats table instead of JOBINDSATS_ROWS. */
+  jobindsatsRows?: string[][];
 }
 let behaviour: Behaviour;
 let requests: { method: string; url: string; body: string; authorization?: string }[];
@@ -104,7 +107,14 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   if (url === "/v1/data") return send(200, JSON.stringify(statbankData(JSON.parse(body) as StatbankQuery)));
   if (url.startsWith("/v3/table/ysyn01")) return send(200, await readFile(join(FIXTURES, "jobindsats-table.json"), "utf8"));
   if (url.startsWith("/v3/data/ysyn01")) {
-    return send(200, JSON.stringify({ columns: ["Periode", "Område", "Antal ledige (syntetisk)"], rows: JOBINDSATS_ROWS }));
+    // The rows the query asks for: "latest:N" or period codes separated by commas, for Testby (/999/) only.
+    const query = new URL(url, "http://localhost").searchParams;
+    if (query.get("hierarchy._nykom") !== "/999/") return send(400, JSON.stringify({ message: "Ukendt værdi for _nykom" }));
+    const periods = query.get("period.M") ?? "";
+    const rows = behaviour.jobindsatsRows ?? JOBINDSATS_ROWS;
+    const latest = /^latest:(\d+)$/.exec(periods);
+    const picked = latest ? rows.slice(-Number(latest[1])) : rows.filter((row) => periods.split(",").includes(row[0]!));
+    return send(200, JSON.stringify({ columns: ["Periode", "Område", "Antal ledige (syntetisk)"], rows: picked }));
   }
   send(404, JSON.stringify({ message: "Ikke fundet" }));
 }
@@ -130,7 +140,10 @@ beforeEach(async () => {
 });
 afterEach(() => rm(source, { recursive: true, force: true }));
 
-async function run(args: string[] = [], options: { token?: string | null; cellLimit?: number; policy?: RetryPolicy } = {}): Promise<number> {
+async function run(
+  args: string[] = [],
+  options: { token?: string | null; cellLimit?: number; jobindsatsCellLimit?: number; policy?: RetryPolicy } = {},
+): Promise<number> {
   out = [];
   err = [];
   const token = options.token === undefined ? TOKEN : options.token;
@@ -142,7 +155,7 @@ async function run(args: string[] = [], options: { token?: string | null; cellLi
     error: (line) => err.push(line),
     transport: defaultTransport(),
     policy: options.policy ?? POLICY,
-    cellLimits: { statistikbanken: options.cellLimit ?? 1_000_000, jobindsats: 100_000 },
+    cellLimits: { statistikbanken: options.cellLimit ?? 1_000_000, jobindsats: options.jobindsatsCellLimit ?? 100_000 },
   });
 }
 const read = (id: string) => readFile(join(source, `data/indicators/${id}.json`), "utf8");
@@ -206,7 +219,8 @@ describe("fetching mapped series", () => {
       { period: "2030-04", value: 1301 },
     ]);
     expect(ledige.series[0]!.suppressed).toEqual(["2030-03"]);
-    expect(ledige.provenance?.[0]?.query).toBe("ysyn01?format=json&period.M=latest:4&mgroup.*=*&hierarchy._nykom=Testby");
+    // The map names the area "Testby"; the table's description gives its value id.
+    expect(ledige.provenance?.[0]?.query).toBe("ysyn01?format=json&period.M=latest:4&mgroup.*=*&hierarchy._nykom=/999/");
     expect(await read("m1-ledige")).not.toContain(TOKEN);
 
     // What the sources were asked: Statistikbanken by POST with the mapped codes, Jobindsats with the Bearer token.
@@ -227,6 +241,7 @@ describe("fetching mapped series", () => {
     // Readers see where the figures came from and what is missing.
     const shown = validateIndicator(job, "m1-job.json", []).indicator!;
     expect(sourceText(shown)).toBe("Kilde: Danmarks Statistik, SYNT01, hentet 15. august 2030 (CC BY 4.0).");
+    expect(tableNotes(shown)).toContain(".. betyder, at tallet er udeladt af diskretionshensyn.");
 
     // A second run finds nothing new and leaves the files byte for byte.
     const before = await snapshot();
@@ -292,6 +307,61 @@ describe("fetching mapped series", () => {
     expect(out).toContain("        4 tal (3. kvartal 2029 – 2. kvartal 2030) – hentet i 2 dele (cellegrænse).");
     expect((await readIndicator("m1-job")).series[1]?.observations).toHaveLength(6);
   });
+  it("splits a Jobindsats request at the cell limit into explicit periods counted back from the table's latest", async () => {
+    // 3 cells per row (period, area, the one measure the description lists): a limit of 6 allows 2 periods.
+    expect(await run(["--only", "m1-ledige"], { jobindsatsCellLimit: 6 })).toBe(0);
+    const asked = requests.filter((r) => r.url.startsWith("/v3/data")).map((r) => new URL(r.url, base).searchParams.get("period.M"));
+    expect(asked).toEqual(["2030M01,2030M02", "2030M03,2030M04"]);
+    expect(out).toContain("        3 tal (januar 2030 – april 2030); 1 periode vises ikke hos kilden (..): marts 2030 – hentet i 2 dele (cellegrænse).");
+    const ledige = await readIndicator("m1-ledige");
+    expect(ledige.series[0]!.observations.map((o) => o.period)).toEqual(["2030-01", "2030-02", "2030-04"]);
+    expect(ledige.provenance?.[0]?.query).toBe("ysyn01?format=json&period.M=2030M01,2030M02,2030M03,2030M04&mgroup.*=*&hierarchy._nykom=/999/");
+  });
+
+  it("finds a hierarchy by the name jobindsats.dk shows and a value by its name", async () => {
+    const map = JSON.parse(await readFile(join(source, "data/sources.json"), "utf8")) as { series: { hierarchies?: Record<string, string> }[] };
+    map.series[2]!.hierarchies = { Ydelsesgrupper: "A-dagpenge" };
+    await writeFile(join(source, "data/sources.json"), JSON.stringify(map));
+    expect(await run(["--only", "m1-ledige"])).toBe(0);
+    expect((await readIndicator("m1-ledige")).provenance?.[0]?.query).toBe(
+      "ysyn01?format=json&period.M=latest:4&mgroup.*=*&hierarchy._nykom=/999/&hierarchy._ygrpsyn=/2/",
+    );
+  });
+
+  it("reads Danish decimals and thousands, and an empty cell as not shown (never 0)", async () => {
+    behaviour.jobindsatsRows = [
+      ["2030M01", "Testby", "12,5"],
+      ["2030M02", "Testby", "1.234,75"],
+      ["2030M03", "Testby", null as unknown as string],
+      ["2030M04", "Testby", "0,4"],
+    ];
+    expect(await run(["--only", "m1-ledige", "--dry-run"])).toBe(0);
+    expect(out).toContain("  + Testby, februar 2030: 1.234,75");
+    expect(out).toContain("  + Testby, april 2030: 0,40");
+    expect(out).toContain("  ~ Testby, januar 2030: 1.180,00 → 12,50");
+    expect(out.join("\n")).toContain("1 periode vises ikke hos kilden (..): marts 2030");
+  });
+});
+
+describe("the Jobindsats client's pieces", () => {
+  it("counts periods back from the latest, written as the table writes them", () => {
+    expect(periodsBefore("2030M02", "M", 3)).toEqual(["2029M12", "2030M01", "2030M02"]);
+    expect(periodsBefore("2030Q01", "Q", 3)).toEqual(["2029Q03", "2029Q04", "2030Q01"]);
+    expect(periodsBefore("2030Q1", "Q", 2)).toEqual(["2029Q4", "2030Q1"]);
+    expect(periodsBefore("2030", "Y", 2)).toEqual(["2029", "2030"]);
+    expect(periodsBefore("2030QMAT01", "Q", 2)).toBeUndefined();
+    // Jobindsats writes quarters "2030Q01"; the project writes "2030-K1".
+    expect(["2030Q01", "2030Q4", "2030M07", "2030"].map(projectPeriod)).toEqual(["2030-K1", "2030-K4", "2030-07", "2030"]);
+  });
+
+  it("finds a value by its id or its name, and names the values when neither fits", async () => {
+    const hierarchy = tableHierarchies(JSON.parse(await readFile(join(FIXTURES, "jobindsats-table.json"), "utf8")))!.find((h) => h.id === "_nykom")!;
+    expect(valueId(hierarchy, "Testby")).toBe("/999/");
+    expect(valueId(hierarchy, "testby")).toBe("/999/");
+    expect(valueId(hierarchy, "/998/")).toBe("/998/");
+    expect(valueId(hierarchy, "/")).toBe("/");
+    expect(() => valueId(hierarchy, "Ballerup")).toThrow('hierarkiet "_nykom" har ingen værdi "Ballerup" (det har "Hele landet", "Testby", "Andeby")');
+  });
 });
 
 describe("when a source fails", () => {
@@ -329,6 +399,38 @@ describe("when a source fails", () => {
     expect(await run(["--only", "m1-ledige"])).toBe(0);
     expect(requests.filter((r) => r.url.startsWith("/v3/data")).map((r) => r.url.match(/period\.M=[^&]+/)![0])).toEqual(["period.M=latest:4", "period.M=latest:3"]);
     expect((await readIndicator("m1-ledige")).provenance?.[0]?.query).toContain("period.M=latest:3");
+  });
+
+  it("reports 403 as a key without access, naming source, table and series", async () => {
+    behaviour.queue.push({ path: "/v3/table", status: 403, body: '{"message":"Ingen adgang til tabellen"}' });
+    expect(await run(["--only", "m1-ledige"])).toBe(1);
+    const text = err.join("\n");
+    expect(text).toContain('Jobindsats (STAR), tabel ysyn01 (serien "Testby" i m1-ledige) afviste adgangen: HTTP 403 ({"message":"Ingen adgang til tabellen"})');
+    expect(text).toContain("Nøglen i JOBINDSATS_TOKEN er forkert, udløbet eller mangler adgang");
+  });
+
+  it("names the area when the table's description has no value of that name", async () => {
+    const map = JSON.parse(await readFile(join(source, "data/sources.json"), "utf8")) as { series: { area?: { value?: string } }[] };
+    map.series[2]!.area!.value = "Ballerup";
+    await writeFile(join(source, "data/sources.json"), JSON.stringify(map));
+    expect(await run(["--only", "m1-ledige"])).toBe(1);
+    expect(err.join("\n")).toContain('passer ikke længere til data/sources.json: hierarkiet "_nykom" har ingen værdi "Ballerup"');
+    expect(requests.filter((r) => r.url.startsWith("/v3/data"))).toEqual([]);
+  });
+
+  it("asks for a code when the map leaves out a Statistikbanken variable that cannot be eliminated", async () => {
+    const info = JSON.parse(await readFile(join(FIXTURES, "statbank-tableinfo.json"), "utf8")) as { variables: { id: string; elimination: boolean }[] };
+    behaviour.tableinfo = {
+      ...info,
+      variables: [
+        ...info.variables.slice(0, 2),
+        { id: "ENHED", text: "enhed", elimination: false, time: false, values: [{ id: "PCT", text: "Pct." }] },
+        info.variables[2],
+      ],
+    };
+    expect(await run(["--only", "m1-job"])).toBe(1);
+    expect(err.join("\n")).toContain('SYNT01 kræver en værdi for variablen "ENHED", som ikke kan udelades; skriv den under "variables" (værdierne er "PCT (Pct.)")');
+    expect(requests.filter((r) => r.url === "/v1/data")).toEqual([]);
   });
 
   it("says how to get a key when JOBINDSATS_TOKEN is not set", async () => {
