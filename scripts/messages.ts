@@ -696,6 +696,18 @@ export const messages = {
     message: "Ændringen er ikke gemt: browseren kan ikke nå redigeringen (npm run edit er stoppet).",
     hint: "Start npm run edit igen i terminalen, og klik Publicer → Publicer nu igen. Lad siden stå åben imens: formularen beholder din ændring.",
   }),
+  editNoDocument: (document: string) => ({
+    message: `Dokumentet ${show(document)} findes ikke i content/.`,
+    hint: "Vælg i feltet Dokument det dokument, kapitlet skal stå i.",
+  }),
+  editChapterName: (name: string) => ({
+    message: `Filnavnet ${show(name)} kan ikke bruges til et kapitel.`,
+    hint: "Skriv kun små bogstaver a-z, tal og bindestreg, fx indsatser-2026 (æ → ae, ø → oe, å → aa). Navnet bliver en del af sidens webadresse.",
+  }),
+  editChapterExists: (file: string) => ({
+    message: `Der findes allerede en side ${file}.`,
+    hint: "Vælg et andet filnavn, eller ret den side, der findes, under dens dokument.",
+  }),
   editNotSupported: (action: string) => ({
     message: `Handlingen ${show(action)} kan ikke udføres fra browseren.`,
     hint: "Slet, omdøb og upload filer i projektets mappe, hvor versionsstyringen viser ændringen.",

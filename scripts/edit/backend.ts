@@ -9,7 +9,8 @@ import { dirname, join, posix } from "node:path";
 import { parse } from "yaml";
 import { scalarText } from "../lib/scalar.ts";
 import { formatProblem, messages } from "../messages.ts";
-import { checkWith, readOriginal, newProblems, draftText, readable, unreadableProblems, type Draft } from "./check.ts";
+import { checkFiles, checkWith, readOriginal, newProblems, draftText, readable, unreadableProblems, type Draft } from "./check.ts";
+import { isNewChapter, newChapter } from "./create.ts";
 import { formatOf } from "./config.ts";
 import { splitMarkdown } from "./merge.ts";
 
@@ -63,6 +64,7 @@ async function persist(root: string, path: string, raw: string): Promise<Backend
   } catch (error) {
     return refuse(messages.editNotSaved(1), [(error as Error).message]);
   }
+  if (isNewChapter(draft)) return persistNewChapter(root, draft);
   const original = await readOriginal(root, path);
   // The form of an unreadable file is empty: saving it would replace what the file holds.
   if (original !== undefined && !readable(path, original)) {
@@ -78,6 +80,21 @@ async function persist(root: string, path: string, raw: string): Promise<Backend
 }
 
 /**
+ * Saves a new chapter from the "Nyt kapitel" form (create.ts), unless that would add a problem.
+ * The reply names where the editor lists it, so the page can go there (edit.js).
+ */
+async function persistNewChapter(root: string, draft: Draft): Promise<BackendReply> {
+  const created = await newChapter(root, draft);
+  if ("problem" in created) return refuse(created.problem);
+  const before = (await checkFiles(root, new Map())).problems;
+  const added = newProblems(before, (await checkFiles(root, created.changes)).problems);
+  if (added.length > 0) return refuse(messages.editNotSaved(added.length), added.map(formatProblem));
+  // The chapter first, then the document that lists it.
+  for (const [file, text] of created.changes) await writeAtomically(join(root, file), text);
+  return { status: 200, body: { message: "entry persisted", created: { path: created.path, ...created.location } } };
+}
+
+/**
  * Answers one request of the proxy backend. `root` is the project folder (the working copy).
  * Saves are checked: problems the save would add are returned as the error, and nothing is written.
  */
@@ -90,10 +107,12 @@ export async function handleBackend(root: string, request: { action?: string; pa
       const folder = scalarText(params.folder);
       const extension = scalarText(params.extension);
       const names = (await readdir(join(root, folder)).catch(() => [] as string[])).filter((name) => name.endsWith(`.${extension}`) && !name.endsWith(".schema.json"));
+      // The folder collections are indicators, tables and "Nyt kapitel" (folder content/, which
+      // lists nothing: the front page content/index.md has its own form).
       const paths = names
         .sort()
         .map((name) => posix.join(folder, name))
-        .filter(editablePath);
+        .filter((path) => editablePath(path) && formatOf(path) !== "frontPage");
       return { status: 200, body: await Promise.all(paths.map((path) => entryOf(root, path))) };
     }
     case "entriesByFiles": {

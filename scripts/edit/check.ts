@@ -73,8 +73,13 @@ export interface CheckResult {
 
 /** Validates the working copy with `text` in place of `path` (the same steps as loadModel()). */
 export async function checkWith(root: string, path: string, text: string): Promise<CheckResult> {
-  const files: SourceFile[] = (await readSourceFiles(root)).filter((file) => file.path !== path);
-  files.push({ path, bytes: new TextEncoder().encode(text) });
+  return checkFiles(root, new Map([[path, text]]));
+}
+
+/** Validates the working copy with each changed file's text (path → text) in place of the file on disk. */
+export async function checkFiles(root: string, changes: ReadonlyMap<string, string>): Promise<CheckResult> {
+  const files: SourceFile[] = (await readSourceFiles(root)).filter((file) => !changes.has(file.path));
+  for (const [path, text] of changes) files.push({ path, bytes: new TextEncoder().encode(text) });
   try {
     const model = buildModel(files);
     checkComparisons(model);

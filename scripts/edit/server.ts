@@ -13,7 +13,8 @@ import { messages } from "../messages.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
 import { readJson as readJsonFile } from "../lib/json.ts";
 import { handleBackend, editablePath } from "./backend.ts";
-import { checkWith, draftText, readable, readOriginal, unreadableProblems, type Draft } from "./check.ts";
+import { checkFiles, checkWith, draftText, readable, readOriginal, unreadableProblems, type Draft } from "./check.ts";
+import { isNewChapter, newChapter } from "./create.ts";
 import { editorConfig, listContent } from "./config.ts";
 import { previewHtml } from "./preview.ts";
 
@@ -123,6 +124,12 @@ export async function startEditServer(root: string, port: number): Promise<EditS
       if (request.method === "POST" && path === "/api/preview") {
         const draft = (await readJson(request)) as Draft;
         if (!editablePath(draft.path)) return send(response, 400, { error: "not an editable file" });
+        if (isNewChapter(draft)) {
+          const created = await newChapter(root, draft);
+          if ("problem" in created) return send(response, 200, { problems: [{ file: created.path, ...created.problem }], html: "" });
+          const result = await checkFiles(root, created.changes);
+          return send(response, 200, { problems: result.problems, html: await previewHtml(created.draft, result.model) });
+        }
         const original = await readOriginal(root, draft.path);
         if (original !== undefined && !readable(draft.path, original)) {
           return send(response, 200, { problems: await unreadableProblems(root, draft.path, original), html: "" });

@@ -173,6 +173,35 @@ describe("the browser editor", () => {
     await page.close();
   });
 
+  it("creates a focus area of the 2022 strategy from the form and then lists it among the focus areas", { timeout: 400_000 }, async () => {
+    const index = join(root, "content/strategi/2022/index.md");
+    const before = await readFile(index, "utf8");
+    const page = await openEditor("#/collections/nyt-kapitel/new");
+    // The document is chosen by its title (a select); the rest is typed.
+    await page.click('[id^="dokument-field-"]');
+    await page.keyboard.type("revideret november 2022");
+    await page.keyboard.press("Enter");
+    await page.type('[id^="filnavn-field-"]', "fokusomraade-6");
+    await page.type('[id^="title-field-"]', "Borgere på kanten");
+    await page.type('[id^="goal-field-"]', "6");
+    await page.type('[id^="goal_text-field-"]', "Flere borgere på kanten af arbejdsmarkedet skal i job.");
+    await page.click("[contenteditable=true]");
+    await page.keyboard.type("Et nyt fokusområde, oprettet i browseren.");
+    await previewText(page, "Ingen fejl");
+    await publish(page);
+    // The page reloads at the new entry, listed among the focus areas from its new file.
+    await page.waitForFunction(
+      () => location.hash === "#/collections/fokusomraader/entries/strategi-2022-fokusomraade-6" && document.body.innerText.includes("ÆNDRINGER GEMT"),
+    );
+    expect(await previewText(page, "Mål 6:")).toContain("Et nyt fokusområde, oprettet i browseren.");
+    expect(await readFile(join(root, "content/strategi/2022/fokusomraade-6.md"), "utf8")).toBe(
+      "---\ntitle: Borgere på kanten\ngoal: 6\ngoal_text: Flere borgere på kanten af arbejdsmarkedet skal i job.\n---\n\nEt nyt fokusområde, oprettet i browseren.\n",
+    );
+    const after = await readFile(index, "utf8");
+    expect(after).toBe(before.replace("fokusomraade-5]", "fokusomraade-5, fokusomraade-6]"));
+    await page.close();
+  });
+
   it("fits a phone: form above the preview, the save button on screen, nothing wider than 375 px", { timeout: 400_000 }, async () => {
     const page = await openEditor("#/collections/fokusomraader/entries/strategi-2022-fokusomraade-4");
     await page.setViewport({ width: 375, height: 800 });

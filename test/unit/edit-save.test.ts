@@ -139,6 +139,66 @@ describe("saving through the editor's backend", () => {
     }
   });
 
+  describe("a new chapter from the form", () => {
+    const index = "content/strategi/2022/index.md";
+    const raw = (fields: Record<string, string | number>, body = "Tekst.") =>
+      `---\n${Object.entries(fields)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join("\n")}\n---\n${body}\n`;
+    const create = (fields: Record<string, string | number>, body?: string) => save(`content/${String(fields.filnavn)}.md`, raw(fields, body));
+    const focusArea = { dokument: "strategi/2022", filnavn: "fokusomraade-6", title: "Borgere på kanten", goal: 6, goal_text: "Flere i job." };
+
+    it("is written into its document's folder and listed last in its chapters, with nothing else changed", async () => {
+      const before = await readFile(join(root, index), "utf8");
+      const reply = await create(focusArea, "Et nyt fokusområde.");
+      expect(reply).toEqual({
+        status: 200,
+        body: {
+          message: "entry persisted",
+          created: { path: "content/strategi/2022/fokusomraade-6.md", collection: "fokusomraader", entry: "strategi-2022-fokusomraade-6" },
+        },
+      });
+      expect(await readFile(join(root, "content/strategi/2022/fokusomraade-6.md"), "utf8")).toBe(
+        "---\ntitle: Borgere på kanten\ngoal: 6\ngoal_text: Flere i job.\n---\n\nEt nyt fokusområde.\n",
+      );
+      const after = await readFile(join(root, index), "utf8");
+      const changed = after.split("\n").filter((line, i) => line !== before.split("\n")[i]);
+      expect(changed).toEqual([expect.stringMatching(/^chapters: \[strategi\/2020\/principper, .*, fokusomraade-5, fokusomraade-6\]$/)]);
+      expect((await checkWith(root, index, after)).problems).toEqual([]);
+      expect(await readdir(join(root, "content"))).not.toContain("fokusomraade-6.md");
+    });
+
+    it.each([
+      ["a document that does not exist", { ...focusArea, dokument: "strategi/2030" }, messages.editNoDocument("strategi/2030").message],
+      ["a file name with capitals", { ...focusArea, filnavn: "Fokus" }, messages.editChapterName("Fokus").message],
+      ["a page that exists", { ...focusArea, filnavn: "fokusomraade-1" }, messages.editChapterExists("content/strategi/2022/fokusomraade-1.md").message],
+    ])("is refused for %s, and nothing is written", async (_case, fields, message) => {
+      const before = await readFile(join(root, index), "utf8");
+      const existing = await readFile(join(root, "content/strategi/2022/fokusomraade-1.md"), "utf8");
+      const reply = await create(fields);
+      expect(reply.status).toBe(422);
+      expect((reply.body as { error: string }).error).toContain(message);
+      expect(await readFile(join(root, index), "utf8")).toBe(before);
+      expect(await readFile(join(root, "content/strategi/2022/fokusomraade-1.md"), "utf8")).toBe(existing);
+    });
+
+    it("is refused with the check's message and line when its text has a problem, and neither file is written", async () => {
+      const before = await readFile(join(root, index), "utf8");
+      const reply = await create(focusArea, "Tekst.\n\n::: chart findes-ikke");
+      expect(reply.status).toBe(422);
+      const error = (reply.body as { error: string }).error;
+      expect(error).toContain(messages.editNotSaved(1).message);
+      expect(error).toContain("content/strategi/2022/fokusomraade-6.md:9:1");
+      expect(error).toContain(messages.unknownIndicator("findes-ikke").message);
+      expect(await readFile(join(root, index), "utf8")).toBe(before);
+      await expect(readFile(join(root, "content/strategi/2022/fokusomraade-6.md"), "utf8")).rejects.toThrow();
+    });
+
+    it("is not listed as an entry: the front page in content/ has its own form", async () => {
+      expect((await handleBackend(root, { action: "entriesByFolder", params: { folder: "content", extension: "md", depth: 1 } })).body).toEqual([]);
+    });
+  });
+
   it("refuses files outside the forms, and deleting", async () => {
     expect((await save("package.json", "{}")).status).toBe(422);
     expect((await save("content/../package.json", "{}")).status).toBe(422);

@@ -55,8 +55,19 @@ window.fetch = async (input, init) => {
     showSaveProblem(unreachable);
     throw error;
   }
-  if (response.ok) showSaveProblem("");
-  else
+  if (response.ok) {
+    showSaveProblem("");
+    // A new chapter is listed under its document from the next page load (the configuration is
+    // made from the files): go there once Decap has finished the save and left the form.
+    const { created } = await response.clone().json();
+    if (created) {
+      const go = () => {
+        location.hash = `#/collections/${created.collection}/entries/${created.entry}`;
+        location.reload();
+      };
+      window.addEventListener("hashchange", go, { once: true });
+    }
+  } else
     showSaveProblem(
       (
         await response
@@ -70,12 +81,15 @@ window.fetch = async (input, init) => {
 
 const PREVIEW_DELAY_MS = 400;
 
-/** The file an entry is saved as: its own path, or for a new indicator or table the folder and id. */
+/**
+ * The file an entry is saved as: its own path, or for a new entry its folder and identifier (an
+ * indicator's or table's id, a new chapter's file name).
+ */
 function entryPath(entry, collection) {
   const path = entry.get("path");
   if (path) return path;
   const folder = collection.get("folder");
-  const id = entry.getIn(["data", "id"]);
+  const id = entry.getIn(["data", collection.get("identifier_field") || "id"]);
   return folder && id ? `${folder}/${id}.${collection.get("extension") || "json"}` : "";
 }
 
@@ -136,7 +150,7 @@ const Preview = createClass({
   },
   async refresh() {
     const path = entryPath(this.props.entry, this.props.collection);
-    if (!path) return;
+    if (!path) return this.setState({ problems: [], waiting: true });
     const asked = this.props.entry;
     let result;
     try {
@@ -144,14 +158,19 @@ const Preview = createClass({
     } catch {
       result = { problems: [{ file: path, message: unreachable }], html: "" };
     }
-    if (this.props.entry === asked) this.setState(result.problems ? result : { problems: [{ file: path, message: result.error ?? "" }], html: "" });
+    if (this.props.entry === asked)
+      this.setState({ waiting: false, ...(result.problems ? result : { problems: [{ file: path, message: result.error ?? "" }], html: "" }) });
   },
   render() {
-    const { problems, html } = this.state;
+    const { problems, html, waiting } = this.state;
     return h(
       "main",
       { className: "edit-preview" },
-      problems === undefined ? h("p", { role: "status" }, "Tjekker …") : problemList(problems),
+      waiting
+        ? h("p", { role: "status" }, "Forhåndsvisningen og tjekket kommer, når de påkrævede felter er udfyldt.")
+        : problems === undefined
+          ? h("p", { role: "status" }, "Tjekker …")
+          : problemList(problems),
       h("div", { className: "content", dangerouslySetInnerHTML: { __html: html } }),
     );
   },
@@ -200,7 +219,12 @@ async function start() {
   // Decap's notice of a failed save shows its error after "API_ERROR:" and only for 8 seconds: it
   // points to the panel (showSaveProblem), which keeps the whole message with its line breaks.
   const da = CMS.getLocale("da");
-  CMS.registerLocale("da", { ...da, ui: { ...da.ui, toast: { ...da.ui.toast, onFailToPersist: "Ændringen er ikke gemt. Beskeden står nederst på siden." } } });
+  // Its "＋" before "Ny …" buttons is a character the usual fonts lack (shown as a box).
+  CMS.registerLocale("da", {
+    ...da,
+    collection: { ...da.collection, collectionTop: { ...da.collection.collectionTop, newButton: "Ny %{collectionLabel}" } },
+    ui: { ...da.ui, toast: { ...da.ui.toast, onFailToPersist: "Ændringen er ikke gemt. Beskeden står nederst på siden." } },
+  });
   config.backend.proxy_url = `${location.origin}/api/v1`;
   // The configuration comes from the server, generated from the schemas: no config.yml to fetch.
   config.load_config_file = false;
