@@ -1,8 +1,9 @@
 // The website at every width, by keyboard, and search as Danes type, in the shared Chromium.
-// One build: the real content, the wide-tables fixture (a 14-column Markdown table, long addresses)
-// and a draft plan made with `npm run new`. Every reader page is opened once, with every <details>
-// open, and measured at six widths and at 200 % zoom on the same page object.
-import { cp, mkdtemp, readdir } from "node:fs/promises";
+// One build: the real content with one quarter more of a key figure's figures, the wide-tables
+// fixture (a 14-column Markdown table, long addresses: field cases 16 and 2) and a draft plan made
+// with `npm run new`. Every reader page is opened once, with every <details> open, and measured at
+// six widths and at 200 % zoom on the same page object.
+import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
@@ -58,7 +59,23 @@ function measure(): string[] {
     const style = getComputedStyle(e);
     if (["auto", "scroll"].includes(style.overflowX) && overflows(e) && !region(e)) found.push(`${name(e)} scrolls but cannot be reached by keyboard or has no name`);
   }
+  // A region whose table fits is no tab stop (assets/tables.js takes its tabindex away).
+  for (const e of document.querySelectorAll(".table-scroll[tabindex]")) {
+    if (e.getClientRects().length && !overflows(e) && document.activeElement !== e)
+      found.push(`${name(e)} ("${e.getAttribute("aria-label") ?? e.getAttribute("aria-labelledby")}") is a tab stop but has nothing to scroll`);
+  }
   return found;
+}
+
+/** Lets assets/tables.js see the new size: a ResizeObserver runs with the next frame (time-polled: a page the shared browser does not show gets no frames otherwise). */
+async function resized(): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll(".table-scroll")].every((e) => !e.getClientRects().length || e.scrollWidth > e.clientWidth + 1 === e.hasAttribute("data-scrolls")),
+      { polling: 50, timeout: 5_000 },
+    )
+    .catch(() => {}); // a region that never settles is reported by measure()
 }
 
 beforeAll(async () => {
@@ -66,6 +83,12 @@ beforeAll(async () => {
   await cp(join(ROOT, "content"), join(source, "content"), { recursive: true });
   await cp(join(ROOT, "data"), join(source, "data"), { recursive: true });
   await cp(join(fixture("wide-tables"), "content"), join(source, "content"), { recursive: true });
+  // One quarter more for a key figure (synthetic figures): its status row gains a change since the
+  // previous period, which once pushed the status table's "Tendens" column out of sight at 1920 px.
+  const keyFigure = join(source, "data", "indicators", "m5-offentligt-forsoergede.json");
+  const indicator = JSON.parse(await readFile(keyFigure, "utf8")) as { series: { observations: { period: string; value: number }[] }[] };
+  indicator.series.forEach((series, i) => series.observations.push({ period: "2020-K3", value: [6.1, 3.7][i] ?? 5 }));
+  await writeFile(keyFigure, JSON.stringify(indicator, null, 2));
   const code = await runNew(["plan", "2027"], { source, log: () => {}, error: (line) => console.error(line) });
   if (code !== 0) throw new Error("npm run new -- plan 2027 failed");
   ({ out } = await buildFixture(source, { pdf: false }));
@@ -88,10 +111,12 @@ beforeAll(async () => {
     const list: string[] = [];
     for (const width of WIDTHS) {
       await page.setViewport({ width, height: 900 });
+      await resized();
       list.push(...(await page.evaluate(measure)).map((p) => `${width} px: ${p}`));
     }
     // 200 % zoom of a 1280 px window: a 640 px layout drawn at twice the density.
     await page.setViewport({ width: 640, height: 450, deviceScaleFactor: 2 });
+    await resized();
     list.push(...(await page.evaluate(measure)).map((p) => `200 %: ${p}`));
     await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
     problems.set(path, list);
@@ -109,7 +134,7 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
     expect(paths).toEqual(expect.arrayContaining(["", "bilag/indikatorer/", "bilag/brede-tabeller/maaneder/", "bilag/brede-tabeller/adresser/", "plan/2027/"]));
   });
 
-  it("no page scrolls sideways, no table is clipped, and every scroll region is named and focusable", () => {
+  it("no page scrolls sideways, no table is clipped, every scroll region is named and focusable, and none is an empty tab stop", () => {
     expect([...problems].flatMap(([path, list]) => list.map((p) => `/${path}: ${p}`))).toEqual([]);
   });
 
@@ -127,6 +152,50 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
       display: getComputedStyle(region.querySelector("td")!).display,
     }));
     expect(wide).toEqual({ scrolls: true, display: "table-cell" });
+  });
+
+  it("shows the key figures and every quarter's status whole from 1024 px, the new quarter included", async () => {
+    const pages = ["bilag/indikatorer/", ...paths.filter((path) => /^status\/\d{4}-k\d\/$/.test(path))];
+    expect(pages.length).toBeGreaterThan(3);
+    const cut: string[] = [];
+    for (const path of pages) {
+      await open(path);
+      for (const width of [1024, 1280, 1920]) {
+        await page.setViewport({ width, height: 900 });
+        const regions = await page.$$eval("table.overview, table.status-table", (tables) =>
+          tables.map((t) => ({ id: t.querySelector("caption")!.id, region: t.parentElement!.scrollWidth - t.parentElement!.clientWidth })),
+        );
+        cut.push(...regions.filter((r) => r.region > 1).map((r) => `/${path} at ${width} px: #${r.id} is ${r.region} px wider than its region`));
+      }
+    }
+    expect(await readHtml(out, "status/2020-k3/").then((html) => html.querySelector("table.status-table")!.text)).toContain("+0,2 procentpoint");
+    expect(cut).toEqual([]);
+  });
+
+  it("makes a scroll region a tab stop, with a hint in words, only while its table is wider than it; without JavaScript every region is one", async () => {
+    await open("bilag/brede-tabeller/maaneder/", 1280);
+    const state = () =>
+      page.$$eval(".table-scroll", (regions) =>
+        regions.map((r) => `${r.getAttribute("aria-label")}: ${r.getAttribute("tabindex") ?? "none"}, ${getComputedStyle(r, "::before").content}`),
+      );
+    await resized();
+    expect(await state()).toEqual(['Tabel: Modtagere pr. måned: 0, "Rul vandret for at se hele tabellen →" / ""', "Tabel: Ord og tal: none, none"]);
+    // At 320 px the 14 columns become label: value stacks and fit; a focused region keeps its stop until it loses focus.
+    await page.focus(".table-scroll");
+    await page.setViewport({ width: 320, height: 900 });
+    await resized();
+    const narrow = 'Tabel: Ord og tal: 0, "Rul vandret for at se hele tabellen →" / ""'; // four columns do not stack, and scroll at 320 px
+    expect(await state()).toEqual(["Tabel: Modtagere pr. måned: 0, none", narrow]);
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    expect(await state()).toEqual(["Tabel: Modtagere pr. måned: none, none", narrow]);
+    for (const path of paths) {
+      const html = await readHtml(out, path);
+      for (const region of html.querySelectorAll(".table-scroll")) {
+        expect(region.getAttribute("tabindex"), `/${path}`).toBe("0");
+        expect(region.getAttribute("role")).toBe("region");
+        expect(region.getAttribute("aria-label") ?? html.querySelector(`#${region.getAttribute("aria-labelledby")}`)?.text.trim()).toBeTruthy();
+      }
+    }
   });
 
   it("aligns figures right and words left", async () => {
@@ -218,6 +287,15 @@ describe("drafts", () => {
     const plan = await readHtml(out, "plan/2027/");
     expect(plan.querySelector(".notice-draft")?.text).toContain("Udkast");
     expect(plan.querySelector("title")?.text).toContain("udkast");
+    expect(plan.querySelector(".breadcrumbs [aria-current]")?.text).toBe("Beskæftigelsesplan 2027 (udkast)");
+    const chapter = await readHtml(out, "plan/2027/baggrund/");
+    expect(chapter.querySelector(".breadcrumbs")!.text).toContain("Beskæftigelsesplan 2027 (udkast)");
+    expect(chapter.querySelector(".document-nav-title")!.text).toContain("Udkast");
+    expect(chapter.querySelector(".notice-draft")?.text).toContain("Udkast");
+    const archive = await readHtml(out, "arkiv/");
+    const entry = archive.querySelectorAll(".archive-list li").find((li) => li.querySelector("h3")!.text.includes("Beskæftigelsesplan 2027"));
+    expect(entry?.querySelector("h3")!.text).toContain("Udkast");
+    expect(entry?.querySelector("h3")!.text).not.toContain("Gældende");
   });
 });
 
