@@ -9,7 +9,7 @@ import { dirname, join, posix } from "node:path";
 import { parse } from "yaml";
 import { scalarText } from "../lib/scalar.ts";
 import { formatProblem, messages } from "../messages.ts";
-import { checkFiles, checkWith, readOriginal, newProblems, draftText, readable, unreadableProblems, type Draft } from "./check.ts";
+import { checkFiles, checkWith, readOriginal, newProblems, draftText, problemsOnDisk, readable, unreadableProblems, type Draft } from "./check.ts";
 import { isNewChapter, newChapter } from "./create.ts";
 import { formatOf } from "./config.ts";
 import { splitMarkdown } from "./merge.ts";
@@ -72,8 +72,7 @@ async function persist(root: string, path: string, raw: string): Promise<Backend
     return refuse(unreadable!, problems.map(formatProblem));
   }
   const text = await draftText(root, draft);
-  const before = original === undefined ? [] : (await checkWith(root, path, original)).problems;
-  const added = newProblems(before, (await checkWith(root, path, text)).problems);
+  const added = newProblems(await problemsOnDisk(root), (await checkWith(root, path, text)).problems);
   if (added.length > 0) return refuse(messages.editNotSaved(added.length), added.map(formatProblem));
   if (text !== original) await writeAtomically(join(root, path), text);
   return { status: 200, body: { message: "entry persisted" } };
@@ -86,8 +85,7 @@ async function persist(root: string, path: string, raw: string): Promise<Backend
 async function persistNewChapter(root: string, draft: Draft): Promise<BackendReply> {
   const created = await newChapter(root, draft);
   if ("problem" in created) return refuse(created.problem);
-  const before = (await checkFiles(root, new Map())).problems;
-  const added = newProblems(before, (await checkFiles(root, created.changes)).problems);
+  const added = newProblems(await problemsOnDisk(root), (await checkFiles(root, created.changes)).problems);
   if (added.length > 0) return refuse(messages.editNotSaved(added.length), added.map(formatProblem));
   // The chapter first, then the document that lists it.
   for (const [file, text] of created.changes) await writeAtomically(join(root, file), text);

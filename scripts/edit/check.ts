@@ -1,6 +1,7 @@
 // The project's own check (`npm run check`: every file validated and linked) run on the working
 // copy with the editor's unsaved file in place of the one on disk, so the editor shows the same
 // messages, with file and line, before anything is saved.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkComparisons } from "../content/comparisons.ts";
@@ -80,6 +81,26 @@ export async function checkWith(root: string, path: string, text: string): Promi
 export async function checkFiles(root: string, changes: ReadonlyMap<string, string>): Promise<CheckResult> {
   const files: SourceFile[] = (await readSourceFiles(root)).filter((file) => !changes.has(file.path));
   for (const [path, text] of changes) files.push({ path, bytes: new TextEncoder().encode(text) });
+  return validate(files);
+}
+
+// The last check of the working copy as it is on disk, by a hash of every file read.
+let onDisk: { key: string; problems: Problem[] } | undefined;
+
+/**
+ * The problems of the working copy as it is on disk (as `npm run check` lists them): the ones a
+ * save does not add. Remembered until a file changes, since every preview asks.
+ */
+export async function problemsOnDisk(root: string): Promise<Problem[]> {
+  const files = await readSourceFiles(root);
+  const hash = createHash("sha256").update(root);
+  for (const file of files) hash.update(`\0${file.path}\0`).update(file.bytes);
+  const key = hash.digest("hex");
+  if (onDisk?.key !== key) onDisk = { key, problems: validate(files).problems };
+  return onDisk.problems;
+}
+
+function validate(files: SourceFile[]): CheckResult {
   try {
     const model = buildModel(files);
     checkComparisons(model);
@@ -90,9 +111,19 @@ export async function checkFiles(root: string, changes: ReadonlyMap<string, stri
   }
 }
 
+const problemKey = (problem: Problem) => `${problem.file}\n${problem.path ?? ""}\n${problem.message}`;
+
 /** Problems that `after` has and `before` had not: what a save would make worse. */
 export function newProblems(before: readonly Problem[], after: readonly Problem[]): Problem[] {
-  const key = (problem: Problem) => `${problem.file}\n${problem.path ?? ""}\n${problem.message}`;
-  const known = new Set(before.map(key));
-  return after.filter((problem) => !known.has(key(problem)));
+  const known = new Set(before.map(problemKey));
+  return after.filter((problem) => !known.has(problemKey(problem)));
+}
+
+/**
+ * `after` with `known: true` on each problem `before` had too: the preview shows those apart, as
+ * they do not stop a save.
+ */
+export function markKnown(before: readonly Problem[], after: readonly Problem[]): (Problem & { known?: true })[] {
+  const known = new Set(before.map(problemKey));
+  return after.map((problem) => (known.has(problemKey(problem)) ? { ...problem, known: true } : problem));
 }

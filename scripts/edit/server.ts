@@ -13,7 +13,7 @@ import { messages } from "../messages.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
 import { readJson as readJsonFile } from "../lib/json.ts";
 import { handleBackend, editablePath } from "./backend.ts";
-import { checkFiles, checkWith, draftText, readable, readOriginal, unreadableProblems, type Draft } from "./check.ts";
+import { checkFiles, checkWith, draftText, markKnown, problemsOnDisk, readable, readOriginal, unreadableProblems, type Draft } from "./check.ts";
 import { isNewChapter, newChapter } from "./create.ts";
 import { editorConfig, listContent } from "./config.ts";
 import { previewHtml } from "./preview.ts";
@@ -128,7 +128,7 @@ export async function startEditServer(root: string, port: number): Promise<EditS
           const created = await newChapter(root, draft);
           if ("problem" in created) return send(response, 200, { problems: [{ file: created.path, ...created.problem }], html: "" });
           const result = await checkFiles(root, created.changes);
-          return send(response, 200, { problems: result.problems, html: await previewHtml(created.draft, result.model) });
+          return send(response, 200, { problems: markKnown(await problemsOnDisk(root), result.problems), html: await previewHtml(created.draft, result.model) });
         }
         const original = await readOriginal(root, draft.path);
         if (original !== undefined && !readable(draft.path, original)) {
@@ -136,7 +136,7 @@ export async function startEditServer(root: string, port: number): Promise<EditS
         }
         const text = await draftText(root, draft);
         const result = await checkWith(root, draft.path, text);
-        return send(response, 200, { problems: result.problems, html: await previewHtml(draft, result.model) });
+        return send(response, 200, { problems: markKnown(await problemsOnDisk(root), result.problems), html: await previewHtml(draft, result.model) });
       }
       if (request.method !== "GET" && request.method !== "HEAD") return send(response, 405, "");
       if (path === "/") return send(response, 200, await readFile(join(CLIENT_DIR, "index.html"), "utf8"), "text/html; charset=utf-8");

@@ -199,6 +199,37 @@ describe("saving through the editor's backend", () => {
     });
   });
 
+  it("shows the problems the working copy had already apart from those a change adds, and saves despite them", async () => {
+    // A mistake left in another file before the editor opened this one.
+    const other = "content/strategi/2022/fokusomraade-2.md";
+    await writeFile(join(root, other), `${await readFile(join(root, other), "utf8")}\n::: chart findes-ikke\n`);
+    const path = "content/strategi/2022/fokusomraade-1.md";
+    const original = await readFile(join(root, path), "utf8");
+    const draft = draftOf(path, original);
+    const { startEditServer } = await import("../../scripts/edit/server.ts");
+    const editor = await startEditServer(root, 0);
+    try {
+      const preview = async (body: string) => {
+        const response = await fetch(`${editor.origin}/api/preview`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ ...draft, body }),
+        });
+        return ((await response.json()) as { problems: { file: string; message: string; known?: boolean }[] }).problems;
+      };
+      expect(await preview(draft.body!)).toEqual([expect.objectContaining({ file: other, known: true })]);
+      const added = await preview(`${draft.body!}\n\n::: chart findes-heller-ikke\n`);
+      expect(added).toHaveLength(2);
+      expect(added).toContainEqual({ file: path, line: expect.any(Number), column: 1, ...messages.unknownIndicator("findes-heller-ikke") });
+    } finally {
+      await editor.close();
+    }
+    const changed = original.replace("Vision 2029", "Vision 2030");
+    expect(changed).not.toBe(original);
+    expect((await save(path, changed)).status).toBe(200);
+    expect(await readFile(join(root, path), "utf8")).toBe(changed);
+  });
+
   it("refuses files outside the forms, and deleting", async () => {
     expect((await save("package.json", "{}")).status).toBe(422);
     expect((await save("content/../package.json", "{}")).status).toBe(422);

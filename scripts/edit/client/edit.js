@@ -109,16 +109,15 @@ function where(problem) {
   return problem.path ? `${place} (${problem.path})` : place;
 }
 
-function problemList(problems) {
-  if (problems.length === 0) return h("p", { className: "edit-ok", role: "status" }, "Ingen fejl: npm run check godkender indholdet med denne ændring.");
+function problems(list, title, props) {
   return h(
     "section",
-    { className: "edit-problems", role: "alert", "aria-labelledby": "edit-problems-title" },
-    h("h2", { id: "edit-problems-title" }, problems.length === 1 ? "1 fejl med denne ændring" : `${problems.length} fejl med denne ændring`),
+    { ...props, "aria-labelledby": props.id },
+    h("h2", { id: props.id }, title),
     h(
       "ul",
       {},
-      problems.map((problem, i) =>
+      list.map((problem, i) =>
         h(
           "li",
           { key: i },
@@ -128,6 +127,33 @@ function problemList(problems) {
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The check's result for the unsaved entry: the problems this change would add (a save is refused),
+ * then those the working copy had already (marked `known` by the server; they do not stop a save).
+ */
+function problemList(list) {
+  const added = list.filter((problem) => !problem.known);
+  const known = list.filter((problem) => problem.known);
+  const count = (n) => (n === 1 ? "1 fejl" : `${n} fejl`);
+  return h(
+    "div",
+    {},
+    added.length > 0
+      ? problems(added, `${count(added.length)} med denne ændring`, { className: "edit-problems", role: "alert", id: "edit-problems-title" })
+      : h(
+          "p",
+          { className: "edit-ok", role: "status" },
+          known.length === 0 ? "Ingen fejl: npm run check godkender indholdet med denne ændring." : "Ingen nye fejl: ændringen kan gemmes.",
+        ),
+    known.length > 0
+      ? problems(known, `${count(known.length)}, der var der i forvejen (de hindrer ikke, at du gemmer)`, {
+          className: "edit-problems edit-known",
+          id: "edit-known-title",
+        })
+      : null,
   );
 }
 
