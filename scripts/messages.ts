@@ -317,6 +317,13 @@ export const messages = {
     message: `Bilaget "${id}" står to gange i sagen.`,
     hint: "Fjern den ene linje.",
   }),
+  bundleNoBaseUrl: () => ({
+    message: "Advarsel: data/site.json har ingen base_url, så metadata.json og sagsfremstillingen kan ikke give bilagenes adresse på webstedet (web_url er null).",
+    hint: "Skriv webstedets offentlige adresse i base_url i data/site.json, fx https://www.kommune.dk/beskaeftigelsesplan, og saml sagen igen.",
+  }),
+  bundleNotWritten: (folder: string, zip: string) => ({
+    message: `Sagen er ikke samlet: ${folder}/ og ${zip} er, som de var.`,
+  }),
   bundleMissingPdf: (pdf: string) => ({
     message: `PDF'en ${pdf} er ikke bygget.`,
     hint: "Kør npm run bundle uden --no-build, eller byg først med npm run build (uden --no-pdf).",

@@ -11,7 +11,7 @@ import { readSourceFiles } from "./content/files.ts";
 import { buildModel, type Document, type Model, type Page } from "./content/load.ts";
 import { yearSpan, yearsText, type ChapterData } from "./content/schema.ts";
 import { slugify } from "./lib/danish.ts";
-import { formatProblems, messages, ValidationError, type MessageText } from "./messages.ts";
+import { fileSystemCause, fileSystemErrorIn, formatProblems, messages, ValidationError, type MessageText } from "./messages.ts";
 
 export interface PlanScaffold {
   /** "content/plan/2026". */
@@ -211,6 +211,8 @@ export interface NewOptions {
   source: string;
   log: (line: string) => void;
   error: (line: string) => void;
+  /** Writes one file of the new plan (default: fs.writeFile); a test passes one that fails as a full disk does. */
+  writeFile?: (path: string, text: string, options: { flag: "wx" }) => Promise<void>;
 }
 
 function fail(text: MessageText, error: (line: string) => void): number {
@@ -228,7 +230,7 @@ export function parseYears(text: string): number | string | undefined {
   return to === from && match[2] === undefined ? from : `${from}-${to}`;
 }
 
-/** Runs `new`; returns the exit code (0 created, 2 nothing created). */
+/** Runs `new`; returns the exit code (0 created, 2 nothing created, 1 a file could not be written and nothing is created). */
 export async function runNew(args: readonly string[], options: NewOptions): Promise<number> {
   const [given, yearText, ...rest] = args;
   const kind = given?.toLowerCase(); // "Plan" means plan
@@ -265,14 +267,26 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   }
 
   // Written next to its place and moved there in one step: no half-made plan if something fails.
-  await mkdir(join(options.source, "content", "plan"), { recursive: true });
   const staging = join(options.source, "content", "plan", `.${year}-ny-${process.pid}`);
+  let writing = `${folder}/`;
   try {
+    await mkdir(join(options.source, "content", "plan"), { recursive: true });
     await mkdir(staging);
-    for (const file of scaffold.files) await writeFile(join(staging, posix.basename(file.path)), file.text, { flag: "wx" });
+    for (const file of scaffold.files) {
+      writing = file.path;
+      await (options.writeFile ?? writeFile)(join(staging, posix.basename(file.path)), file.text, { flag: "wx" });
+    }
+    writing = `${folder}/`;
     await rename(staging, join(options.source, folder));
+  } catch (cause) {
+    // A full disk, no access, a read-only drive: named with the file it was writing, and nothing is created.
+    const system = fileSystemErrorIn(cause);
+    if (!system) throw cause;
+    const text = messages.writeFailed(writing, fileSystemCause(system.code));
+    options.error(`${text.message}\n    Sådan gør du: ${text.hint}\n\nIntet er oprettet.`);
+    return 1;
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
 
   const log = options.log;

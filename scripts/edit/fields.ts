@@ -31,7 +31,7 @@ export interface JsonSchema {
 export interface EditorField {
   name: string;
   label: string;
-  widget: "string" | "text" | "markdown" | "number" | "boolean" | "select" | "list" | "object" | "hidden" | "json";
+  widget: "string" | "text" | "markdown" | "decimal" | "boolean" | "select" | "list" | "object" | "hidden" | "json";
   required: boolean;
   hint?: string;
   /** [regular expression, message shown when the value does not match]. */
@@ -139,9 +139,11 @@ function fieldOf(name: string, node: JsonSchema, format: FormatName, path: strin
     }
     case "number":
     case "integer":
+      // Decap's own number field is the browser's, which reads "5,0" as 50 in an English-language
+      // browser: the "decimal" widget (client/edit.js) reads numbers the Danish way.
       return {
         ...base,
-        widget: "number",
+        widget: "decimal",
         value_type: node.type === "integer" ? "int" : "float",
         ...(node.minimum !== undefined ? { min: node.minimum } : {}),
         ...(node.maximum !== undefined ? { max: node.maximum } : {}),

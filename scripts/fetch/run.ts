@@ -42,6 +42,8 @@ function report(problems: readonly Problem[], error: (line: string) => void, clo
   error(`${count}:\n\n${shown}${more}\n\n${closing}`);
 }
 
+/** A base address from the environment (or the default), without a trailing slash: ".../v3/" and ".../v3" are the same. */
+const baseUrl = (fromEnv: string | undefined, fallback: string) => (fromEnv?.trim() || fallback).replace(/\/+$/, "");
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const span = (periods: readonly string[]) =>
   periods.length === 0 ? "" : ` (${formatPeriod(periods[0]!)}${periods.length > 1 ? ` – ${formatPeriod(periods.at(-1)!)}` : ""})`;
@@ -140,14 +142,20 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
     try {
       let fetched: FetchedSeries;
       if (entry.source === "statistikbanken") {
-        fetched = await fetchStatbank(entry, { baseUrl: env.STATBANK_URL || STATBANK_URL, policy, transport: withRetries, cellLimit: limits.statistikbanken });
+        fetched = await fetchStatbank(entry, { baseUrl: baseUrl(env.STATBANK_URL, STATBANK_URL), policy, transport: withRetries, cellLimit: limits.statistikbanken });
       } else {
         if (!token) {
           failures.push({ file: SOURCES_FILE, path: `${entry.indicator} / ${entry.series}`, ...messages.fetchTokenMissing() });
           log("        springes over: JOBINDSATS_TOKEN mangler.");
           continue;
         }
-        fetched = await fetchJobindsats(entry, { baseUrl: env.JOBINDSATS_URL || JOBINDSATS_URL, policy, transport: withRetries, cellLimit: limits.jobindsats, token });
+        fetched = await fetchJobindsats(entry, {
+          baseUrl: baseUrl(env.JOBINDSATS_URL, JOBINDSATS_URL),
+          policy,
+          transport: withRetries,
+          cellLimit: limits.jobindsats,
+          token,
+        });
       }
       const periods = fetched.observations.map((o) => o.period);
       log(
@@ -168,7 +176,13 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
     report(
       failures,
       error,
-      keepGoing ? "De øvrige serier skrives (--keep-going)." : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at skrive de serier, der lykkedes.`,
+      dryRun
+        ? keepGoing
+          ? "De øvrige serier vises herunder (--keep-going); intet skrives (--dry-run)."
+          : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at se de serier, der lykkedes.`
+        : keepGoing
+          ? "De øvrige serier skrives (--keep-going)."
+          : `${NOTHING_WRITTEN} Ret fejlen, eller kør med --keep-going for at skrive de serier, der lykkedes.`,
     );
   if (failures.length > 0 && !keepGoing) return 1;
 

@@ -1,5 +1,5 @@
-// The committee case bundle built from the minimal fixture: the zip's files, their page counts
-// against metadata.json, and the names.
+// The committee case bundle built from the minimal fixture, and for the real case of 8 October 2024
+// from the shared real build: the zip's files, their page counts against metadata.json, and the names.
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,8 +7,8 @@ import { unzipSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { bundleCase } from "../../scripts/bundle/cli.ts";
-import { ValidationError } from "../../scripts/messages.ts";
-import { connectBrowser, fixture, ROOT } from "../helpers.ts";
+import { messages, ValidationError } from "../../scripts/messages.ts";
+import { connectBrowser, fixture, readPdf, realContent, ROOT } from "../helpers.ts";
 
 describe("npm run bundle", () => {
   it("makes a folder and a zip with the case's PDFs, metadata and write-up", async () => {
@@ -51,5 +51,76 @@ describe("npm run bundle", () => {
     const options = { root: ROOT, source: fixture("minimal"), distDir: join(dir, "dist"), outDir: join(dir, "bundles") };
     await expect(bundleCase({ ...options, caseId: "findes-ikke" })).rejects.toThrow(ValidationError);
     await expect(readdir(dir)).resolves.toEqual([]);
+  });
+
+  it("bundles the real case of 8 October 2024: the strategy and its two appendices as Bilag 1–3, with the case's metadata", async () => {
+    const { out } = await realContent();
+    const dir = await mkdtemp(join(tmpdir(), "bp-bundle-real-"));
+    const log: string[] = [];
+    const result = await bundleCase({
+      root: ROOT,
+      source: ROOT,
+      caseId: "2024-10-08-revidering-af-beskaeftigelsesstrategi",
+      distDir: out,
+      outDir: join(dir, "bundles"),
+      build: false,
+      log: (line) => log.push(line),
+    });
+    const names = [
+      "01-beskaeftigelsesstrategi-revideret-november-2022.pdf",
+      "02-bilag-1-fokusomraader.pdf",
+      "03-bilag-2-indikatorer.pdf",
+      "metadata.json",
+      "sagsfremstilling.txt",
+    ];
+    expect((await readdir(result.folder)).sort()).toEqual(names);
+    const zip = unzipSync(new Uint8Array(await readFile(result.zip)));
+    expect(Object.keys(zip).sort()).toEqual(names);
+    const metadata = JSON.parse(new TextDecoder().decode(zip["metadata.json"])) as {
+      case: Record<string, unknown>;
+      attachments: {
+        bilag: number;
+        file: string;
+        title: string;
+        case: string;
+        journal: string;
+        meeting: string;
+        agenda_item: number;
+        pages: number;
+        public: boolean;
+        web_url: string | null;
+        source_pdf: string;
+      }[];
+    };
+    expect(metadata.case).toEqual({
+      id: "2024-10-08-revidering-af-beskaeftigelsesstrategi",
+      title: "Revidering af beskæftigelsesstrategi",
+      committee: "Erhvervs-, Beskæftigelses- og Uddannelsesudvalget",
+      meeting: "2024-10-08",
+      agenda_item: 5,
+      journal: "15.00.00-A00-12-22",
+    });
+    expect(metadata.attachments.map((a) => [a.bilag, a.file, a.title, a.case, a.journal, a.meeting, a.agenda_item, a.public])).toEqual([
+      [1, names[0], "Beskæftigelsesstrategi – revideret november 2022", "Revidering af beskæftigelsesstrategi", "15.00.00-A00-12-22", "2024-10-08", 5, true],
+      [2, names[1], "Bilag 1 – Fokusområder", "Revidering af beskæftigelsesstrategi", "15.00.00-A00-12-22", "2024-10-08", 5, true],
+      [3, names[2], "Bilag 2 – Indikatorer", "Revidering af beskæftigelsesstrategi", "15.00.00-A00-12-22", "2024-10-08", 5, true],
+    ]);
+    for (const attachment of metadata.attachments) {
+      // The page count is the PDF's own, and the bundled file is the built one, byte for byte.
+      const pdf = await readPdf(join(result.folder, attachment.file));
+      expect(pdf.pages, attachment.file).toBe(attachment.pages);
+      expect(pdf.info.Title, attachment.file).toBe(attachment.title);
+      expect(Buffer.from(zip[attachment.file]!).equals(await readFile(join(out, "pdf", attachment.source_pdf))), attachment.file).toBe(true);
+    }
+    // The real site.json has no base_url: no address is made up, and the command says so.
+    expect(metadata.attachments.map((a) => a.web_url)).toEqual([null, null, null]);
+    expect(log.join("\n")).toContain(messages.bundleNoBaseUrl().message);
+    const summary = new TextDecoder().decode(zip["sagsfremstilling.txt"]);
+    expect(summary.split("\n").slice(0, 3)).toEqual([
+      "Revidering af beskæftigelsesstrategi",
+      "Erhvervs-, Beskæftigelses- og Uddannelsesudvalget, mødet 8. oktober 2024, punkt 5",
+      "Journalnr. 15.00.00-A00-12-22",
+    ]);
+    for (const a of metadata.attachments) expect(summary).toContain(`Bilag ${a.bilag}: ${a.title} (${a.pages} sider).`);
   });
 });

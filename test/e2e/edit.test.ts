@@ -112,7 +112,8 @@ describe("the browser editor", () => {
     const before = await readFile(file, "utf8");
     const page = await openEditor("#/collections/indikatorer/entries/m1-aktivt-tilbud-13-uger");
     await previewText(page, "4. kvartal 2019");
-    await addObservation(page, "2020-K1", "33.5");
+    // Typed the Danish way: a browser number field would read "33,5" as 335 in an English-language browser.
+    await addObservation(page, "2020-K1", "33,5");
     await previewText(page, "33,5");
     await publish(page);
     await page.waitForFunction(() => document.body.innerText.includes("ÆNDRINGER GEMT"));
@@ -131,7 +132,7 @@ describe("the browser editor", () => {
     await page.close();
   });
 
-  it("shows the message for an invalid period and writes nothing", { timeout: 400_000 }, async () => {
+  it("shows the messages for an invalid period and a point decimal, and writes nothing", { timeout: 400_000 }, async () => {
     const file = join(root, "data/indicators/m2-fuldtidsledighed.json");
     const before = await readFile(file, "utf8");
     const page = await openEditor("#/collections/indikatorer/entries/m2-fuldtidsledighed");
@@ -146,6 +147,7 @@ describe("the browser editor", () => {
     // The form's own check, from the schema's pattern and its Danish message.
     // (textContent: the form shows its error in capitals through CSS, which innerText would apply.)
     await page.waitForFunction(() => document.body.textContent.includes('perioden skal skrives som "2020-08", "2020-K2" eller "2020"'));
+    expect(await page.evaluate(() => document.body.textContent)).toContain("Skriv decimaler med komma, fx 4,5.");
     expect(await readFile(file, "utf8")).toBe(before);
     await page.close();
   });

@@ -1,7 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkAttachments, planBundle, type Attachable } from "../../scripts/bundle/bundle.ts";
+import { attachables, runBundle } from "../../scripts/bundle/cli.ts";
 import type { CommitteeCase } from "../../scripts/content/committee.ts";
-import { messages } from "../../scripts/messages.ts";
+import { loadModel } from "../../scripts/content/files.ts";
+import { fileSystemCause, messages } from "../../scripts/messages.ts";
+import { siteView } from "../../scripts/site/view.ts";
+import { fixture, ROOT, snapshot } from "../helpers.ts";
 
 const targets = new Map<string, Attachable>([
   [
@@ -81,5 +89,72 @@ describe("the committee case bundle", () => {
     const { plan, problems } = planBundle({ caseId: "sag", file, committeeCase: testCase, attachables: targets, pages: new Map() });
     expect(plan).toBeUndefined();
     expect(problems[0]).toEqual({ file, path: "attachments[0].document", ...messages.bundleMissingPdf("strategi.pdf") });
+  });
+});
+
+describe("npm run bundle --no-build on PDFs already built (blank synthetic pages), when a file cannot be written", () => {
+  const caseId = "2030-11-10-plan";
+  let dir: string;
+  let out: string[];
+  let err: string[];
+  const run = (...args: string[]) => {
+    out = [];
+    err = [];
+    return runBundle([caseId, "--no-build", "--dist", join(dir, "dist"), ...args], {
+      root: ROOT,
+      source: fixture("minimal"),
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+    });
+  };
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "bp-bundle-write-"));
+    await mkdir(join(dir, "dist", "pdf"), { recursive: true });
+    const targets = attachables(siteView(await loadModel(fixture("minimal"))));
+    for (const target of targets.values()) {
+      const pdf = await PDFDocument.create();
+      pdf.addPage();
+      pdf.addPage();
+      await writeFile(join(dir, "dist", "pdf", target.pdf), await pdf.save());
+    }
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it("a full disk while writing the zip (ENOSPC, for real: it leads to /dev/full): the zip and the cause, the previous bundle as it was", async () => {
+    const bundles = join(dir, "bundles");
+    expect(await run("--out", bundles)).toBe(0);
+    expect(out.at(-1)).toBe(`Sagen er samlet i ${join(bundles, caseId)}/ og ${join(bundles, caseId)}.zip.`);
+    const before = await snapshot(bundles);
+    // The zip is written beside its place under a name with the process id, then moved in.
+    await symlink("/dev/full", join(bundles, `.${caseId}.building-${process.pid}.zip`));
+    expect(await run("--out", bundles)).toBe(1);
+    const text = messages.writeFailed(`${join(bundles, caseId)}.zip`, fileSystemCause("ENOSPC"));
+    expect(err.join("\n")).toBe(
+      `\n${text.message}\n    Sådan retter du det: ${text.hint}\n\n${messages.bundleNotWritten(join(bundles, caseId), `${join(bundles, caseId)}.zip`).message}`,
+    );
+    // Nothing half-written is left beside the bundle, and the bundle is the one from before.
+    expect(await snapshot(bundles)).toEqual(before);
+  });
+
+  it("a file where the folder should be (ENOTDIR): the bundle's folder and the cause, never a stack", async () => {
+    await writeFile(join(dir, "bundles"), "en fil, ikke en mappe");
+    expect(await run("--out", join(dir, "bundles"))).toBe(1);
+    const folder = join(dir, "bundles", caseId);
+    const text = messages.writeFailed(folder, fileSystemCause("ENOTDIR"));
+    expect(err.join("\n")).toContain(`${text.message}\n    Sådan retter du det: ${text.hint}`);
+    expect(err.join("\n")).not.toMatch(/\n\s+at /);
+    expect(await readFile(join(dir, "bundles"), "utf8")).toBe("en fil, ikke en mappe");
+  });
+
+  it("explains what to write when the case is missing or an option is unknown", async () => {
+    const usage = messages.bundleUsage();
+    for (const args of [[], ["--ukendt"]]) {
+      err = [];
+      const code = await runBundle(args, { root: ROOT, source: fixture("minimal"), log: () => {}, error: (line) => err.push(line) });
+      expect(code).toBe(2);
+      expect(err.join("\n")).toBe(`${usage.message}\n    Sådan retter du det: ${usage.hint}`);
+    }
+    expect(await readdir(dir)).toEqual(["dist"]);
   });
 });

@@ -71,9 +71,9 @@ describe("the editor's forms", () => {
     const period = formField(formOf("indicator"), "series.observations.period")!;
     expect(period.pattern).toEqual(["^\\d{4}(-(0[1-9]|1[0-2])|-K[1-4])?$", 'perioden skal skrives som "2020-08", "2020-K2" eller "2020"']);
     expect(new RegExp(period.pattern![0]).test("2021-13")).toBe(false);
-    expect(formField(formOf("indicator"), "series.observations.value")).toMatchObject({ widget: "number", value_type: "float", required: true });
+    expect(formField(formOf("indicator"), "series.observations.value")).toMatchObject({ widget: "decimal", value_type: "float", required: true });
     expect(formField(formOf("indicator"), "target.kind")).toMatchObject({ widget: "select", options: ["value", "series", "trend"], required: true });
-    expect(formField(formOf("indicator"), "target.value")).toMatchObject({ widget: "number", required: false });
+    expect(formField(formOf("indicator"), "target.value")).toMatchObject({ widget: "decimal", required: false });
     expect(formField(formOf("document"), "status")).toMatchObject({ widget: "select", options: ["udkast", "vedtaget"], required: true });
     expect(formField(formOf("document"), "body")).toMatchObject({ widget: "markdown", modes: ["raw"] });
   });

@@ -287,6 +287,21 @@ describe("fetching mapped series", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("takes base addresses with or without a trailing slash", async () => {
+    out = [];
+    err = [];
+    const code = await runFetch(["--only", "m1-ledige", "--dry-run"], {
+      source,
+      env: { JOBINDSATS_URL: `${base}/v3/`, JOBINDSATS_TOKEN: TOKEN },
+      now: () => NOW,
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+      policy: POLICY,
+    });
+    expect(code, err.join("\n")).toBe(0);
+    expect(requests.map((r) => r.url.split("?")[0])).toEqual(["/v3/table/ysyn01", "/v3/data/ysyn01"]);
+  });
+
   it("fetches one indicator with --only", async () => {
     expect(await run(["--only", "m1-ledige"])).toBe(0);
     expect(requests.every((r) => r.url.startsWith("/v3/"))).toBe(true);
@@ -382,6 +397,18 @@ describe("when a source fails", () => {
     expect(text).toContain("Intet er skrevet.");
     expect(text + out.join("\n")).not.toContain(TOKEN);
     expect(requests.filter((r) => r.url.startsWith("/v3/table"))).toHaveLength(1);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("with --dry-run, a failure says that nothing would be written and how to see the rest", async () => {
+    const before = await snapshot();
+    behaviour.queue.push({ path: "/v3/table", status: 401, body: "{}" });
+    expect(await run(["--dry-run"])).toBe(1);
+    expect(err.join("\n")).toContain("Intet er skrevet. Ret fejlen, eller kør med --keep-going for at se de serier, der lykkedes.");
+    behaviour.queue.push({ path: "/v3/table", status: 401, body: "{}" });
+    expect(await run(["--dry-run", "--keep-going"])).toBe(1);
+    expect(err.join("\n")).toContain("De øvrige serier vises herunder (--keep-going); intet skrives (--dry-run).");
+    expect(out.at(-1)).toMatch(/^Prøvekørsel \(--dry-run\): .* i m1-job\.json ville blive skrevet\. Intet er ændret\.$/);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadModel } from "../../scripts/content/files.ts";
 import { buildModel } from "../../scripts/content/load.ts";
-import { messages } from "../../scripts/messages.ts";
+import { fileSystemCause, messages } from "../../scripts/messages.ts";
 import { parseYears, runNew, scaffoldPlan, type PlanScaffold } from "../../scripts/new.ts";
 import { files, fixture } from "../helpers.ts";
 
@@ -281,6 +281,23 @@ describe("npm run new on a copy of the minimal fixture", () => {
   ])("explains what to write: %j", async (args, expected) => {
     expect(await run(...args)).toBe(2);
     expect(err.join("\n")).toBe(`${expected.message}\n    Sådan gør du: ${expected.hint}`);
+    expect(await readdir(join(source, "content/plan"))).toEqual(["2030"]);
+  });
+
+  it("names the file and the cause when a file cannot be written (ENOSPC, for real: written to /dev/full), and creates nothing", async () => {
+    out = [];
+    err = [];
+    const code = await runNew(["plan", "2031"], {
+      source,
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+      writeFile: (path, text, options) => (path.endsWith("index.md") ? writeFile(path, text, options) : writeFile("/dev/full", text)),
+    });
+    expect(code).toBe(1);
+    const text = messages.writeFailed("content/plan/2031/fokus.md", fileSystemCause("ENOSPC"));
+    expect(err.join("\n")).toBe(`${text.message}\n    Sådan gør du: ${text.hint}\n\nIntet er oprettet.`);
+    expect(out).toEqual([]);
+    // Neither the plan nor the half-made folder beside it is left.
     expect(await readdir(join(source, "content/plan"))).toEqual(["2030"]);
   });
 

@@ -2,6 +2,7 @@
 // configuration generated from the project's schemas, shows the preview in the site's stylesheet
 // with the project's check messages for the unsaved content, and edits free-form JSON values.
 /* global CMS, createClass, h, fetch, setTimeout, clearTimeout, location */
+import { danishNumberProblem, formatDanishNumber, parseDanishNumber } from "./danish-number.js";
 
 /** A message of scripts/messages.ts as the check prints it: the message, then the remedy. */
 const messageText = ({ message, hint }) => (hint ? `${message}\n\nSådan retter du det: ${hint}` : message);
@@ -239,6 +240,42 @@ const JsonControl = createClass({
   },
 });
 
+/** A number typed the Danish way ("79,5"), for every number field (the field's min, max and value_type come from the schema). */
+const DecimalControl = createClass({
+  getInitialState() {
+    const value = this.props.value;
+    return { text: typeof value === "number" ? formatDanishNumber(value) : "" };
+  },
+  rules() {
+    const field = this.props.field;
+    return { integer: field.get("value_type") === "int", min: field.get("min"), max: field.get("max") };
+  },
+  isValid() {
+    const problem = danishNumberProblem(this.state.text, this.rules());
+    return problem ? { error: { message: problem } } : true;
+  },
+  handleChange(event) {
+    const text = event.target.value;
+    this.setState({ text });
+    // Until the text is a number, the entry holds nothing (not an old or half-read value), so the
+    // preview's check and a save can never use a number the editor did not mean.
+    this.props.onChange(text.trim() === "" ? undefined : (parseDanishNumber(text) ?? text));
+  },
+  render() {
+    return h("input", {
+      id: this.props.forID,
+      className: this.props.classNameWrapper,
+      type: "text",
+      inputMode: "decimal",
+      autoComplete: "off",
+      value: this.state.text,
+      onChange: this.handleChange,
+      onFocus: this.props.setActiveStyle,
+      onBlur: this.props.setInactiveStyle,
+    });
+  },
+});
+
 async function start() {
   const config = await (await fetch("/edit/config.json")).json();
   unreachable = messageText((await (await fetch("/edit/messages.json")).json()).unreachable);
@@ -255,6 +292,7 @@ async function start() {
   // The configuration comes from the server, generated from the schemas: no config.yml to fetch.
   config.load_config_file = false;
   CMS.registerWidget("json", JsonControl);
+  CMS.registerWidget("decimal", DecimalControl);
   CMS.registerPreviewStyle("/assets/theme.css");
   CMS.registerPreviewStyle("/assets/site.css");
   CMS.registerPreviewStyle("/edit/preview.css");
