@@ -14,6 +14,8 @@ let root: string;
 let editor: EditServer;
 let context: BrowserContext;
 const outside: string[] = [];
+// Dialogs the editor opened ("leave the page?"): accepted so a test goes on, and then asserted empty.
+const dialogs: string[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "bp-edit-e2e-"));
@@ -32,6 +34,10 @@ async function openEditor(hash: string): Promise<Page> {
   // Decap's 5 MB bundle takes long to start when the machine is busy with other test files.
   page.setDefaultTimeout(120_000);
   await page.setViewport({ width: 1280, height: 900 });
+  page.on("dialog", (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.accept();
+  });
   page.on("request", (request) => {
     const url = request.url();
     if (!url.startsWith(`${editor.origin}/`) && !/^(data|blob|about):/.test(url)) outside.push(url);
@@ -226,7 +232,8 @@ describe("the browser editor", () => {
     await page.close();
   });
 
-  it("loads nothing from outside 127.0.0.1", () => {
+  it("loads nothing from outside 127.0.0.1, and never asks the editor whether to leave a page", () => {
     expect(outside).toEqual([]);
+    expect(dialogs).toEqual([]);
   });
 });

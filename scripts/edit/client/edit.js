@@ -45,6 +45,13 @@ function isSave(input, init) {
   }
 }
 
+// Set when the page is reloaded after a save (a new chapter): nothing is unsaved then.
+let leaving = false;
+// Registered before Decap's own listener (CMS.init comes later), so it can stop Decap's question.
+window.addEventListener("beforeunload", (event) => {
+  if (leaving) event.stopImmediatePropagation();
+});
+
 // Decap's proxy backend calls the global fetch for every request: a save's answer is seen here.
 const backendFetch = window.fetch.bind(window);
 window.fetch = async (input, init) => {
@@ -59,14 +66,13 @@ window.fetch = async (input, init) => {
   if (response.ok) {
     showSaveProblem("");
     // A new chapter is listed under its document from the next page load (the configuration is
-    // made from the files): go there once Decap has finished the save and left the form.
+    // made from the files): load the page again at it. The file is saved, so Decap's "leave the
+    // page?" question (its form still counts as changed) is not asked; a new query string makes it
+    // a page load rather than a change of Decap's #route, which Decap could stop.
     const { created } = await response.clone().json();
     if (created) {
-      const go = () => {
-        location.hash = `#/collections/${created.collection}/entries/${created.entry}`;
-        location.reload();
-      };
-      window.addEventListener("hashchange", go, { once: true });
+      leaving = true;
+      location.assign(`/?ny=${encodeURIComponent(created.entry)}#/collections/${created.collection}/entries/${created.entry}`);
     }
   } else
     showSaveProblem(
