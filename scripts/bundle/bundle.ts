@@ -3,7 +3,7 @@
 // (sagsfremstilling). Pure; the command in cli.ts reads the PDFs and writes the folder and the zip.
 import { formatDate, slugify } from "../lib/danish.ts";
 import { messages, type Problem } from "../messages.ts";
-import type { CommitteeCase } from "../content/committee.ts";
+import { attachmentId, type CommitteeCase } from "../content/committee.ts";
 
 /** Something the build prints as a PDF that a case can attach. */
 export interface Attachable {
@@ -89,11 +89,6 @@ export function planBundle(input: PlanInput): { plan?: BundlePlan; problems: Pro
   });
   if (problems.length > 0) return { problems };
   return { plan: { caseId: input.caseId, attachments, summary: summaryText(c, attachments, input.attachables) }, problems };
-}
-
-/** A document named by its folder ("strategi/2022") or its id ("strategi-2022"). */
-export function attachmentId(document: string): string {
-  return document.replaceAll("/", "-");
 }
 
 /** Problems with the case's list before anything is built: unknown or repeated documents. */

@@ -33,6 +33,11 @@ export const caseSchema = z.strictObject({
 
 export type CommitteeCase = z.infer<typeof caseSchema>;
 
+/** A case's attachment named by its folder ("strategi/2022", "status/2020-k3") or its id ("strategi-2022", "status-2020-k3"): the id. */
+export function attachmentId(document: string): string {
+  return document.replaceAll("/", "-");
+}
+
 const ranking = z.strictObject({
   /** "Samlet", "Dagpenge", "Sygedagpenge", … as the ministry names the category. */
   name: z.string().min(1),

@@ -10,7 +10,7 @@ export interface ComparisonPair {
   id: string;
   old: Document;
   new: Document;
-  /** "2020", "2022": how each revision is named. */
+  /** "2020", "2022" or "2024–2026" (an en dash, as the titles read): how each revision is named. */
   oldLabel: string;
   newLabel: string;
   /** "Ændringer fra 2020 til 2022". */
@@ -73,8 +73,9 @@ export function findComparisons(model: Model): { pairs: ComparisonPair[]; proble
       }
       continue;
     }
-    const oldLabel = revisionLabel(old);
-    const newLabel = revisionLabel(document);
+    // Labels are read, so a span has its en dash; compare_with is matched against revisionLabel().
+    const oldLabel = revisionLabel(old).replace(/^(\d{4})-(\d{4})$/, "$1\u2013$2");
+    const newLabel = revisionLabel(document).replace(/^(\d{4})-(\d{4})$/, "$1\u2013$2");
     const pdfTitle = `Bilag: Ændringer i ${subject(document)}`;
     const url = `${document.url}aendringer/`;
     const taken = [...model.pages.values()].find((page) => page.url === url);

@@ -25,8 +25,9 @@ const validYears = (value: unknown): boolean => {
   const match = typeof value === "string" ? /^(\d{4})-(\d{4})$/.exec(value) : null;
   return match !== null && Number(match[1]) >= 1990 && Number(match[1]) < Number(match[2]) && Number(match[2]) <= 2100;
 };
+// A quoted single year ("2021", as strategy revisions are written) is the year 2021.
 const years = z.preprocess(
-  (value) => (typeof value === "string" ? value.trim().replace("\u2013", "-") : value),
+  (value) => (typeof value !== "string" ? value : /^\s*\d{4}\s*$/.test(value) ? Number(value) : value.trim().replace("\u2013", "-")),
   z.custom<number | string>(validYears, { message: YEARS_RULE }),
 );
 

@@ -1,6 +1,6 @@
 // Figures computed from an indicator's observations, never typed by hand: latest value, changes,
 // the trend of the last four periods, the gap to a comparison and the status against the target.
-import { periodOrdinal, periodsPerYear, requirePeriod } from "../lib/danish.ts";
+import { periodOrdinal, periodsPerYear, requirePeriod, type Period } from "../lib/danish.ts";
 import type { Indicator, Observation, Series } from "../content/data-schema.ts";
 
 export type Trend = "stigende" | "faldende" | "uændret";
@@ -15,19 +15,26 @@ export function latest(series: Series): Observation | undefined {
   return sortedObservations(series).at(-1);
 }
 
-/** Change from the previous observed period to the latest. */
+/**
+ * Change from the period just before the latest (the month, quarter or year before) to the latest,
+ * when that period is observed. Across a gap there is no "previous period": 2020-K2 to 2024-K3
+ * would be shown as a quarter's change, so the change is then unknown (shown as "–").
+ */
 export function changeSincePrevious(series: Series): number | undefined {
-  const sorted = sortedObservations(series);
-  const [previous, last] = sorted.slice(-2);
-  return sorted.length >= 2 && previous && last ? round(last.value - previous.value) : undefined;
+  return changeSince(series, (period) => 12 / periodsPerYear(period.kind));
 }
 
 /** Change from the same period a year before the latest, when that period is observed. */
 export function changeSinceYearBefore(series: Series): number | undefined {
+  return changeSince(series, () => 12);
+}
+
+/** Latest value minus the value `monthsBack(latest period)` months before it, when that period is observed. */
+function changeSince(series: Series, monthsBack: (period: Period) => number): number | undefined {
   const last = latest(series);
   if (!last) return undefined;
   const period = requirePeriod(last.period);
-  const target = periodOrdinal(period) - 12;
+  const target = periodOrdinal(period) - monthsBack(period);
   const before = series.observations.find((o) => periodOrdinal(requirePeriod(o.period)) === target);
   return before ? round(last.value - before.value) : undefined;
 }

@@ -1,11 +1,9 @@
 // Danish presentation of numbers, periods and dates, used by pages, charts and PDFs alike.
 
-// The Danish forms come from Intl (CLDR's da-DK): "1.234,5", "august", short "aug." but "maj".
+// The Danish forms come from Intl (CLDR's da-DK): "1.234,5", "august".
 const LOCALE = "da-DK";
-const monthName = (month: number, style: "long" | "short") =>
-  new Intl.DateTimeFormat(LOCALE, { month: style, timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
-const MONTHS = Array.from({ length: 12 }, (_, i) => monthName(i + 1, "long"));
-const SHORT_MONTHS = Array.from({ length: 12 }, (_, i) => monthName(i + 1, "short"));
+const monthName = (month: number) => new Intl.DateTimeFormat(LOCALE, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
+const MONTHS = Array.from({ length: 12 }, (_, i) => monthName(i + 1));
 
 export type PeriodKind = "month" | "quarter" | "year";
 
@@ -54,14 +52,6 @@ export function formatPeriod(text: string): string {
   const period = requirePeriod(text);
   if (period.kind === "month") return `${MONTHS[period.index - 1]} ${period.year}`;
   if (period.kind === "quarter") return `${period.index}. kvartal ${period.year}`;
-  return String(period.year);
-}
-
-/** Short axis label: "aug. 2020", "maj 2020", "K2 2020", "2020". */
-export function formatPeriodShort(text: string): string {
-  const period = requirePeriod(text);
-  if (period.kind === "month") return `${SHORT_MONTHS[period.index - 1]} ${period.year}`;
-  if (period.kind === "quarter") return `K${period.index} ${period.year}`;
   return String(period.year);
 }
 

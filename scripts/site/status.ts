@@ -1,7 +1,7 @@
 // The quarterly status of the key figures as the templates see it: one page and one PDF per quarter
 // (the newest linked from the front page, the earlier ones kept in the archive), with the cover
 // fields of the committee case that attaches it and the ministry's benchmark as it stood then.
-import type { BenchmarkResult, CommitteeCase } from "../content/committee.ts";
+import { attachmentId, type BenchmarkResult, type CommitteeCase } from "../content/committee.ts";
 import type { Model } from "../content/load.ts";
 import { formatDate, formatNumber } from "../lib/danish.ts";
 import { overviewRows, type OverviewRow } from "../indicators/overview.ts";
@@ -81,7 +81,8 @@ export function statusViews(model: Model, chartUrl: (id: string) => string | und
   const sorted = [...quarters.values()].sort((a, b) => order(b) - order(a));
   return sorted.map((q, i) => {
     const id = `status-${q.slug}`;
-    const attachedBy = [...model.cases.values()].find((c) => c.attachments.some((a) => a.document === id));
+    // Attached by its quarter ("status-2020-k3", "status/2020-k3") or, the newest, as "status".
+    const attachedBy = [...model.cases.values()].find((c) => c.attachments.some((a) => attachmentId(a.document) === id || (i === 0 && a.document === "status")));
     const result = results.filter((r) => order(quarterOfPeriod(r.to)) <= order(q)).sort((a, b) => order(quarterOfPeriod(b.to)) - order(quarterOfPeriod(a.to)))[0];
     const pdf = `status-paa-noegletal-${q.slug}.pdf`;
     return {

@@ -234,7 +234,7 @@ export function siteView(model: Model): SiteView {
     appendices: documents.filter((d) => d.kind === "bilag"),
     currentPlan,
     currentStrategy,
-    earlier: earlierEditions(plans, currentPlan, (d) => d.year ?? 0).concat(earlierEditions(strategies, currentStrategy, (d) => Number(d.revision))),
+    earlier: earlierEditions(plans, currentPlan, (d) => d.year ?? 0).concat(earlierEditions(strategies, currentStrategy, (d) => Number.parseInt(d.revision ?? "0"))),
     drafts: documents.filter((d) => d.status !== "vedtaget"),
     goals,
     pages,

@@ -198,24 +198,50 @@ describe("the PDF", () => {
   });
 });
 
-describe("a plan over a span of years", () => {
-  it("builds a 2024–2026 plan with its address, title, PDF name and place in the archive", async () => {
+describe("a plan and a strategy over a span of years", () => {
+  it("builds a 2024–2026 plan and a 2031–2033 strategy revision: addresses, titles, PDF names and covers, the archive, the front page and the comparison", async () => {
     const source = await mkdtemp(join(tmpdir(), "bp-span-"));
     await cp(fixture("minimal"), source, { recursive: true });
     await mkdir(join(source, "content/plan/2024-2026"));
+    // No pdf: in front matter: the PDF is named after the title. The en dash in year: is read as a hyphen.
     await writeFile(
       join(source, "content/plan/2024-2026/index.md"),
-      '---\ntitle: Testplan 2024–2026\nkind: plan\nyear: "2024-2026"\nstatus: vedtaget\nstrategy: "2030"\npdf: testplan-2024-2026.pdf\n---\n\nEn plan for tre år (syntetisk testindhold).\n',
+      '---\ntitle: Testplan 2024–2026\nkind: plan\nyear: "2024–2026"\nstatus: vedtaget\nstrategy: "2030"\n---\n\nEn plan for tre år (syntetisk testindhold).\n',
     );
-    const { out } = await buildFixture(source, { pdf: false });
-    const page = await readHtml(out, "plan/2024-2026");
-    expect(page.querySelector("h1")?.text).toBe("Testplan 2024–2026");
+    await mkdir(join(source, "content/strategi/2031-2033"));
+    await writeFile(
+      join(source, "content/strategi/2031-2033/index.md"),
+      '---\ntitle: Teststrategi 2031–2033\nkind: strategi\nrevision: "2031-2033"\nstatus: vedtaget\ncompare_with: "2030"\nchapters: [strategi/2030/fokus-1, fokus-2]\n---\n\nEn strategi for tre år (syntetisk testindhold).\n',
+    );
+    await writeFile(
+      join(source, "content/strategi/2031-2033/fokus-2.md"),
+      "---\ntitle: Andet fokusområde\ngoal: 2\ngoal_text: Flere skal i uddannelse.\n---\n\nEt nyt fokusområde.\n",
+    );
+    const { out } = await buildFixture(source);
+
+    const plan = await readHtml(out, "plan/2024-2026");
+    expect(plan.querySelector("h1")?.text).toBe("Testplan 2024–2026");
+    expect(plan.querySelector(".document-pdf a")?.getAttribute("href")).toBe("/pdf/testplan-2024-2026.pdf");
+    const planPdf = await readPdf(join(out, "pdf", "testplan-2024-2026.pdf"));
+    expect(planPdf.info.Title).toBe("Testplan 2024–2026");
+    expect(planPdf.text[0]).toContain("Testplan 2024–2026");
+
+    const strategy = await readHtml(out, "strategi/2031-2033");
+    expect(strategy.querySelector("h1")?.text).toBe("Teststrategi 2031–2033");
+    const strategyPdf = await readPdf(join(out, "pdf", "teststrategi-2031-2033.pdf"));
+    expect(strategyPdf.text[0]!.replace(/\s+/g, " ")).toContain("Videreført uændret fra Teststrategi 2030: Første fokusområde.");
+    expect(strategyPdf.text[0]!.replace(/\s+/g, " ")).toContain("Revideret siden Teststrategi 2030: Andet fokusområde.");
+    const comparison = await readHtml(out, "strategi/2031-2033/aendringer");
+    expect(comparison.querySelector("h1")?.text).toBe("Ændringer fra 2030 til 2031–2033");
+
+    // Newest first in the archive; the span strategy is the current one, and 2030 an earlier edition.
     const archive = await readHtml(out, "arkiv");
-    const plans = archive.querySelectorAll("#planer ~ ul h3 a").map((a) => a.getAttribute("href"));
-    // Newest first: the 2030 draft, then the plan for 2024–2026.
-    expect(plans).toEqual(["/plan/2030/", "/plan/2024-2026/"]);
-    // The newest adopted plan is the current one.
+    expect(archive.querySelectorAll("#planer ~ ul h3 a").map((a) => a.getAttribute("href"))).toEqual(["/plan/2030/", "/plan/2024-2026/"]);
+    expect(archive.querySelectorAll("#strategier ~ ul h3 a").map((a) => a.getAttribute("href"))).toEqual(["/strategi/2031-2033/", "/strategi/2030/"]);
     const front = await readHtml(out, "");
-    expect(front.querySelectorAll("a").map((a) => a.getAttribute("href"))).toContain("/plan/2024-2026/");
+    const links = front.querySelectorAll("a").map((a) => a.getAttribute("href"));
+    expect(links).toContain("/plan/2024-2026/");
+    expect(front.querySelectorAll("#arkiv ~ ul a").map((a) => a.getAttribute("href"))).toEqual(["/strategi/2030/"]);
+    expect((await readHtml(out, "strategi/2030")).querySelector(".notice a")?.getAttribute("href")).toBe("/strategi/2031-2033/");
   });
 });

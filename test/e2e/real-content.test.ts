@@ -250,6 +250,16 @@ describe("the real build", () => {
     expect(notes).toBe(footnotes);
   });
 
+  it('never breaks a quarter after its number in a status PDF ("2." at a line\'s end, "kvartal 2024" on the next)', async () => {
+    const statuses = report.pdfs.map((p) => p.file).filter((file) => file.startsWith("status-"));
+    expect(statuses.length).toBeGreaterThanOrEqual(2);
+    for (const file of statuses) {
+      const pdf = await readPdf(join(out, "pdf", file));
+      expect(pdf.text[0], file).toMatch(/\d\. kvartal \d{4}/);
+      expect(pdf.text.join("\n"), file).not.toMatch(/\d\.\s*\n\s*kvartal|kvartal\s*\n\s*\d{4}/);
+    }
+  });
+
   it("renders a chart for every indicator with figures", async () => {
     const page = parse(await readFile(join(out, "bilag", "indikatorer", "maal-2", "index.html"), "utf8"));
     const figures = page.querySelectorAll("figure.chart");

@@ -41,7 +41,9 @@ describe("computed figures", () => {
   });
 
   it("computes changes since the previous period and a year before", () => {
-    expect(changeSincePrevious(rising)).toBe(5);
+    // rising has no figure for 2020-K2 and K3: no previous period to compare with (see below).
+    expect(changeSincePrevious(rising)).toBeUndefined();
+    expect(changeSincePrevious(steady)).toBe(5);
     expect(changeSinceYearBefore(rising)).toBe(6);
     expect(changeSinceYearBefore(series("x", [["2020-08", 1]]))).toBeUndefined();
   });
@@ -105,5 +107,56 @@ describe("status against the target", () => {
   it("cannot judge without data or target", () => {
     expect(status(indicator({ series: [], target: { kind: "value", value: 1, direction: "higher" } }))).toBe("ukendt");
     expect(status(indicator({}))).toBe("ukendt");
+  });
+});
+
+describe("the change since the previous period", () => {
+  const series = (observations: [string, number][]) => ({ name: "Testby (syntetisk)", observations: observations.map(([period, value]) => ({ period, value })) });
+
+  it("compares with the period just before the latest: the month, quarter or year before", () => {
+    expect(
+      changeSincePrevious(
+        series([
+          ["2020-K2", 5.9],
+          ["2020-K3", 5.1],
+        ]),
+      ),
+    ).toBe(-0.8);
+    expect(
+      changeSincePrevious(
+        series([
+          ["2020-12", 4],
+          ["2021-01", 4.5],
+        ]),
+      ),
+    ).toBe(0.5);
+    expect(
+      changeSincePrevious(
+        series([
+          ["2019", 30],
+          ["2020", 28],
+        ]),
+      ),
+    ).toBe(-2);
+  });
+
+  it("is unknown across a gap, never a change over years shown as one period's", () => {
+    expect(
+      changeSincePrevious(
+        series([
+          ["2020-K2", 5.9],
+          ["2024-K3", 5.1],
+        ]),
+      ),
+    ).toBeUndefined();
+    expect(
+      changeSincePrevious(
+        series([
+          ["2020-05", 4],
+          ["2020-07", 4.8],
+        ]),
+      ),
+    ).toBeUndefined();
+    expect(changeSincePrevious(series([["2024-K3", 5.1]]))).toBeUndefined();
   });
 });

@@ -81,6 +81,23 @@ describe("bad input", () => {
     expect(found).toContainEqual(expect.objectContaining({ line: 4, ...messages.invalidField("year", YEARS_RULE) }));
   });
 
+  it("reads a plan's years as one year or a span, quoted or not, with a hyphen or an en dash", () => {
+    const yearOf = (value: string) => {
+      const folder = value.includes("2024") ? "2024-2026" : "2030";
+      const model = buildModel(
+        files({ "data/site.json": SITE, [`content/plan/${folder}/index.md`]: `---\ntitle: Plan\nkind: plan\nyear: ${value}\nstatus: udkast\n---\n` }),
+      );
+      return model.documents[0]!.data.year;
+    };
+    expect([yearOf("2030"), yearOf('"2030"'), yearOf('"2024-2026"'), yearOf('"2024–2026"'), yearOf("2024-2026")]).toEqual([
+      2030,
+      2030,
+      "2024-2026",
+      "2024-2026",
+      "2024-2026",
+    ]);
+  });
+
   it("reports an unknown status with the allowed values", () => {
     const found = problems({ "content/plan/2030/index.md": "---\ntitle: Plan\nkind: plan\nyear: 2030\nstatus: godkendt\n---\n" });
     expect(found).toContainEqual(expect.objectContaining({ line: 5, ...messages.unknownValue("status", "godkendt", ["udkast", "vedtaget"]) }));

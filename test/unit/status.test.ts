@@ -67,3 +67,31 @@ describe("the ministry's benchmark in the status", () => {
     expect(statuses[0]!.pdf).toBe("status-paa-noegletal-2024-k2.pdf");
   });
 });
+
+describe("the cover of a quarter's status", () => {
+  const committeeCase = (document: string) => ({
+    title: "Sag",
+    committee: "Testudvalget",
+    meeting: "2030-01-20",
+    agenda_item: 2,
+    journal: "15.00.00-A00-2-30",
+    attachments: [{ document }],
+  });
+  const statusesWith = (document: string) =>
+    statusViews(
+      { indicators: new Map([["a", keyFigure("a", ["2029-K3", "2029-K4"])]]), cases: new Map([["sag", committeeCase(document)]]) } as unknown as Model,
+      () => undefined,
+    );
+
+  it.each(["status-2029-k4", "status/2029-k4", "status"])("carries the fields of the case that attaches it as %s", (document) => {
+    const [newest, earlier] = statusesWith(document);
+    expect(newest!.meta).toEqual(["Udvalg: Testudvalget", "Møde: 20. januar 2030", "Dagsordenspunkt 2", "Journalnr. 15.00.00-A00-2-30"]);
+    expect(earlier!.meta).toEqual([]);
+  });
+
+  it("is not claimed by a case that attaches another quarter", () => {
+    const [newest, earlier] = statusesWith("status-2029-k3");
+    expect(newest!.meta).toEqual([]);
+    expect(earlier!.meta).toContain("Journalnr. 15.00.00-A00-2-30");
+  });
+});
