@@ -13,7 +13,6 @@ import { availableParallelism } from "node:os";
 import { rmSync } from "node:fs";
 import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { renderCharts } from "./charts/stage.ts";
 import { chartCache, type ChartCache } from "./charts/render.ts";
@@ -25,6 +24,7 @@ import { clearLeftovers, discard, prepareOutput, publish, PublishError, startSta
 import { renderPdfs, type PdfResult } from "./pdf/render.ts";
 import { pdfJobs, renderPrintPages } from "./pdf/pages.ts";
 import { configureSite } from "./site/plugin.ts";
+import { CommandLineError, formatCommandLineError, readCommandLine } from "./lib/command-line.ts";
 import { formatNumber } from "./lib/danish.ts";
 import { indexSite } from "./site/search.ts";
 import { siteView } from "./site/view.ts";
@@ -301,14 +301,20 @@ async function keepPdfs(outDir: string, staging: string, files: readonly string[
 const activeOutputs = new Set<Output>();
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  let values;
+  try {
+    ({ values } = readCommandLine("build", process.argv.slice(2), {
       "path-prefix": { type: "string" },
       out: { type: "string", default: "dist" },
       "no-pdf": { type: "boolean", default: false },
       source: { type: "string" },
-    },
-  });
+    }));
+  } catch (error) {
+    if (!(error instanceof CommandLineError)) throw error;
+    console.error(formatCommandLineError(error));
+    process.exitCode = 2;
+    return;
+  }
   const root = resolve(import.meta.dirname, "..");
   const started = performance.now();
   // Stopped by a signal: say so, and leave neither Chromium nor staging folders behind.

@@ -415,6 +415,30 @@ export const messages = {
     hint: "Omdøb filen, fx til aendringer-i-teksten.md.",
   }),
 
+  optionTakenByNpm: (command: string, option: string, instead: string) => ({
+    message: `npm læste ${option} som sit eget valg, fordi der ikke står -- foran, så intet er gjort.`,
+    hint: `Skriv -- lige efter npm run ${command}; alt efter -- går videre til kommandoen: npm run ${command} -- ${instead}`,
+  }),
+  unknownOption: (command: string, option: string, nearest: string | undefined, known: readonly string[]) => ({
+    message: `npm run ${command} kender ikke valget ${option}.`,
+    hint: `${nearest ? `Mente du ${nearest}? ` : ""}${known.length > 0 ? `Valgene er: ${known.join(", ")}.` : `npm run ${command} har ingen valg.`}`,
+  }),
+  optionNeedsValue: (command: string, option: string) => ({
+    message: `Valget ${option} til npm run ${command} mangler sin værdi.`,
+    hint: `Skriv værdien efter valget, adskilt af et mellemrum, eller fjern valget.`,
+  }),
+  optionTakesNoValue: (command: string, option: string) => ({
+    message: `Valget ${option} til npm run ${command} tager ingen værdi.`,
+    hint: `Skriv kun ${option}, uden = og værdi.`,
+  }),
+  unexpectedArgument: (command: string, argument: string, known: readonly string[]) => ({
+    message: `npm run ${command} ved ikke, hvad den skal gøre med ${show(argument)}.`,
+    hint: known.length > 0 ? `Fjern det. Valgene er: ${known.join(", ")}.` : `Fjern det, og skriv blot npm run ${command}.`,
+  }),
+  importNewSeries: (series: string, file: string, existing: readonly string[], nearest: string | undefined) => ({
+    message: `Serien ${show(series)} findes ikke i ${file}, som har ${existing.map((name) => show(name)).join(", ")}. Tallene ville blive en ny serie.`,
+    hint: `${nearest ? `Mente du ${show(nearest)}? ` : ""}Ret navnet i opsætningen ("series"), så det svarer til seriens navn. Skal det være en ny serie, så kør igen med --new-series.`,
+  }),
   importUsage: () => ({
     message: "Angiv én fil med tal, der skal indlæses.",
     hint: "Skriv fx npm run import -- eksport.csv --mapping opsaetning.json. Tilføj --dry-run for kun at se, hvad der ville ændre sig.",
@@ -541,6 +565,10 @@ export const messages = {
   newUsage: () => ({
     message: "Angiv, hvad der skal oprettes, og for hvilket år.",
     hint: "Skriv fx npm run new -- plan 2026.",
+  }),
+  newKindUnknown: (kind: string) => ({
+    message: `npm run new kan oprette en ny plan, men ikke ${show(kind)}.`,
+    hint: "Skriv fx npm run new -- plan 2027. En ny revision af strategien laves ved at kopiere mappen med den seneste revision i content/strategi/ og rette den (se afsnit 5 i vejledningen).",
   }),
   newBadYear: (found: string) => ({
     message: `Årstallet ${show(found)} kan ikke bruges.`,

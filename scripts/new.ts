@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { readSourceFiles } from "./content/files.ts";
 import { buildModel, type Document, type Model, type Page } from "./content/load.ts";
 import { yearSpan, yearsText, type ChapterData } from "./content/schema.ts";
+import { CommandLineError, formatCommandLineError, readCommandLine } from "./lib/command-line.ts";
 import { slugify } from "./lib/danish.ts";
 import { fileSystemCause, fileSystemErrorIn, formatProblems, messages, ValidationError, type MessageText } from "./messages.ts";
 
@@ -213,6 +214,8 @@ export interface NewOptions {
   error: (line: string) => void;
   /** Writes one file of the new plan (default: fs.writeFile); a test passes one that fails as a full disk does. */
   writeFile?: (path: string, text: string, options: { flag: "wx" }) => Promise<void>;
+  /** The environment npm ran the command in (default process.env): tells whether npm took an option. */
+  env?: NodeJS.ProcessEnv;
 }
 
 function fail(text: MessageText, error: (line: string) => void): number {
@@ -232,8 +235,17 @@ export function parseYears(text: string): number | string | undefined {
 
 /** Runs `new`; returns the exit code (0 created, 2 nothing created, 1 a file could not be written and nothing is created). */
 export async function runNew(args: readonly string[], options: NewOptions): Promise<number> {
-  const [given, yearText, ...rest] = args;
+  let positionals: string[];
+  try {
+    ({ positionals } = readCommandLine("new", args, {}, { positionals: true, env: options.env }));
+  } catch (cause) {
+    if (!(cause instanceof CommandLineError)) throw cause;
+    options.error(formatCommandLineError(cause));
+    return 2;
+  }
+  const [given, yearText, ...rest] = positionals;
   const kind = given?.toLowerCase(); // "Plan" means plan
+  if (kind !== undefined && kind !== "plan") return fail(messages.newKindUnknown(given!), options.error);
   if (kind !== "plan" || rest.length > 0) return fail(messages.newUsage(), options.error);
 
   let model: Model;

@@ -1,9 +1,9 @@
 // `npm run bundle -- <case>`: the committee case bundle. Builds the site and PDFs (unless --no-build),
 // then writes bundles/<case>/ (the PDFs named by bilag number, metadata.json, sagsfremstilling.txt)
 // and bundles/<case>.zip with the same files, ready to attach in a case-management system.
+import { CommandLineError, formatCommandLineError, readCommandLine } from "../lib/command-line.ts";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { zipSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
@@ -207,22 +207,27 @@ export interface RunOptions {
   source?: string;
   log: (line: string) => void;
   error: (line: string) => void;
+  /** The environment npm ran the command in (default process.env): tells whether npm took an option. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Runs `npm run bundle -- <case> [--no-build] [--out bundles] [--dist dist]`; returns the exit code. */
 export async function runBundle(args: string[], options: RunOptions): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
+    parsed = readCommandLine(
+      "bundle",
       args,
-      allowPositionals: true,
-      options: { "no-build": { type: "boolean", default: false }, out: { type: "string", default: "bundles" }, dist: { type: "string", default: "dist" } },
-    });
-  } catch {
-    parsed = undefined; // an unknown option: told as the usage below
+      { "no-build": { type: "boolean", default: false }, out: { type: "string", default: "bundles" }, dist: { type: "string", default: "dist" } },
+      { positionals: true, env: options.env },
+    );
+  } catch (cause) {
+    if (!(cause instanceof CommandLineError)) throw cause;
+    options.error(formatCommandLineError(cause));
+    return 2;
   }
-  const caseId = parsed?.positionals[0];
-  if (!parsed || !caseId || parsed.positionals.length > 1) {
+  const caseId = parsed.positionals[0];
+  if (!caseId || parsed.positionals.length > 1) {
     const usage = messages.bundleUsage();
     options.error(`${usage.message}\n    Sådan retter du det: ${usage.hint}`);
     return 2;

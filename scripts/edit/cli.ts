@@ -1,15 +1,23 @@
 // `npm run edit`: the browser editor for the working copy, at http://127.0.0.1:8090/ (--port N to
 // change it). Saves go straight into content/ and data/; the web team commits and publishes as before.
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { CommandLineError, formatCommandLineError, readCommandLine } from "../lib/command-line.ts";
 import { editorConfig, listContent } from "./config.ts";
 import { startEditServer } from "./server.ts";
 
 export const DEFAULT_PORT = 8090;
 
-const { values } = parseArgs({
-  options: { port: { type: "string", default: String(DEFAULT_PORT) }, "print-config": { type: "boolean", default: false } },
-});
+let values;
+try {
+  ({ values } = readCommandLine("edit", process.argv.slice(2), {
+    port: { type: "string", default: String(DEFAULT_PORT) },
+    "print-config": { type: "boolean", default: false },
+  }));
+} catch (error) {
+  if (!(error instanceof CommandLineError)) throw error;
+  console.error(formatCommandLineError(error));
+  process.exit(2);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Porten "${values.port}" kan ikke bruges. Skriv fx npm run edit -- --port 8091.`);

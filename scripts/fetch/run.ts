@@ -4,9 +4,9 @@
 // atomically. When any series fails nothing is written (unless --keep-going), so data is never
 // lost and never half-updated. Base addresses come from STATBANK_URL and JOBINDSATS_URL (tests
 // point them at a local server); the Jobindsats key only from JOBINDSATS_TOKEN.
+import { CommandLineError, formatCommandLineError, readCommandLine } from "../lib/command-line.ts";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
 import { changeLines, newPeriods, sortPeriods, summary, type MergeResult } from "../import/merge.ts";
@@ -53,12 +53,16 @@ export async function runFetch(args: readonly string[], options: FetchOptions): 
   const { log, error, env } = options;
   let values: { "dry-run"?: boolean; only?: string[]; "keep-going"?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: { "dry-run": { type: "boolean" }, only: { type: "string", multiple: true }, "keep-going": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch {
-    values = { help: true };
+    ({ values } = readCommandLine(
+      "fetch",
+      args,
+      { "dry-run": { type: "boolean" }, only: { type: "string", multiple: true }, "keep-going": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      { env },
+    ));
+  } catch (cause) {
+    if (!(cause instanceof CommandLineError)) throw cause;
+    error(formatCommandLineError(cause));
+    return 2;
   }
   if (values.help) {
     const usage = messages.fetchUsage();

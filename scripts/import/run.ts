@@ -2,11 +2,12 @@
 // figures into data/indicators/<id>.json and validates the whole project before anything is written.
 // All parsing and merging is pure (table, extract, merge); this file does the reading and writing.
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { closest, distance } from "fastest-levenshtein";
 import { basename, extname, isAbsolute, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
 import { validateIndicator } from "../content/data-validate.ts";
+import { CommandLineError, formatCommandLineError, readCommandLine } from "../lib/command-line.ts";
 import { fileSystemCause, fileSystemErrorIn, formatProblem, messages, ValidationError, type Problem } from "../messages.ts";
 import { extractObservations } from "./extract.ts";
 import { defaultMapping, parseMapping, type Mapping } from "./mapping.ts";
@@ -22,6 +23,8 @@ export interface RunOptions {
   cwd: string;
   log: (line: string) => void;
   error: (line: string) => void;
+  /** The environment npm ran the command in (default process.env): tells whether npm took an option. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** At most this many problems are listed; the rest are counted. */
@@ -45,20 +48,34 @@ async function readBytes(path: string): Promise<Uint8Array | undefined> {
   }
 }
 
+/** The existing series a new name most likely means: one contains the other ("Ballerup Kommune", "Ballerup"), or a typo away. */
+function nearestName(name: string, existing: readonly string[]): string | undefined {
+  const lower = name.toLocaleLowerCase("da");
+  const containing = existing.find((other) => lower.includes(other.toLocaleLowerCase("da")) || other.toLocaleLowerCase("da").includes(lower));
+  if (containing !== undefined || existing.length === 0) return containing;
+  const best = closest(
+    lower,
+    existing.map((other) => other.toLocaleLowerCase("da")),
+  );
+  return distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? existing.find((other) => other.toLocaleLowerCase("da") === best) : undefined;
+}
+
 /** Runs the import; returns the exit code (0 done, 2 a problem with the file, the mapping or the data, 1 the file could not be written). */
 export async function runImport(args: readonly string[], options: RunOptions): Promise<number> {
   const { log, error } = options;
-  let values: { mapping?: string; "dry-run"?: boolean; help?: boolean };
+  let values: { mapping?: string; "dry-run"?: boolean; "new-series"?: boolean; help?: boolean };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { mapping: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch {
-    values = { help: true };
-    positionals = [];
+    ({ values, positionals } = readCommandLine(
+      "import",
+      args,
+      { mapping: { type: "string" }, "dry-run": { type: "boolean" }, "new-series": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      { positionals: true, env: options.env },
+    ));
+  } catch (cause) {
+    if (!(cause instanceof CommandLineError)) throw cause;
+    error(formatCommandLineError(cause));
+    return 2;
   }
   if (values.help || positionals.length !== 1) {
     const usage = messages.importUsage();
@@ -169,6 +186,20 @@ export async function runImport(args: readonly string[], options: RunOptions): P
   const after = ownProblems(projectFiles.map((file) => (file.path === indicatorFile ? { path: file.path, bytes: new TextEncoder().encode(merged.text) } : file)));
   if (after.own.length > 0) return report([{ file: indicatorFile, ...messages.importResultInvalid() }, ...after.own], error, NOTHING_CHANGED);
   const otherProblems = after.others;
+  // A series name the indicator does not have is far more often a typo in the mapping ("Ballerup
+  // Kommune" for "Ballerup") than a new comparison: a new series needs --new-series.
+  if (merged.newSeries.length > 0 && values["new-series"] !== true) {
+    const existing = current.series.map((s) => s.name);
+    return report(
+      merged.newSeries.map((name) => ({
+        file: mappingName ?? exportName,
+        ...(mappingName ? { path: "series" } : {}),
+        ...messages.importNewSeries(name, indicatorFile, existing, nearestName(name, existing)),
+      })),
+      error,
+      NOTHING_CHANGED,
+    );
+  }
 
   // 6. Report and write.
   for (const line of changeLines(merged)) log(line);

@@ -104,6 +104,21 @@ function excelCell(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
+/**
+ * A number as Excel shows it: a cell formatted as a percentage stores 0.493 and shows "49,3 %", and
+ * the figure the editor means (in pct.) is the one shown. Other cells are as stored.
+ */
+function asShown(cell: Cell, numberFormat: string | undefined): Cell {
+  // "%" outside quoted text ("0.0%", not '0.0" %-point"') makes Excel multiply by 100 for display.
+  const percent =
+    typeof numberFormat === "string" &&
+    numberFormat
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .includes("%");
+  return percent && typeof cell === "number" ? Number((cell * 100).toPrecision(12)) : cell;
+}
+
 /** Why an .xlsx is too large to open (scripts/limits.ts), from its size and its zip directory, before unpacking. */
 function xlsxTooLarge(bytes: Uint8Array): string | undefined {
   if (bytes.length > LIMITS.importBytes) return `filen fylder mere end ${mib(LIMITS.importBytes)}`;
@@ -135,14 +150,15 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<S
     const row = worksheet.getRow(r);
     const cells: Cell[] = [];
     for (let c = 1; c <= Math.max(row.cellCount, 0); c++) {
-      const value = row.getCell(c).value;
+      const cell = row.getCell(c);
+      const value = cell.value;
       // A formula is stored with its last result only when Excel (or a program like it) calculated
       // and saved the workbook; without one, its figure would silently read as an empty cell.
       if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value) && (value as { result?: unknown }).result === undefined) {
         const formula = (value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? "";
         uncomputed.push({ cell: `${columnLetters(c)}${r}`, formula });
       }
-      cells.push(excelCell(value));
+      cells.push(asShown(excelCell(value), cell.numFmt));
     }
     while (cells.length > 0 && cells.at(-1) === null) cells.pop();
     rows.push({ number: r, cells });

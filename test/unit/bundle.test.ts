@@ -149,11 +149,15 @@ describe("npm run bundle --no-build on PDFs already built (blank synthetic pages
 
   it("explains what to write when the case is missing or an option is unknown", async () => {
     const usage = messages.bundleUsage();
-    for (const args of [[], ["--ukendt"]]) {
+    const unknown = messages.unknownOption("bundle", "--ukendt", undefined, ["--no-build", "--out", "--dist"]);
+    for (const [args, expected] of [
+      [[], usage],
+      [["--ukendt"], unknown],
+    ] as const) {
       err = [];
-      const code = await runBundle(args, { root: ROOT, source: fixture("minimal"), log: () => {}, error: (line) => err.push(line) });
+      const code = await runBundle([...args], { root: ROOT, source: fixture("minimal"), log: () => {}, error: (line) => err.push(line), env: {} });
       expect(code).toBe(2);
-      expect(err.join("\n")).toBe(`${usage.message}\n    Sådan retter du det: ${usage.hint}`);
+      expect(err.join("\n")).toBe(`${expected.message}\n    Sådan retter du det: ${expected.hint}`);
     }
     expect(await readdir(dir)).toEqual(["dist"]);
   });

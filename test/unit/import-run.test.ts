@@ -72,7 +72,10 @@ describe("importing an export", () => {
     const monthly = JSON.parse(await indicator()) as Indicator;
     Object.assign(monthly, { id: "m1-maaned", series: [{ name: "Testby", observations: [{ period: "2030-06", value: 40 }] }] });
     await writeFile(join(source, "data/indicators/m1-maaned.json"), JSON.stringify(monthly, null, 2) + "\n");
-    expect(await run("maaneder-lang.csv", "--mapping", "maaneder-lang.mapping.json")).toBe(0);
+    // "Hele landet" is not in the file yet: without --new-series that is refused as a likely typo.
+    expect(await run("maaneder-lang.csv", "--mapping", "maaneder-lang.mapping.json")).toBe(2);
+    expect(err.join("\n")).toContain('Serien "Hele landet" findes ikke i data/indicators/m1-maaned.json, som har "Testby". Tallene ville blive en ny serie.');
+    expect(await run("maaneder-lang.csv", "--mapping", "maaneder-lang.mapping.json", "--new-series")).toBe(0);
     const written = JSON.parse(await readFile(join(source, "data/indicators/m1-maaned.json"), "utf8")) as Indicator;
     expect(written.series.map((s) => s.name)).toEqual(["Testby", "Hele landet"]);
     expect(written.series[0]!.observations.map((o) => o.period)).toEqual(["2030-06", "2030-07", "2030-08"]);
@@ -105,6 +108,26 @@ async function dataFiles(): Promise<Record<string, string>> {
   }
   return result;
 }
+
+describe("Excel cells as Excel shows them", () => {
+  it("reads a cell formatted as a percentage (stored 0.493, shown 49,3 %) as 49.3, also from a formula", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Tal");
+    sheet.addRow(["Periode", "Testby"]);
+    sheet.addRow(["2030K1", 0.493]);
+    sheet.addRow(["2030K2", { formula: "B2-0.012", result: 0.481 }]);
+    sheet.getColumn(2).numFmt = "0.0%";
+    await writeFile(join(source, "m1-job.xlsx"), new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const code = await runImport([join(source, "m1-job.xlsx")], { source, cwd: source, log: (l) => out.push(l), error: (l) => err.push(l) });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const written = JSON.parse(await indicator()) as Indicator;
+    expect(written.series[0]!.observations.slice(-2)).toEqual([
+      { period: "2030-K1", value: 49.3 },
+      { period: "2030-K2", value: 48.1 },
+    ]);
+  });
+});
 
 describe("a bad file or an invalid result changes nothing", () => {
   const problem = (file: string, text: { message: string; hint?: string }) => formatProblem({ file, ...text });
@@ -163,6 +186,18 @@ describe("a bad file or an invalid result changes nothing", () => {
     const before = await indicator();
     expect(await run(...args)).toBe(2);
     expect(err.join("\n")).toContain(expected());
+    expect(await indicator()).toBe(before);
+  });
+
+  it("a series name in the mapping that the indicator lacks (a typo, not a new series): refused with the name meant, nothing changed", async () => {
+    const mapping = join(source, "tastefejl.mapping.json");
+    await writeFile(mapping, JSON.stringify({ indicator: "m1-job", period: { column: "Periode" }, series: { Testby: "Testby Kommune", "Hele landet": "Hele landet" } }));
+    const before = await indicator();
+    expect(await run("kvartaler-cp1252.csv", "--mapping", mapping)).toBe(2);
+    expect(err.join("\n")).toContain(
+      formatProblem({ file: mapping, path: "series", ...messages.importNewSeries("Testby Kommune", "data/indicators/m1-job.json", ["Testby", "Hele landet"], "Testby") }),
+    );
+    expect(err.join("\n")).toContain('Mente du "Testby"?');
     expect(await indicator()).toBe(before);
   });
 

@@ -275,7 +275,7 @@ describe("npm run new on a copy of the minimal fixture", () => {
 
   it.each([
     [[], messages.newUsage()],
-    [["strategi", "2031"], messages.newUsage()],
+    [["strategi", "2031"], messages.newKindUnknown("strategi")],
     [["plan", "26"], messages.newBadYear("26")],
     [["plan", "2031", "ekstra"], messages.newUsage()],
   ])("explains what to write: %j", async (args, expected) => {
