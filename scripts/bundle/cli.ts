@@ -188,7 +188,8 @@ function shownPath(path: string): string {
  */
 export function bundleFailureReport(error: unknown, places: { folder: string; zip: string; dist: string }): { text: string; code: number } {
   const unchanged = messages.bundleNotWritten(places.folder, places.zip).message;
-  if (error instanceof ValidationError) return { text: `\n${error.message}\n\n${unchanged}`, code: 2 };
+  // Found before anything was made: the list says it all.
+  if (error instanceof ValidationError) return { text: `\n${error.message}`, code: 2 };
   if (error instanceof BundleBuildError) {
     const build = failureReport(error.cause, places.dist);
     return { text: `${build.text}\n${unchanged}`, code: build.code };
