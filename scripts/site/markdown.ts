@@ -22,6 +22,8 @@ export interface MarkdownEnv {
   print?: boolean;
   /** In print: the pages printed into the same PDF, by their site URL (printTargets). */
   printTargets?: ReadonlyMap<string, PrintTarget>;
+  /** The title of the page being rendered (set by renderPage): names a table that has no heading above it. */
+  pageTitle?: string;
   [key: string]: unknown;
 }
 
@@ -101,7 +103,7 @@ export function createMarkdown(renderers: DirectiveRenderers): {
     renderPage(page, pages, env = {}, options = {}) {
       const composed = composePage(page, pages, { ...options, idPrefix: env.docId });
       const tokens = env.print ? printLinks(composed.tokens, composed.headingIds, page, env.printTargets ?? new Map()) : composed.tokens;
-      return md.renderer.render(tokens, md.options, env as Record<string, unknown>);
+      return md.renderer.render(tokens, md.options, { ...env, pageTitle: page.data.title });
     },
   };
 }

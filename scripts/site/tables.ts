@@ -45,15 +45,16 @@ type TableMeta = { label: string; reflow: boolean };
  * (markdown-it's `style="text-align:…"` from `---:` is dropped: the site's CSP forbids inline
  * styles), a text first column becomes row headers, body cells get `data-label` (their column's
  * header) for the narrow-screen layout, and on the site each table sits in a named, focusable
- * scroll region. Markdown has no table captions, so the name is the heading the table stands under.
+ * scroll region. Markdown has no table captions, so the name is the heading the table stands under,
+ * or the page's title (env.pageTitle) when no heading comes before it.
  * In print (env.print) the region is left out: paper does not scroll.
  */
 export function markdownTables(md: Markdown): void {
   // Done when the table is rendered (from the tokens the content was read into), not when it is parsed.
-  const annotate = (tokens: Token[], i: number): void => {
+  const annotate = (tokens: Token[], i: number, pageTitle: string): void => {
     const token = tokens[i]!;
     const before = tokens.slice(0, i).findLastIndex((t) => t.type === "heading_open");
-    const heading = before >= 0 ? inlineText(tokens[before + 1]) : "";
+    const heading = before >= 0 ? inlineText(tokens[before + 1]) : pageTitle;
     const end = tokens.findIndex((t, j) => j > i && t.type === "table_close");
     const rows: { cells: Token[]; head: boolean }[] = [];
     let inHead = false;
@@ -96,7 +97,7 @@ export function markdownTables(md: Markdown): void {
   const open = md.renderer.rules.table_open;
   const close = md.renderer.rules.table_close;
   md.renderer.rules.table_open = (tokens, idx, options, env: Record<string, unknown> | undefined, self) => {
-    if (!(tokens[idx]!.meta as { label?: string } | null)?.label) annotate(tokens, idx);
+    if (!(tokens[idx]!.meta as { label?: string } | null)?.label) annotate(tokens, idx, typeof env?.pageTitle === "string" ? env.pageTitle : "");
     const html = open ? open(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
     const meta = tokens[idx]!.meta as unknown as TableMeta;
     if (env?.print) return html;

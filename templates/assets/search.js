@@ -83,10 +83,18 @@ async function start() {
     const [first, ...others] = spellings(query);
     const typed = debounce ? await pagefind.debouncedSearch(first, {}, 250) : await pagefind.search(first);
     if (typed === null) return null; // a newer search is on its way
+    const lettered = await Promise.all(others.map((text) => pagefind.search(text)));
     const best = new Map();
-    for (const found of [typed, ...(await Promise.all(others.map((text) => pagefind.search(text))))]) {
+    for (const found of [typed, ...lettered]) {
       for (const result of found.results) if (!(best.get(result.id)?.score >= result.score)) best.set(result.id, result);
     }
+    // When the æ/ø/å spellings find pages, a page that only the spelling as typed found is Pagefind's
+    // nearest word ("fokus" for "fokusomraade"): kept only if it has the words, so the typed and the
+    // proper spelling find the same pages.
+    const viaLetters = new Set(lettered.flatMap((found) => found.results.map((result) => result.id)));
+    const typedOnly = viaLetters.size ? [...best.values()].filter((result) => !viaLetters.has(result.id)) : [];
+    const kept = await Promise.all(typedOnly.map(async (result) => matchesExactly(query, (await result.data()).content)));
+    typedOnly.forEach((result, i) => kept[i] || best.delete(result.id));
     const ranked = [...best.values()].sort((a, b) => b.score - a.score);
     const checked = ranked.slice(0, CHECKED);
     const exact = await Promise.all(checked.map(async (result) => matchesExactly(query, (await result.data()).content)));

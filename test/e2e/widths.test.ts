@@ -188,6 +188,8 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
     expect(await state()).toEqual(["Tabel: Modtagere pr. måned: 0, none", narrow]);
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     expect(await state()).toEqual(["Tabel: Modtagere pr. måned: none, none", narrow]);
+    // A Markdown table without a heading above it is named by its page's title.
+    expect((await readHtml(out, "bilag/brede-tabeller/adresser/")).querySelector(".table-scroll")!.getAttribute("aria-label")).toBe("Tabel: Kilder med lange adresser");
     for (const path of paths) {
       const html = await readHtml(out, path);
       for (const region of html.querySelectorAll(".table-scroll")) {
@@ -205,6 +207,19 @@ describe("at 320, 375, 768, 1024, 1280 and 1920 px and 200 % zoom, with every <d
     );
     expect(align[0]!.slice(0, 2)).toEqual(["A-dagpenge:left", "12.345:right"]);
     expect(align[1]).toEqual(["Virksomhedspraktik:left", "Forsikrede ledige:left", "4,8 pct.:right", "−0,3 procentpoint:right"]);
+    // Stacked on a phone, too: a text value under its label at the left, a figure at the right.
+    await open("status/2020-k3/", 375);
+    const stacked = await page.$eval("table.status-table tbody tr", (row) =>
+      [...row.querySelectorAll("td")].map((c) => `${c.dataset.label}:${getComputedStyle(c).textAlign}:${getComputedStyle(c, "::before").float}`),
+    );
+    expect(stacked).toEqual([
+      "Seneste tal:right:left",
+      "Siden forrige periode:right:left",
+      "På et år:right:left",
+      "Mål:left:none",
+      "Status:left:none",
+      "Tendens:left:none",
+    ]);
   });
 });
 
@@ -320,6 +335,7 @@ describe("search", () => {
     }));
   }
 
+  // Field case 21: "beskaeftigelse" found no page, and "fokusomraade" led with pages that only say "fokus".
   it("finds the æ/ø/å words from spellings with ae, oe and aa", async () => {
     const typed = await search("beskaeftigelse");
     const proper = await search("beskæftigelse");
@@ -329,6 +345,10 @@ describe("search", () => {
 
     const focus = await search("fokusomraade");
     expect(focus.status).not.toContain("præcis");
+    // The same pages as the proper spelling: not also those Pagefind finds for "fokus", its nearest word to the typed one.
+    const pages = (found: typeof focus) => [found.status.replace(/ for .*/, ""), ...found.results.map((r) => `${r.title} ${r.document}`).sort()];
+    expect(pages(focus)).toEqual(pages(await search("fokusområde")));
+    expect(pages(await search("oejenhoejde"))).toEqual(pages(await search("øjenhøjde")));
     const top = focus.results.slice(0, 5).map((r) => `${r.title} ${r.document}`);
     expect(top.some((r) => r.includes("Bilag 1 – Fokusområder"))).toBe(true);
     expect(top.some((r) => r.includes("2022"))).toBe(true);
