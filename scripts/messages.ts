@@ -329,6 +329,10 @@ export const messages = {
     message: `Bilaget "${id}" står to gange i sagen.`,
     hint: "Fjern den ene linje.",
   }),
+  bundleDraftAttached: (bilag: number, title: string) => ({
+    message: `Advarsel: bilag ${bilag}, ${show(title)}, er et udkast: PDF'en har "UDKAST" på hver side, og metadata.json siger, at den ikke må offentliggøres.`,
+    hint: "Er dokumentet vedtaget, så skriv status: vedtaget (med adopted_by og adopted) i dets index.md, og saml sagen igen.",
+  }),
   bundleNoBaseUrl: () => ({
     message: "Advarsel: data/site.json har ingen base_url, så metadata.json og sagsfremstillingen kan ikke give bilagenes adresse på webstedet (web_url er null).",
     hint: "Skriv webstedets offentlige adresse i base_url i data/site.json, fx https://www.kommune.dk/beskaeftigelsesplan, og saml sagen igen.",

@@ -100,11 +100,19 @@ export function checkAttachments(c: CommitteeCase, attachables: ReadonlyMap<stri
   c.attachments.forEach((entry, i) => {
     const path = `attachments[${i}].document`;
     const id = attachmentId(entry.document);
-    if (!attachables.has(id)) problems.push({ file, path, ...messages.bundleUnknownDocument(entry.document, [...attachables.keys()]) });
+    if (!attachables.has(id)) problems.push({ file, path, ...messages.bundleUnknownDocument(entry.document, caseNames(attachables)) });
     else if (seen.has(id)) problems.push({ file, path, ...messages.bundleDuplicate(entry.document) });
     seen.add(id);
   });
   return problems;
+}
+
+/** The attachables as a case names them: by folder, as the guide and the example case do ("bilag/fokusomraader"), where that reads back as the id. */
+function caseNames(attachables: ReadonlyMap<string, Attachable>): string[] {
+  return [...attachables.values()].map((a) => {
+    const folder = a.url.replace(/^\/+|\/+$/g, "");
+    return folder && attachmentId(folder) === a.id ? folder : a.id;
+  });
 }
 
 /** The plain-text lines for the case write-up: the case, the officer's summary, then each bilag. */

@@ -167,6 +167,11 @@ export async function bundleCase(options: BundleOptions): Promise<BundleResult> 
   // A fixed time stamp (the meeting day, noon) keeps the zip byte for byte the same for the same case.
   const { folder, zip } = await writeBundle(options.outDir, options.caseId, files, new Date(`${committeeCase.meeting}T12:00:00`));
   for (const a of plan.attachments) log(`Bilag ${a.bilag}: ${a.file} (${a.pages} sider)`);
+  // A draft goes to the committee only by mistake, or marked as one: said, not only in metadata.json.
+  for (const a of plan.attachments.filter((a) => [...targets.values()].some((t) => t.pdf === a.source_pdf && t.draft))) {
+    const warning = messages.bundleDraftAttached(a.bilag, a.title);
+    log(`${warning.message}\n    Sådan retter du det: ${warning.hint}`);
+  }
   if (!base) {
     const warning = messages.bundleNoBaseUrl();
     log(`${warning.message}\n    Sådan retter du det: ${warning.hint}`);

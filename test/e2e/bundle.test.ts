@@ -14,6 +14,7 @@ import { connectBrowser, fixture, readPdf, realContent, ROOT } from "../helpers.
 describe("npm run bundle", () => {
   it("makes a folder and a zip with the case's PDFs, metadata and write-up", async () => {
     const dir = await mkdtemp(join(tmpdir(), "bp-bundle-"));
+    const log: string[] = [];
     const result = await bundleCase({
       root: ROOT,
       source: fixture("minimal"),
@@ -21,7 +22,12 @@ describe("npm run bundle", () => {
       distDir: join(dir, "dist"),
       outDir: join(dir, "bundles"),
       browser: await connectBrowser(),
+      log: (line) => log.push(line),
     });
+    // The draft plan is said to be one in the output, not only in metadata.json; the adopted strategy is not.
+    expect(log.filter((line) => line.startsWith("Advarsel: bilag "))).toEqual([
+      `${messages.bundleDraftAttached(1, "Testplan 2030").message}\n    Sådan retter du det: ${messages.bundleDraftAttached(1, "Testplan 2030").hint}`,
+    ]);
     const names = ["01-testplan-2030.pdf", "02-teststrategi-2030.pdf", "metadata.json", "sagsfremstilling.txt"];
     expect((await readdir(result.folder)).sort()).toEqual(names);
     const zip = unzipSync(new Uint8Array(await readFile(result.zip)));
