@@ -187,6 +187,10 @@ export const messages = {
     message: `Feltet ${show(field)} mangler.`,
     hint: `Tilføj linjen ${field}: … i forsiden (front matter).`,
   }),
+  missingDataField: (field: string, key: string) => ({
+    message: `Feltet ${show(field)} mangler.`,
+    hint: `Tilføj "${key}": … i filen der, hvor beskeden peger, og husk komma mellem felterne.`,
+  }),
   wrongType: (field: string, expected: string, found: unknown) => ({
     message: `Feltet ${show(field)} skal være ${expected}, men er ${show(found)}.`,
   }),

@@ -103,6 +103,32 @@ export function dataTableView(indicator: Indicator, labelledBy: string): DataTab
 /** The date of an ISO time in Denmark, as "2027-01-15". */
 const danishDate = (iso: string) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date(iso));
 
+/** One fetched series' provenance as readers see it: "Danmarks Statistik, AUS08, hentet 15. januar 2027 (CC BY 4.0)". */
+function provenanceText(p: NonNullable<Indicator["provenance"]>[number]): string {
+  return `${p.source}, ${p.table}, hentet ${formatDate(danishDate(p.fetched))}${p.licence ? ` (${p.licence})` : ""}`;
+}
+
+/**
+ * The line under a table of key figures (the front page's overview, a quarter's status, and their
+ * PDFs): which of the key figures ("nøgletal") were fetched, from where and when, e.g. "Hentede
+ * tal: Danmarks Statistik, AUS08, hentet 15. januar 2027 (CC BY 4.0): Fuldtidsledige …". Empty
+ * when none was fetched.
+ */
+export function fetchedSourcesText(indicators: Iterable<Indicator>): string {
+  const groups = new Map<string, string[]>();
+  for (const indicator of indicators) {
+    if (indicator.kind !== "nøgletal") continue;
+    for (const p of indicator.provenance ?? []) {
+      const titles = groups.get(provenanceText(p)) ?? [];
+      if (!titles.includes(indicator.title)) titles.push(indicator.title);
+      groups.set(provenanceText(p), titles);
+    }
+  }
+  if (groups.size === 0) return "";
+  const parts = [...groups].map(([text, titles]) => `${text}: ${titles.join("; ")}`);
+  return `Hentede tal: ${parts.join(". ")}.`;
+}
+
 /**
  * The source line: the indicator's own source for figures typed in, and for fetched series their
  * publisher, table and day of fetch (with the series named when not all are fetched), e.g.
@@ -119,7 +145,7 @@ export function sourceText(indicator: Indicator): string {
   }
   const groups = new Map<string, { text: string; series: string[] }>();
   for (const p of provenance) {
-    const text = `${p.source}, ${p.table}, hentet ${formatDate(danishDate(p.fetched))}${p.licence ? ` (${p.licence})` : ""}`;
+    const text = provenanceText(p);
     const group = groups.get(text) ?? { text, series: [] };
     group.series.push(p.series);
     groups.set(text, group);

@@ -9,7 +9,7 @@ import { LIMITS } from "../limits.ts";
 import { includeCosts } from "./cost.ts";
 import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
-import { positionAt, readJson } from "../lib/json.ts";
+import { positionAt, positionOfPath, readJson } from "../lib/json.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
 import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
 import { checkDirectivesInText, checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
@@ -109,6 +109,27 @@ function decode(file: SourceFile, problems: Problem[]): string | undefined {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/**
+ * A data file's problems named by JSON path get the line and column of that path too, so the editor
+ * finds "series[0].observations[1].period" at line 14 without counting from zero.
+ */
+function withDataPositions(problems: Problem[], files: readonly SourceFile[]): Problem[] {
+  const texts = new Map<string, string | undefined>();
+  const textOf = (path: string) => {
+    if (!texts.has(path)) {
+      const file = files.find((f) => f.path === path);
+      texts.set(path, file ? new TextDecoder("utf-8").decode(file.bytes) : undefined);
+    }
+    return texts.get(path);
+  };
+  return problems.map((problem) => {
+    if (problem.line !== undefined || problem.path === undefined || !problem.file.endsWith(".json")) return problem;
+    const text = textOf(problem.file);
+    const position = text === undefined ? undefined : positionOfPath(text, problem.path);
+    return position ? { ...problem, ...position } : problem;
+  });
+}
+
 /** A data file read by the one JSON reading (lib/json.ts): its value, or undefined with its problems pushed. */
 function parseJson(file: SourceFile, problems: Problem[]): unknown {
   const text = decode(file, problems);
@@ -153,7 +174,7 @@ function checkFrontMatter<T>(
       }
       continue;
     }
-    const described = describeIssue(issue, parsed.data);
+    const described = describeIssue(issue, parsed.data, "front matter");
     problems.push({ file, ...parsed.at(issue.path), ...described, path: undefined });
   }
   return undefined;
@@ -221,7 +242,7 @@ export function buildModel(files: readonly SourceFile[]): Model {
     ...content.problems,
     ...logo.problems,
   ];
-  if (problems.length > 0 || !site.site) throw new ValidationError(problems);
+  if (problems.length > 0 || !site.site) throw new ValidationError(withDataPositions(problems, files));
   return {
     site: site.site,
     pages: read.pages,

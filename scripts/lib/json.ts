@@ -8,7 +8,7 @@
 // Positions come from jsonc-parser's visitor (Microsoft's parser behind VS Code's JSON support, and
 // already the project's JSON editor in scripts/edit/merge.ts), run with comments and trailing commas
 // disallowed; the value itself from JSON.parse once the visitor found nothing.
-import { printParseErrorCode, visit } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit } from "jsonc-parser";
 import { LIMITS } from "../limits.ts";
 import { messages, type MessageText, type Problem } from "../messages.ts";
 
@@ -55,6 +55,29 @@ export function positionAt(text: string, offset: number): { line: number; column
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
   const lines = before.split(/\r\n|\r|\n/);
   return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/** "series[0].observations[2].period" → ["series", 0, "observations", 2, "period"] (the paths of zod-problems.ts). */
+function pathSegments(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : match[1]!));
+}
+
+/**
+ * The 1-based line and column of a JSON path ("series[0].observations[2].period") in `text` (a BOM
+ * allowed): the field's name where it is written, or for a field that is missing, the object that
+ * should hold it (the nearest part of the path that exists). Undefined when the text is not JSON.
+ */
+export function positionOfPath(text: string, path: string): { line: number; column: number } | undefined {
+  const source = text.replace(/^\uFEFF/, "");
+  const root = parseTree(source);
+  if (!root) return undefined;
+  const segments = pathSegments(path);
+  for (let length = segments.length; length >= 0; length--) {
+    const node = findNodeAtLocation(root, segments.slice(0, length));
+    // A field's value is pointed at by its name ("period": …), where an editor looks for it.
+    if (node) return positionAt(source, node.parent?.type === "property" ? node.parent.offset : node.offset);
+  }
+  return undefined;
 }
 
 /**

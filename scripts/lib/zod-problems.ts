@@ -25,13 +25,16 @@ const TYPE_NAMES: Record<string, string> = {
   object: "en gruppe af felter",
 };
 
-/** One message per zod issue, with the path it concerns. */
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown): MessageText & { path: string } {
+/**
+ * One message per zod issue, with the path it concerns.
+ * @param format where the value was written: a data file (JSON, the default) or a page's front matter (YAML), for how to add a missing field
+ */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown, format: "json" | "front matter" = "json"): MessageText & { path: string } {
   const path = pathText(issue.path);
   const field = path || "(hele filen)";
   const found = valueAt(input, issue.path);
   if (found === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
-    return { path, ...messages.missingField(field) };
+    return { path, ...(format === "json" ? messages.missingDataField(field, String(issue.path.at(-1) ?? field)) : messages.missingField(field)) };
   }
   switch (issue.code) {
     case "invalid_type":

@@ -5,6 +5,7 @@ import { attachmentId, type BenchmarkResult, type CommitteeCase } from "../conte
 import type { Model } from "../content/load.ts";
 import { formatDate, formatNumber } from "../lib/danish.ts";
 import { overviewRows, type OverviewRow } from "../indicators/overview.ts";
+import { fetchedSourcesText } from "../charts/describe.ts";
 import { asOfQuarter, quarterOfPeriod, statusQuarters, type Quarter } from "../indicators/status.ts";
 
 export interface BenchmarkView {
@@ -28,6 +29,8 @@ export interface StatusView {
   pdfUrl: string;
   /** The key figures as they stood at the end of the quarter. */
   rows: OverviewRow[];
+  /** The line under the table naming the fetched figures' sources ("" when none was fetched). */
+  source: string;
   benchmark?: BenchmarkView;
   /** Cover lines from the committee case that attaches this status (committee, meeting, item, journal). */
   meta: string[];
@@ -97,6 +100,7 @@ export function statusViews(model: Model, chartUrl: (id: string) => string | und
         [...model.indicators.values()].map((indicator) => asOfQuarter(indicator, q)),
         chartUrl,
       ),
+      source: fetchedSourcesText(model.indicators.values()),
       benchmark: result && benchmarkView(result, model.benchmark!.source),
       meta: attachedBy ? caseMeta(attachedBy) : [],
       latest: i === 0,

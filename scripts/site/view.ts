@@ -5,6 +5,7 @@ import { yearSpan, yearsText, type ChapterData } from "../content/schema.ts";
 import { formatDate } from "../lib/danish.ts";
 import { chapterAnchor } from "./markdown.ts";
 import { overviewRows, type OverviewRow } from "../indicators/overview.ts";
+import { fetchedSourcesText } from "../charts/describe.ts";
 import { statusViews, type StatusView } from "./status.ts";
 import { comparisonViews, type ComparisonView } from "../compare/view.ts";
 
@@ -152,6 +153,8 @@ export interface SiteView {
   pages: Record<string, PageInfo>;
   /** the front page's key-figure overview, one row per "nøgletal", linked to its chart. */
   keyFigures: OverviewRow[];
+  /** The line under it naming the fetched figures' sources ("" when none was fetched). */
+  keyFiguresSource: string;
   /** one comparison per compare_with (a page and a PDF each). */
   comparisons: ComparisonView[];
   /** The quarterly status of the key figures for the committee, newest first (one page and PDF each). */
@@ -239,6 +242,7 @@ export function siteView(model: Model): SiteView {
     goals,
     pages,
     keyFigures: overviewRows(model.indicators.values(), (id) => charts.get(id)),
+    keyFiguresSource: fetchedSourcesText(model.indicators.values()),
     comparisons,
     statuses,
     status: statuses[0],

@@ -89,6 +89,15 @@ describe("fetched figures as readers see them", () => {
     expect(figure.querySelector(".chart-notes")?.text).toContain(".. betyder, at tallet er udeladt af diskretionshensyn.");
   });
 
+  it("names the fetched key figures' source under the front page's overview and the quarter's status, on the page and in the PDF", async () => {
+    const sources = "Hentede tal: Danmarks Statistik, SYNT01, hentet 15. januar 2027 (CC BY 4.0): Andel i job (syntetiske tal).";
+    expect((await readHtml(out, "")).querySelector("#noegletal")?.parentNode?.querySelector(".table-source")?.text).toBe(sources);
+    const status = await readHtml(out, "status/2030-k2");
+    expect(status.querySelectorAll("p.muted").map((p) => p.text)).toContain(sources);
+    const pdf = await readPdf(join(out, "pdf", "status-paa-noegletal-2030-k2.pdf"));
+    expect(pdf.text.join("\n").replace(/\s+/g, " ")).toContain(sources);
+  });
+
   it("prints the same line in the PDF", async () => {
     const pdf = await readPdf(join(out, "pdf", "testplan-2030.pdf"));
     const text = pdf.text.join("\n").replace(/\s+/g, " ");

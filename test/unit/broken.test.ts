@@ -1,6 +1,5 @@
 // The broken corpus: one tiny project per mistake an editor can make (test/fixtures/broken/<case>/),
-// each with an expected.json naming the file, the line and column (Markdown, YAML, JSON syntax) or
-// the JSON path (data), and the key of the message in scripts/messages.ts. The loader must report
+// each with an expected.json naming the file, the line and column, and for data files the JSON path, and the key of the message in scripts/messages.ts. The loader must report
 // exactly that problem, worded by the catalogue.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -89,9 +88,11 @@ describe("the broken corpus", () => {
     for (const problem of problems) {
       expect(problem.file).toBeTruthy();
       expect(problem.message).toBeTruthy();
-      if (problem.path === undefined) expect([problem.line, problem.column]).toEqual([expect.any(Number), expect.any(Number)]);
+      // A data file's problem has its JSON path and, found from the path, its line and column too.
+      expect([problem.line, problem.column]).toEqual([expect.any(Number), expect.any(Number)]);
       expect(error.message).toContain(formatProblem(problem));
-      expect(formatProblem(problem)).toContain(problem.path ? `${problem.file} (${problem.path})` : `${problem.file}:${problem.line}:${problem.column}`);
+      const place = `${problem.file}:${problem.line}:${problem.column}`;
+      expect(formatProblem(problem)).toContain(problem.path ? `${place} (${problem.path})` : place);
     }
   });
 

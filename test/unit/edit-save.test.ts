@@ -103,7 +103,8 @@ describe("saving through the editor's backend", () => {
     expect(reply.status).toBe(422);
     const error = (reply.body as { error: string }).error;
     expect(error).toContain(messages.editNotSaved(1).message);
-    expect(error).toContain(`${path} (series[0].observations[1].period)`);
+    // The place in the file as it would be saved: line and column, and the JSON path.
+    expect(error).toMatch(new RegExp(`${path.replace(/[.]/g, "\\.")}:\\d+:\\d+ \\(series\\[0\\]\\.observations\\[1\\]\\.period\\)`));
     expect(error).toContain('"2021-13"');
     expect(await readFile(join(root, path), "utf8")).toBe(before);
   });

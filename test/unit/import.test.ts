@@ -156,7 +156,7 @@ describe("the mapping", () => {
       file: "o.json",
       ...messages.unknownField("serie"),
     });
-    expect(parseMapping('{"period": {"column": "Tid"}, "series": {"A": "A"}}', "o.json").problems[0]).toMatchObject(messages.missingField("indicator"));
+    expect(parseMapping('{"period": {"column": "Tid"}, "series": {"A": "A"}}', "o.json").problems[0]).toMatchObject(messages.missingDataField("indicator", "indicator"));
     expect(parseMapping("{ indicator: 1 }", "o.json").problems[0]).toMatchObject({ hint: messages.jsonSyntax("").hint });
   });
 });
