@@ -727,6 +727,26 @@ export const messages = {
     message: `Filen ${show(path)} kan ikke gemmes fra browseren.`,
     hint: "Browseren gemmer kun sider i content/ og filer i data/indicators/, data/tables/ og data/site.json under deres eget navn. Omdøb og flyt filer i projektets mappe.",
   }),
+  editUnreadable: (file: string) => ({
+    message: `Filen ${file} kan ikke læses af formularen, fordi den har en fejl (se herunder). Derfor er felterne tomme, og intet kan gemmes i filen fra browseren.`,
+    hint: "Ret fejlen på den linje, beskeden nævner, i en teksteditor (eller bed webteamet om det), og genindlæs siden. Filen på disken er uændret.",
+  }),
+  editUnreachable: () => ({
+    message: "Ændringen er ikke gemt: browseren kan ikke nå redigeringen (npm run edit er stoppet).",
+    hint: "Start npm run edit igen i terminalen, og klik Publicer → Publicer nu igen. Lad siden stå åben imens: formularen beholder din ændring.",
+  }),
+  editNoDocument: (document: string) => ({
+    message: `Dokumentet ${show(document)} findes ikke i content/.`,
+    hint: "Vælg i feltet Dokument det dokument, kapitlet skal stå i.",
+  }),
+  editChapterName: (name: string) => ({
+    message: `Filnavnet ${show(name)} kan ikke bruges til et kapitel.`,
+    hint: "Skriv kun små bogstaver a-z, tal og bindestreg, fx indsatser-2026 (æ → ae, ø → oe, å → aa). Navnet bliver en del af sidens webadresse.",
+  }),
+  editChapterExists: (file: string) => ({
+    message: `Der findes allerede en side ${file}.`,
+    hint: "Vælg et andet filnavn, eller ret den side, der findes, under dens dokument.",
+  }),
   editNotSupported: (action: string) => ({
     message: `Handlingen ${show(action)} kan ikke udføres fra browseren.`,
     hint: "Slet, omdøb og upload filer i projektets mappe, hvor versionsstyringen viser ændringen.",

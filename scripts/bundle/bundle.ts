@@ -4,6 +4,8 @@
 import { formatDate, slugify } from "../lib/danish.ts";
 import { messages, type Problem } from "../messages.ts";
 import { attachmentId, type CommitteeCase } from "../content/committee.ts";
+import type { Model } from "../content/load.ts";
+import { siteView, type SiteView } from "../site/view.ts";
 
 /** Something the build prints as a PDF that a case can attach. */
 export interface Attachable {
@@ -121,4 +123,26 @@ export function summaryText(c: CommitteeCase, attachments: readonly AttachmentMe
     lines.push("");
   }
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** Every PDF a case can attach, by id: documents, comparisons and the quarterly status. */
+export function attachables(view: SiteView): Map<string, Attachable> {
+  const all: Attachable[] = [
+    ...view.documents.map((d) => ({ id: d.id, title: d.fullTitle, pdf: d.pdf, url: d.url, draft: d.status !== "vedtaget", description: d.description })),
+    ...view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, pdf: c.pdf, url: c.url, draft: c.status !== "vedtaget", description: c.description })),
+    ...view.statuses.map((s) => ({ id: s.id, title: s.title, pdf: s.pdf, url: s.url, draft: false })),
+    // "status" is the newest quarter's.
+    ...(view.status ? [{ id: "status", title: view.status.title, pdf: view.status.pdf, url: view.status.url, draft: false }] : []),
+  ];
+  return new Map(all.map((a) => [a.id, a]));
+}
+
+/**
+ * Every case file's attachments checked against what the content prints (`npm run check` runs
+ * this, so a case naming a document that does not exist is found before the bundle is made).
+ */
+export function caseProblems(model: Model): Problem[] {
+  if (model.cases.size === 0) return [];
+  const targets = attachables(siteView(model));
+  return [...model.cases].flatMap(([id, c]) => checkAttachments(c, targets, `data/cases/${id}.json`));
 }

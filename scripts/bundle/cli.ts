@@ -12,8 +12,8 @@ import { build, failureReport } from "../build.ts";
 import { loadModel } from "../content/files.ts";
 import { fileSystemCause, fileSystemErrorIn, messages, ValidationError } from "../messages.ts";
 import { absoluteUrl } from "../site/pages.ts";
-import { siteView, type SiteView } from "../site/view.ts";
-import { checkAttachments, planBundle, type Attachable, type BundlePlan } from "./bundle.ts";
+import { siteView } from "../site/view.ts";
+import { attachables, checkAttachments, planBundle, type BundlePlan } from "./bundle.ts";
 import type { CommitteeCase } from "../content/committee.ts";
 
 export interface BundleOptions {
@@ -37,18 +37,6 @@ export interface BundleResult {
   folder: string;
   zip: string;
   plan: BundlePlan;
-}
-
-/** Every PDF a case can attach, by id: documents, comparisons and the quarterly status. */
-export function attachables(view: SiteView): Map<string, Attachable> {
-  const all: Attachable[] = [
-    ...view.documents.map((d) => ({ id: d.id, title: d.fullTitle, pdf: d.pdf, url: d.url, draft: d.status !== "vedtaget", description: d.description })),
-    ...view.comparisons.map((c) => ({ id: c.id, title: c.pdfTitle, pdf: c.pdf, url: c.url, draft: c.status !== "vedtaget", description: c.description })),
-    ...view.statuses.map((s) => ({ id: s.id, title: s.title, pdf: s.pdf, url: s.url, draft: false })),
-    // "status" is the newest quarter's.
-    ...(view.status ? [{ id: "status", title: view.status.title, pdf: view.status.pdf, url: view.status.url, draft: false }] : []),
-  ];
-  return new Map(all.map((a) => [a.id, a]));
 }
 
 /** The case's file name in data/cases/ and its data; the loader has validated every case file. */
@@ -200,7 +188,8 @@ function shownPath(path: string): string {
  */
 export function bundleFailureReport(error: unknown, places: { folder: string; zip: string; dist: string }): { text: string; code: number } {
   const unchanged = messages.bundleNotWritten(places.folder, places.zip).message;
-  if (error instanceof ValidationError) return { text: `\n${error.message}\n\n${unchanged}`, code: 2 };
+  // Found before anything was made: the list says it all.
+  if (error instanceof ValidationError) return { text: `\n${error.message}`, code: 2 };
   if (error instanceof BundleBuildError) {
     const build = failureReport(error.cause, places.dist);
     return { text: `${build.text}\n${unchanged}`, code: build.code };

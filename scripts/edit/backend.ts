@@ -9,7 +9,8 @@ import { dirname, join, posix } from "node:path";
 import { parse } from "yaml";
 import { scalarText } from "../lib/scalar.ts";
 import { formatProblem, messages } from "../messages.ts";
-import { checkWith, readOriginal, newProblems, draftText, type Draft } from "./check.ts";
+import { checkFiles, checkWith, readOriginal, newProblems, draftText, problemsOnDisk, readable, unreadableProblems, type Draft } from "./check.ts";
+import { isNewChapter, newChapter } from "./create.ts";
 import { formatOf } from "./config.ts";
 import { splitMarkdown } from "./merge.ts";
 
@@ -63,13 +64,32 @@ async function persist(root: string, path: string, raw: string): Promise<Backend
   } catch (error) {
     return refuse(messages.editNotSaved(1), [(error as Error).message]);
   }
-  const text = await draftText(root, draft);
+  if (isNewChapter(draft)) return persistNewChapter(root, draft);
   const original = await readOriginal(root, path);
-  const before = original === undefined ? [] : (await checkWith(root, path, original)).problems;
-  const added = newProblems(before, (await checkWith(root, path, text)).problems);
+  // The form of an unreadable file is empty: saving it would replace what the file holds.
+  if (original !== undefined && !readable(path, original)) {
+    const [unreadable, ...problems] = await unreadableProblems(root, path, original);
+    return refuse(unreadable!, problems.map(formatProblem));
+  }
+  const text = await draftText(root, draft);
+  const added = newProblems(await problemsOnDisk(root), (await checkWith(root, path, text)).problems);
   if (added.length > 0) return refuse(messages.editNotSaved(added.length), added.map(formatProblem));
   if (text !== original) await writeAtomically(join(root, path), text);
   return { status: 200, body: { message: "entry persisted" } };
+}
+
+/**
+ * Saves a new chapter from the "Nyt kapitel" form (create.ts), unless that would add a problem.
+ * The reply names where the editor lists it, so the page can go there (edit.js).
+ */
+async function persistNewChapter(root: string, draft: Draft): Promise<BackendReply> {
+  const created = await newChapter(root, draft);
+  if ("problem" in created) return refuse(created.problem);
+  const added = newProblems(await problemsOnDisk(root), (await checkFiles(root, created.changes)).problems);
+  if (added.length > 0) return refuse(messages.editNotSaved(added.length), added.map(formatProblem));
+  // The chapter first, then the document that lists it.
+  for (const [file, text] of created.changes) await writeAtomically(join(root, file), text);
+  return { status: 200, body: { message: "entry persisted", created: { path: created.path, ...created.location } } };
 }
 
 /**
@@ -85,10 +105,12 @@ export async function handleBackend(root: string, request: { action?: string; pa
       const folder = scalarText(params.folder);
       const extension = scalarText(params.extension);
       const names = (await readdir(join(root, folder)).catch(() => [] as string[])).filter((name) => name.endsWith(`.${extension}`) && !name.endsWith(".schema.json"));
+      // The folder collections are indicators, tables and "Nyt kapitel" (folder content/, which
+      // lists nothing: the front page content/index.md has its own form).
       const paths = names
         .sort()
         .map((name) => posix.join(folder, name))
-        .filter(editablePath);
+        .filter((path) => editablePath(path) && formatOf(path) !== "frontPage");
       return { status: 200, body: await Promise.all(paths.map((path) => entryOf(root, path))) };
     }
     case "entriesByFiles": {

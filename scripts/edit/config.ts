@@ -83,11 +83,26 @@ export function formOf(format: FormatName, options: { focusArea?: boolean } = {}
   return format === "document" || format === "chapter" || format === "frontPage" ? [...fields, BODY] : fields;
 }
 
+/**
+ * The "Nyt kapitel" collection's own fields (create.ts): the document a new chapter goes in
+ * ("plan/2021", its folder below content/) and the chapter's file name without .md.
+ */
+export const NEW_CHAPTER = { collection: "nyt-kapitel", document: "dokument", name: "filnavn" } as const;
+
 const KIND_COLLECTIONS = [
   { kind: "plan", name: "planer", label: "Planer", singular: "Plan" },
   { kind: "strategi", name: "strategier", label: "Strategier", singular: "Strategi" },
   { kind: "bilag", name: "bilag", label: "Bilag", singular: "Bilag" },
 ] as const;
+
+/** Whether a chapter is listed among the focus areas: a strategy's chapter with a goal. */
+const isFocusArea = (kind: unknown, data: Record<string, unknown>) => kind === "strategi" && data.goal !== undefined;
+
+/** Where the editor lists a chapter of a document of `kind`: its collection and entry (URL #/collections/…/entries/…). */
+export function chapterLocation(path: string, kind: unknown, data: Record<string, unknown>): { collection: string; entry: string } {
+  const collection = isFocusArea(kind, data) ? "fokusomraader" : (KIND_COLLECTIONS.find((c) => c.kind === kind)?.name ?? "planer");
+  return { collection, entry: entryName(path) };
+}
 
 const text = (value: unknown, fallback: string) => (typeof value === "string" && value.trim() ? value : fallback);
 const entryName = (path: string) =>
@@ -110,11 +125,13 @@ function documentTitle(data: Record<string, unknown>, folder: string): string {
 export function editorConfig(content: readonly ContentFile[], options: { origin: string }): Record<string, unknown> {
   const documents = content.filter((file) => formatOf(file.path) === "document");
   const focusAreas: Record<string, unknown>[] = [];
+  const documentOptions: { label: string; value: string }[] = [];
   const kindCollections = KIND_COLLECTIONS.map(({ kind, name, label }) => {
     const files: Record<string, unknown>[] = [];
     for (const document of documents.filter((d) => (d.data.kind ?? d.path.split("/")[1]) === kind)) {
       const folder = posix.dirname(document.path);
       const title = documentTitle(document.data, folder);
+      documentOptions.push({ label: title, value: folder.replace(/^content\//, "") });
       files.push({ name: entryName(document.path), label: title, file: document.path, fields: formOf("document") });
       const listed = Array.isArray(document.data.chapters) ? document.data.chapters.map(String) : [];
       const own = content.filter((file) => posix.dirname(file.path) === folder && file !== document);
@@ -124,7 +141,7 @@ export function editorConfig(content: readonly ContentFile[], options: { origin:
       };
       for (const chapter of own.sort((a, b) => order(a) - order(b) || a.path.localeCompare(b.path))) {
         const entry = { name: entryName(chapter.path), label: `${title} › ${text(chapter.data.title, posix.basename(chapter.path, ".md"))}`, file: chapter.path };
-        if (kind === "strategi" && chapter.data.goal !== undefined) focusAreas.push({ ...entry, fields: formOf("chapter", { focusArea: true }) });
+        if (isFocusArea(kind, chapter.data)) focusAreas.push({ ...entry, fields: formOf("chapter", { focusArea: true }) });
         else files.push({ ...entry, fields: formOf("chapter") });
       }
     }
@@ -143,6 +160,39 @@ export function editorConfig(content: readonly ContentFile[], options: { origin:
       { ...strategies, ...pages, description: "Beskæftigelsesstrategiens revisioner. Fokusområderne har deres egen samling." },
       { name: "fokusomraader", label: "Fokusområder", ...pages, description: "Strategiens fokusområder med mål nr. og målet.", files: focusAreas },
       { ...appendices, ...pages, description: "Bilagene til strategien." },
+      {
+        name: NEW_CHAPTER.collection,
+        label: "Nyt kapitel",
+        label_singular: "side (kapitel eller fokusområde)",
+        description:
+          "Opret et kapitel eller et fokusområde i et dokument. Det sættes sidst i dokumentets kapitler; rækkefølgen ændrer du i dokumentets felt Kapitler. Bagefter står det under sit dokument.",
+        folder: "content",
+        ...pages,
+        create: true,
+        delete: false,
+        slug: `{{fields.${NEW_CHAPTER.name}}}`,
+        identifier_field: NEW_CHAPTER.name,
+        summary: "{{title}}",
+        fields: [
+          {
+            name: NEW_CHAPTER.document,
+            label: "Dokument",
+            hint: "Det dokument, kapitlet skal stå i.",
+            widget: "select",
+            required: true,
+            options: documentOptions,
+          },
+          {
+            name: NEW_CHAPTER.name,
+            label: "Filnavn",
+            hint: "Uden .md, kun små bogstaver a-z, tal og bindestreg (æ → ae, ø → oe, å → aa), fx indsatser-2026. Navnet bliver en del af sidens webadresse og står i dokumentets Kapitler.",
+            widget: "string",
+            required: true,
+            pattern: ["^[a-z0-9]+(-[a-z0-9]+)*$", "skriv kun små bogstaver a-z, tal og bindestreg, fx indsatser-2026"],
+          },
+          ...formOf("chapter"),
+        ],
+      },
       {
         name: "indikatorer",
         label: "Indikatorer",

@@ -36,7 +36,8 @@ export interface EditorField {
   hint?: string;
   /** [regular expression, message shown when the value does not match]. */
   pattern?: [string, string];
-  options?: (string | number)[];
+  /** Allowed values, or for a select of documents, each value with the title shown for it. */
+  options?: (string | number | { label: string; value: string })[];
   value_type?: "int" | "float";
   min?: number;
   max?: number;

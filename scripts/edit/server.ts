@@ -9,10 +9,12 @@ import { dirname, join } from "node:path";
 import nunjucks from "nunjucks";
 import sirv from "sirv";
 import { siteSchema } from "../content/schema.ts";
+import { messages } from "../messages.ts";
 import { FONT_DIR, FONT_FACES, FONT_STACK, fontFileName } from "../lib/fonts.ts";
 import { readJson as readJsonFile } from "../lib/json.ts";
 import { handleBackend, editablePath } from "./backend.ts";
-import { checkWith, draftText, type Draft } from "./check.ts";
+import { checkFiles, checkWith, draftText, markKnown, problemsOnDisk, readable, readOriginal, unreadableProblems, type Draft } from "./check.ts";
+import { isNewChapter, newChapter } from "./create.ts";
 import { editorConfig, listContent } from "./config.ts";
 import { previewHtml } from "./preview.ts";
 
@@ -122,12 +124,24 @@ export async function startEditServer(root: string, port: number): Promise<EditS
       if (request.method === "POST" && path === "/api/preview") {
         const draft = (await readJson(request)) as Draft;
         if (!editablePath(draft.path)) return send(response, 400, { error: "not an editable file" });
+        if (isNewChapter(draft)) {
+          const created = await newChapter(root, draft);
+          if ("problem" in created) return send(response, 200, { problems: [{ file: created.path, ...created.problem }], html: "" });
+          const result = await checkFiles(root, created.changes);
+          return send(response, 200, { problems: markKnown(await problemsOnDisk(root), result.problems), html: await previewHtml(created.draft, result.model) });
+        }
+        const original = await readOriginal(root, draft.path);
+        if (original !== undefined && !readable(draft.path, original)) {
+          return send(response, 200, { problems: await unreadableProblems(root, draft.path, original), html: "" });
+        }
         const text = await draftText(root, draft);
         const result = await checkWith(root, draft.path, text);
-        return send(response, 200, { problems: result.problems, html: await previewHtml(draft, result.model) });
+        return send(response, 200, { problems: markKnown(await problemsOnDisk(root), result.problems), html: await previewHtml(draft, result.model) });
       }
       if (request.method !== "GET" && request.method !== "HEAD") return send(response, 405, "");
       if (path === "/") return send(response, 200, await readFile(join(CLIENT_DIR, "index.html"), "utf8"), "text/html; charset=utf-8");
+      // The one message the page must show without the server: when it has stopped.
+      if (path === "/edit/messages.json") return send(response, 200, { unreachable: messages.editUnreachable() });
       if (path === "/edit/config.json") return send(response, 200, editorConfig(await listContent(root), { origin }));
       if (path === "/assets/theme.css") return send(response, 200, await themeCss(root), "text/css; charset=utf-8");
       if (path.startsWith("/decap/")) return (strip(request, "/decap"), decap(request, response, notFound(response)));

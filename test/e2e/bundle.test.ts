@@ -1,6 +1,7 @@
 // The committee case bundle built from the minimal fixture, and for the real case of 8 October 2024
 // from the shared real build: the zip's files, their page counts against metadata.json, and the names.
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -122,5 +123,22 @@ describe("npm run bundle", () => {
       "Journalnr. 15.00.00-A00-12-22",
     ]);
     for (const a of metadata.attachments) expect(summary).toContain(`Bilag ${a.bilag}: ${a.title} (${a.pages} sider).`);
+  });
+
+  it("is preceded by npm run check, which names a case's unknown attachment (exit code 2)", async () => {
+    const source = await mkdtemp(join(tmpdir(), "bp-bundle-check-"));
+    await cp(fixture("minimal"), source, { recursive: true });
+    const file = join(source, "data", "cases", "2030-11-10-plan.json");
+    await writeFile(file, (await readFile(file, "utf8")).replace('"plan/2030"', '"plan/2031"'));
+    const child = spawn(join(ROOT, "node_modules", ".bin", "node"), [join(ROOT, "scripts", "check.ts"), "--source", source], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(code).toBe(2);
+    expect(stderr).toContain("data/cases/2030-11-10-plan.json (attachments[0].document)");
+    expect(stderr).toContain(messages.bundleUnknownDocument("plan/2031", []).message);
   });
 });

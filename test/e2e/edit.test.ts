@@ -7,12 +7,15 @@ import { join } from "node:path";
 import type { BrowserContext, Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEditServer, type EditServer } from "../../scripts/edit/server.ts";
+import { messages } from "../../scripts/messages.ts";
 import { buildFixture, connectBrowser, readHtml, readPdf, ROOT } from "../helpers.ts";
 
 let root: string;
 let editor: EditServer;
 let context: BrowserContext;
 const outside: string[] = [];
+// Dialogs the editor opened ("leave the page?"): accepted so a test goes on, and then asserted empty.
+const dialogs: string[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "bp-edit-e2e-"));
@@ -31,6 +34,10 @@ async function openEditor(hash: string): Promise<Page> {
   // Decap's 5 MB bundle takes long to start when the machine is busy with other test files.
   page.setDefaultTimeout(120_000);
   await page.setViewport({ width: 1280, height: 900 });
+  page.on("dialog", (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.accept();
+  });
   page.on("request", (request) => {
     const url = request.url();
     if (!url.startsWith(`${editor.origin}/`) && !/^(data|blob|about):/.test(url)) outside.push(url);
@@ -151,7 +158,82 @@ describe("the browser editor", () => {
     await page.close();
   });
 
-  it("loads nothing from outside 127.0.0.1", () => {
+  it("keeps the form and shows the check's message with file and line when the check refuses a save", { timeout: 400_000 }, async () => {
+    const path = "content/strategi/2022/fokusomraade-3.md";
+    const before = await readFile(join(root, path), "utf8");
+    const page = await openEditor("#/collections/fokusomraader/entries/strategi-2022-fokusomraade-3");
+    await previewText(page, "Ingen fejl");
+    // The form cannot know that no indicator has this id; only the project's check can.
+    await page.click("[contenteditable=true]");
+    for (let i = 0; i < 2; i++) await page.keyboard.press("Enter");
+    await page.keyboard.type("::: chart findes-ikke");
+    for (let i = 0; i < 2; i++) await page.keyboard.press("Enter");
+    await previewText(page, "findes-ikke");
+    await publish(page);
+    await page.waitForSelector("#edit-save-problem");
+    const panel = await page.$eval("#edit-save-problem", (element) => (element as HTMLElement).innerText);
+    expect(panel).toContain(messages.editNotSaved(1).message);
+    expect(panel).toMatch(new RegExp(`${path}:\\d+:1\\n\\s+${messages.unknownIndicator("findes-ikke").message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect(await readFile(join(root, path), "utf8")).toBe(before);
+    // Nothing typed is lost: the line is still in the form, which still has unsaved changes.
+    expect(await page.$eval("[contenteditable=true]", (element) => element.textContent)).toContain("::: chart findes-ikke");
+    expect(await page.evaluate(() => document.body.textContent)).toMatch(/Ugemte ændringer/i);
+    await page.close();
+  });
+
+  it("creates a focus area of the 2022 strategy from the form and then lists it among the focus areas", { timeout: 400_000 }, async () => {
+    const index = join(root, "content/strategi/2022/index.md");
+    const before = await readFile(index, "utf8");
+    const page = await openEditor("#/collections/nyt-kapitel/new");
+    // The document is chosen by its title (a select); the rest is typed.
+    await page.click('[id^="dokument-field-"]');
+    await page.keyboard.type("revideret november 2022");
+    await page.keyboard.press("Enter");
+    await page.type('[id^="filnavn-field-"]', "fokusomraade-6");
+    await page.type('[id^="title-field-"]', "Borgere på kanten");
+    await page.type('[id^="goal-field-"]', "6");
+    await page.type('[id^="goal_text-field-"]', "Flere borgere på kanten af arbejdsmarkedet skal i job.");
+    await page.click("[contenteditable=true]");
+    await page.keyboard.type("Et nyt fokusområde, oprettet i browseren.");
+    await previewText(page, "Ingen fejl");
+    await publish(page);
+    // The page reloads at the new entry, listed among the focus areas from its new file.
+    await page.waitForFunction(
+      () => location.hash === "#/collections/fokusomraader/entries/strategi-2022-fokusomraade-6" && document.body.innerText.includes("ÆNDRINGER GEMT"),
+    );
+    expect(await previewText(page, "Mål 6:")).toContain("Et nyt fokusområde, oprettet i browseren.");
+    expect(await readFile(join(root, "content/strategi/2022/fokusomraade-6.md"), "utf8")).toBe(
+      "---\ntitle: Borgere på kanten\ngoal: 6\ngoal_text: Flere borgere på kanten af arbejdsmarkedet skal i job.\n---\n\nEt nyt fokusområde, oprettet i browseren.\n",
+    );
+    const after = await readFile(index, "utf8");
+    expect(after).toBe(before.replace("fokusomraade-5]", "fokusomraade-5, fokusomraade-6]"));
+    await page.close();
+  });
+
+  it("fits a phone: form above the preview, the save button on screen, nothing wider than 375 px", { timeout: 400_000 }, async () => {
+    const page = await openEditor("#/collections/fokusomraader/entries/strategi-2022-fokusomraade-4");
+    await page.setViewport({ width: 375, height: 800 });
+    await previewText(page, "Ingen fejl");
+    const layout = await page.evaluate(() => {
+      const box = (element: Element | null) => element?.getBoundingClientRect().toJSON() as DOMRect | undefined;
+      const save = [...document.querySelectorAll("button")].find((button) => button.textContent?.trim().startsWith("Publicer"));
+      return {
+        width: document.documentElement.scrollWidth,
+        save: box(save ?? null),
+        title: box(document.querySelector("input")),
+        preview: box(document.querySelector("iframe")),
+      };
+    });
+    expect(layout.width).toBeLessThanOrEqual(375);
+    expect(layout.save!.right).toBeLessThanOrEqual(375);
+    expect(layout.title!.right).toBeLessThanOrEqual(375);
+    expect(layout.preview!.width).toBeGreaterThanOrEqual(300);
+    expect(layout.preview!.top).toBeGreaterThan(layout.title!.bottom);
+    await page.close();
+  });
+
+  it("loads nothing from outside 127.0.0.1, and never asks the editor whether to leave a page", () => {
     expect(outside).toEqual([]);
+    expect(dialogs).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkAttachments, planBundle, type Attachable } from "../../scripts/bundle/bundle.ts";
-import { attachables, runBundle } from "../../scripts/bundle/cli.ts";
+import { attachables, caseProblems, checkAttachments, planBundle, type Attachable } from "../../scripts/bundle/bundle.ts";
+import { runBundle } from "../../scripts/bundle/cli.ts";
 import type { CommitteeCase } from "../../scripts/content/committee.ts";
 import { loadModel } from "../../scripts/content/files.ts";
 import { fileSystemCause, messages } from "../../scripts/messages.ts";
@@ -160,5 +160,23 @@ describe("npm run bundle --no-build on PDFs already built (blank synthetic pages
       expect(err.join("\n")).toBe(`${expected.message}\n    Sådan retter du det: ${expected.hint}`);
     }
     expect(await readdir(dir)).toEqual(["dist"]);
+  });
+});
+
+describe("npm run check on the case files", () => {
+  it("names a case's attachment that the content does not print, with the case file and JSON path", async () => {
+    const model = await loadModel(fixture("minimal"));
+    expect(caseProblems(model)).toEqual([]);
+    model.cases.set("2030-12-01-typo", {
+      title: "Sag med en tastefejl (syntetisk testsag)",
+      committee: "Testudvalget",
+      meeting: "2030-12-01",
+      journal: "15.00.00-A00-3-30",
+      attachments: [{ document: "plan/2030" }, { document: "status-2029-k9" }],
+    });
+    const known = [...attachables(siteView(model)).keys()];
+    expect(caseProblems(model)).toEqual([
+      { file: "data/cases/2030-12-01-typo.json", path: "attachments[1].document", ...messages.bundleUnknownDocument("status-2029-k9", known) },
+    ]);
   });
 });

@@ -81,7 +81,7 @@ describe("the editor's forms", () => {
   it("has collections for documents with their chapters, focus areas, indicators, tables and settings", async () => {
     const config = editorConfig(await listContent(ROOT), { origin: "http://127.0.0.1:1" });
     const collections = config.collections as { name: string; files?: { file: string; label: string; fields: EditorField[] }[]; folder?: string }[];
-    expect(collections.map((c) => c.name)).toEqual(["planer", "strategier", "fokusomraader", "bilag", "indikatorer", "tabeller", "indstillinger"]);
+    expect(collections.map((c) => c.name)).toEqual(["planer", "strategier", "fokusomraader", "bilag", "nyt-kapitel", "indikatorer", "tabeller", "indstillinger"]);
     const files = (name: string) => collections.find((c) => c.name === name)!.files!;
     expect(
       files("planer")
@@ -104,6 +104,14 @@ describe("the editor's forms", () => {
     expect(files("bilag").map((f) => f.label)).toContain("Bilag 2 – Indikatorer");
     expect(collections.find((c) => c.name === "indikatorer")!.folder).toBe("data/indicators");
     expect(files("indstillinger").map((f) => f.file)).toEqual(["data/site.json", "content/index.md"]);
+    // A new chapter: which document, its file name, then a chapter's form.
+    const newChapter = collections.find((c) => c.name === "nyt-kapitel") as unknown as { folder: string; create: boolean; fields: EditorField[] };
+    expect(newChapter).toMatchObject({ folder: "content", create: true });
+    expect(newChapter.fields.map((f) => f.name)).toEqual(["dokument", "filnavn", ...formOf("chapter").map((f) => f.name)]);
+    expect(newChapter.fields[0]!.options).toContainEqual({ label: "Beskæftigelsesstrategi – revideret november 2022", value: "strategi/2022" });
+    const documents = ["planer", "strategier", "bilag"].flatMap(files).filter((f) => f.file.endsWith("/index.md"));
+    expect(newChapter.fields[0]!.options).toHaveLength(documents.length);
+    expect(newChapter.fields[1]).toMatchObject({ required: true, pattern: ["^[a-z0-9]+(-[a-z0-9]+)*$", expect.any(String)] });
     expect(config.backend).toEqual({ name: "proxy", proxy_url: "http://127.0.0.1:1/api/v1" });
   });
 });

@@ -1,6 +1,6 @@
 // Saving from the browser editor: what the form sends is merged into the file so that nothing but
 // the changed value differs, and a save that the project's check refuses writes nothing.
-import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -107,6 +107,128 @@ describe("saving through the editor's backend", () => {
     expect(error).toMatch(new RegExp(`${path.replace(/[.]/g, "\\.")}:\\d+:\\d+ \\(series\\[0\\]\\.observations\\[1\\]\\.period\\)`));
     expect(error).toContain('"2021-13"');
     expect(await readFile(join(root, path), "utf8")).toBe(before);
+  });
+
+  it.each([
+    ["content/strategi/2022/fokusomraade-2.md", (text: string) => text.replace('title: "Forsikrede ledige borgere"', "title: Forsikrede: ledige borgere"), 2],
+    ["data/indicators/m2-fuldtidsledighed.json", (text: string) => text.replace('"id":', '"id"'), 3],
+  ])("never saves the empty form of %s when the file on disk has a mistake, and names its line", async (path, breakIt, line) => {
+    const broken = breakIt(await readFile(join(root, path), "utf8"));
+    await writeFile(join(root, path), broken);
+    // Decap shows a file it cannot parse as an empty form; whatever it sends would replace the file.
+    const reply = await save(path, path.endsWith(".json") ? '{"id": "x"}' : "---\ntitle: Ny titel\n---\n\nTekst.\n");
+    expect(reply.status).toBe(422);
+    const error = (reply.body as { error: string }).error;
+    expect(error).toContain(messages.editUnreadable(path).message);
+    expect(error).toContain(`${path}:${line}:`);
+    expect(await readFile(join(root, path), "utf8")).toBe(broken);
+
+    // The preview says the same before the editor types anything (instead of failing on the merge).
+    const { startEditServer } = await import("../../scripts/edit/server.ts");
+    const editor = await startEditServer(root, 0);
+    try {
+      const response = await fetch(`${editor.origin}/api/preview`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ path, data: {}, body: "" }),
+      });
+      const { problems } = (await response.json()) as { problems: { file: string; line?: number; message: string }[] };
+      expect(problems[0]).toMatchObject({ file: path, message: messages.editUnreadable(path).message });
+      expect(problems.slice(1)).toContainEqual(expect.objectContaining({ file: path, line }));
+    } finally {
+      await editor.close();
+    }
+  });
+
+  describe("a new chapter from the form", () => {
+    const index = "content/strategi/2022/index.md";
+    const raw = (fields: Record<string, string | number>, body = "Tekst.") =>
+      `---\n${Object.entries(fields)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join("\n")}\n---\n${body}\n`;
+    const create = (fields: Record<string, string | number>, body?: string) => save(`content/${String(fields.filnavn)}.md`, raw(fields, body));
+    const focusArea = { dokument: "strategi/2022", filnavn: "fokusomraade-6", title: "Borgere på kanten", goal: 6, goal_text: "Flere i job." };
+
+    it("is written into its document's folder and listed last in its chapters, with nothing else changed", async () => {
+      const before = await readFile(join(root, index), "utf8");
+      const reply = await create(focusArea, "Et nyt fokusområde.");
+      expect(reply).toEqual({
+        status: 200,
+        body: {
+          message: "entry persisted",
+          created: { path: "content/strategi/2022/fokusomraade-6.md", collection: "fokusomraader", entry: "strategi-2022-fokusomraade-6" },
+        },
+      });
+      expect(await readFile(join(root, "content/strategi/2022/fokusomraade-6.md"), "utf8")).toBe(
+        "---\ntitle: Borgere på kanten\ngoal: 6\ngoal_text: Flere i job.\n---\n\nEt nyt fokusområde.\n",
+      );
+      const after = await readFile(join(root, index), "utf8");
+      const changed = after.split("\n").filter((line, i) => line !== before.split("\n")[i]);
+      expect(changed).toEqual([expect.stringMatching(/^chapters: \[strategi\/2020\/principper, .*, fokusomraade-5, fokusomraade-6\]$/)]);
+      expect((await checkWith(root, index, after)).problems).toEqual([]);
+      expect(await readdir(join(root, "content"))).not.toContain("fokusomraade-6.md");
+    });
+
+    it.each([
+      ["a document that does not exist", { ...focusArea, dokument: "strategi/2030" }, messages.editNoDocument("strategi/2030").message],
+      ["a file name with capitals", { ...focusArea, filnavn: "Fokus" }, messages.editChapterName("Fokus").message],
+      ["a page that exists", { ...focusArea, filnavn: "fokusomraade-1" }, messages.editChapterExists("content/strategi/2022/fokusomraade-1.md").message],
+    ])("is refused for %s, and nothing is written", async (_case, fields, message) => {
+      const before = await readFile(join(root, index), "utf8");
+      const existing = await readFile(join(root, "content/strategi/2022/fokusomraade-1.md"), "utf8");
+      const reply = await create(fields);
+      expect(reply.status).toBe(422);
+      expect((reply.body as { error: string }).error).toContain(message);
+      expect(await readFile(join(root, index), "utf8")).toBe(before);
+      expect(await readFile(join(root, "content/strategi/2022/fokusomraade-1.md"), "utf8")).toBe(existing);
+    });
+
+    it("is refused with the check's message and line when its text has a problem, and neither file is written", async () => {
+      const before = await readFile(join(root, index), "utf8");
+      const reply = await create(focusArea, "Tekst.\n\n::: chart findes-ikke");
+      expect(reply.status).toBe(422);
+      const error = (reply.body as { error: string }).error;
+      expect(error).toContain(messages.editNotSaved(1).message);
+      expect(error).toContain("content/strategi/2022/fokusomraade-6.md:9:1");
+      expect(error).toContain(messages.unknownIndicator("findes-ikke").message);
+      expect(await readFile(join(root, index), "utf8")).toBe(before);
+      await expect(readFile(join(root, "content/strategi/2022/fokusomraade-6.md"), "utf8")).rejects.toThrow();
+    });
+
+    it("is not listed as an entry: the front page in content/ has its own form", async () => {
+      expect((await handleBackend(root, { action: "entriesByFolder", params: { folder: "content", extension: "md", depth: 1 } })).body).toEqual([]);
+    });
+  });
+
+  it("shows the problems the working copy had already apart from those a change adds, and saves despite them", async () => {
+    // A mistake left in another file before the editor opened this one.
+    const other = "content/strategi/2022/fokusomraade-2.md";
+    await writeFile(join(root, other), `${await readFile(join(root, other), "utf8")}\n::: chart findes-ikke\n`);
+    const path = "content/strategi/2022/fokusomraade-1.md";
+    const original = await readFile(join(root, path), "utf8");
+    const draft = draftOf(path, original);
+    const { startEditServer } = await import("../../scripts/edit/server.ts");
+    const editor = await startEditServer(root, 0);
+    try {
+      const preview = async (body: string) => {
+        const response = await fetch(`${editor.origin}/api/preview`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ ...draft, body }),
+        });
+        return ((await response.json()) as { problems: { file: string; message: string; known?: boolean }[] }).problems;
+      };
+      expect(await preview(draft.body!)).toEqual([expect.objectContaining({ file: other, known: true })]);
+      const added = await preview(`${draft.body!}\n\n::: chart findes-heller-ikke\n`);
+      expect(added).toHaveLength(2);
+      expect(added).toContainEqual({ file: path, line: expect.any(Number), column: 1, ...messages.unknownIndicator("findes-heller-ikke") });
+    } finally {
+      await editor.close();
+    }
+    const changed = original.replace("Vision 2029", "Vision 2030");
+    expect(changed).not.toBe(original);
+    expect((await save(path, changed)).status).toBe(200);
+    expect(await readFile(join(root, path), "utf8")).toBe(changed);
   });
 
   it("refuses files outside the forms, and deleting", async () => {

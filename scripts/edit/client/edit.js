@@ -4,14 +4,99 @@
 /* global CMS, createClass, h, fetch, setTimeout, clearTimeout, location */
 import { danishNumberProblem, formatDanishNumber, parseDanishNumber } from "./danish-number.js";
 
+/** A message of scripts/messages.ts as the check prints it: the message, then the remedy. */
+const messageText = ({ message, hint }) => (hint ? `${message}\n\nSådan retter du det: ${hint}` : message);
+
+/** messages.editUnreachable, fetched at start: when it is needed, the server is gone. */
+let unreachable = "";
+
+/**
+ * Shows why the last save failed, in a panel that stays until the next save succeeds or the editor
+ * closes it (Decap's own notice disappears after 8 seconds). The form keeps what was typed.
+ */
+function showSaveProblem(text) {
+  let panel = document.getElementById("edit-save-problem");
+  if (!text) return panel?.remove();
+  if (!panel) {
+    panel = document.createElement("section");
+    panel.id = "edit-save-problem";
+    panel.setAttribute("role", "alert");
+    panel.setAttribute("aria-labelledby", "edit-save-problem-title");
+    const heading = document.createElement("h2");
+    heading.id = "edit-save-problem-title";
+    heading.textContent = "Ikke gemt";
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Luk";
+    close.addEventListener("click", () => panel.remove());
+    panel.append(heading, close, document.createElement("p"));
+    document.body.append(panel);
+  }
+  panel.querySelector("p").textContent = text;
+}
+
+/** Whether a request is a save through Decap's proxy backend (POST /api/v1, action persistEntry). */
+function isSave(input, init) {
+  if (init?.method !== "POST" || !String(input).endsWith("/api/v1") || typeof init.body !== "string") return false;
+  try {
+    return JSON.parse(init.body).action === "persistEntry";
+  } catch {
+    return false;
+  }
+}
+
+// Set when the page is reloaded after a save (a new chapter): nothing is unsaved then.
+let leaving = false;
+// Registered before Decap's own listener (CMS.init comes later), so it can stop Decap's question.
+window.addEventListener("beforeunload", (event) => {
+  if (leaving) event.stopImmediatePropagation();
+});
+
+// Decap's proxy backend calls the global fetch for every request: a save's answer is seen here.
+const backendFetch = window.fetch.bind(window);
+window.fetch = async (input, init) => {
+  if (!isSave(input, init)) return backendFetch(input, init);
+  let response;
+  try {
+    response = await backendFetch(input, init);
+  } catch (error) {
+    showSaveProblem(unreachable);
+    throw error;
+  }
+  if (response.ok) {
+    showSaveProblem("");
+    // A new chapter is listed under its document from the next page load (the configuration is
+    // made from the files): load the page again at it. The file is saved, so Decap's "leave the
+    // page?" question (its form still counts as changed) is not asked; a new query string makes it
+    // a page load rather than a change of Decap's #route, which Decap could stop.
+    const { created } = await response.clone().json();
+    if (created) {
+      leaving = true;
+      location.assign(`/?ny=${encodeURIComponent(created.entry)}#/collections/${created.collection}/entries/${created.entry}`);
+    }
+  } else
+    showSaveProblem(
+      (
+        await response
+          .clone()
+          .json()
+          .catch(() => ({}))
+      ).error ?? `${response.status} ${response.statusText}`,
+    );
+  return response;
+};
+
 const PREVIEW_DELAY_MS = 400;
 
-/** The file an entry is saved as: its own path, or for a new indicator or table the folder and id. */
+/**
+ * The file an entry is saved as: its own path, or for a new entry its folder and identifier (an
+ * indicator's or table's id, a new chapter's file name).
+ */
 function entryPath(entry, collection) {
   const path = entry.get("path");
   if (path) return path;
   const folder = collection.get("folder");
-  const id = entry.getIn(["data", "id"]);
+  const id = entry.getIn(["data", collection.get("identifier_field") || "id"]);
   return folder && id ? `${folder}/${id}.${collection.get("extension") || "json"}` : "";
 }
 
@@ -31,16 +116,15 @@ function where(problem) {
   return problem.path ? `${place} (${problem.path})` : place;
 }
 
-function problemList(problems) {
-  if (problems.length === 0) return h("p", { className: "edit-ok", role: "status" }, "Ingen fejl: npm run check godkender indholdet med denne ændring.");
+function problems(list, title, props) {
   return h(
     "section",
-    { className: "edit-problems", role: "alert", "aria-labelledby": "edit-problems-title" },
-    h("h2", { id: "edit-problems-title" }, problems.length === 1 ? "1 fejl med denne ændring" : `${problems.length} fejl med denne ændring`),
+    { ...props, "aria-labelledby": props.id },
+    h("h2", { id: props.id }, title),
     h(
       "ul",
       {},
-      problems.map((problem, i) =>
+      list.map((problem, i) =>
         h(
           "li",
           { key: i },
@@ -50,6 +134,33 @@ function problemList(problems) {
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The check's result for the unsaved entry: the problems this change would add (a save is refused),
+ * then those the working copy had already (marked `known` by the server; they do not stop a save).
+ */
+function problemList(list) {
+  const added = list.filter((problem) => !problem.known);
+  const known = list.filter((problem) => problem.known);
+  const count = (n) => (n === 1 ? "1 fejl" : `${n} fejl`);
+  return h(
+    "div",
+    {},
+    added.length > 0
+      ? problems(added, `${count(added.length)} med denne ændring`, { className: "edit-problems", role: "alert", id: "edit-problems-title" })
+      : h(
+          "p",
+          { className: "edit-ok", role: "status" },
+          known.length === 0 ? "Ingen fejl: npm run check godkender indholdet med denne ændring." : "Ingen nye fejl: ændringen kan gemmes.",
+        ),
+    known.length > 0
+      ? problems(known, `${count(known.length)}, der var der i forvejen (de hindrer ikke, at du gemmer)`, {
+          className: "edit-problems edit-known",
+          id: "edit-known-title",
+        })
+      : null,
   );
 }
 
@@ -72,17 +183,27 @@ const Preview = createClass({
   },
   async refresh() {
     const path = entryPath(this.props.entry, this.props.collection);
-    if (!path) return;
+    if (!path) return this.setState({ problems: [], waiting: true });
     const asked = this.props.entry;
-    const result = await checkDraft(path, this.props.entry.get("data").toJS());
-    if (this.props.entry === asked) this.setState(result);
+    let result;
+    try {
+      result = await checkDraft(path, this.props.entry.get("data").toJS());
+    } catch {
+      result = { problems: [{ file: path, message: unreachable }], html: "" };
+    }
+    if (this.props.entry === asked)
+      this.setState({ waiting: false, ...(result.problems ? result : { problems: [{ file: path, message: result.error ?? "" }], html: "" }) });
   },
   render() {
-    const { problems, html } = this.state;
+    const { problems, html, waiting } = this.state;
     return h(
       "main",
       { className: "edit-preview" },
-      problems === undefined ? h("p", { role: "status" }, "Tjekker …") : problemList(problems),
+      waiting
+        ? h("p", { role: "status" }, "Forhåndsvisningen og tjekket kommer, når de påkrævede felter er udfyldt.")
+        : problems === undefined
+          ? h("p", { role: "status" }, "Tjekker …")
+          : problemList(problems),
       h("div", { className: "content", dangerouslySetInnerHTML: { __html: html } }),
     );
   },
@@ -162,8 +283,17 @@ const DecimalControl = createClass({
 });
 
 async function start() {
-  const response = await fetch("/edit/config.json");
-  const config = await response.json();
+  const config = await (await fetch("/edit/config.json")).json();
+  unreachable = messageText((await (await fetch("/edit/messages.json")).json()).unreachable);
+  // Decap's notice of a failed save shows its error after "API_ERROR:" and only for 8 seconds: it
+  // points to the panel (showSaveProblem), which keeps the whole message with its line breaks.
+  const da = CMS.getLocale("da");
+  // Its "＋" before "Ny …" buttons is a character the usual fonts lack (shown as a box).
+  CMS.registerLocale("da", {
+    ...da,
+    collection: { ...da.collection, collectionTop: { ...da.collection.collectionTop, newButton: "Ny %{collectionLabel}" } },
+    ui: { ...da.ui, toast: { ...da.ui.toast, onFailToPersist: "Ændringen er ikke gemt. Beskeden står nederst på siden." } },
+  });
   config.backend.proxy_url = `${location.origin}/api/v1`;
   // The configuration comes from the server, generated from the schemas: no config.yml to fetch.
   config.load_config_file = false;
