@@ -187,6 +187,10 @@ export const messages = {
     message: `Feltet ${show(field)} mangler.`,
     hint: `Tilføj linjen ${field}: … i forsiden (front matter).`,
   }),
+  keyFigureWithoutTarget: () => ({
+    message: "Et nøgletal skal have et mål (target): statussen til udvalget måler nøgletallene mod deres mål.",
+    hint: 'Tilføj fx "target": { "kind": "value", "value": 50 }, eller skriv "kind": "indikator", hvis tallet ikke er et nøgletal.',
+  }),
   missingDataField: (field: string, key: string) => ({
     message: `Feltet ${show(field)} mangler.`,
     hint: `Tilføj "${key}": … i filen der, hvor beskeden peger, og husk komma mellem felterne.`,
@@ -767,6 +771,20 @@ export const fetchDetails = {
   retryReason: (kind: string) =>
     ({ "rate-limited": "for mange forespørgsler", server: "fejl hos kilden", timeout: "intet svar", network: "ingen forbindelse" })[kind] ?? kind,
   notReached: (reason: string) => reason,
+  /** Node's system error codes for a connection that failed, in words an editor can act on (https://nodejs.org/api/errors.html#common-system-errors). */
+  systemReason: (code: string, host: string | undefined) =>
+    ({
+      ENOTFOUND: `navnet ${host ?? "på serveren"} kunne ikke slås op: maskinen er ikke på internettet, eller nettet kræver en proxy`,
+      EAI_AGAIN: `navnet ${host ?? "på serveren"} kunne ikke slås op lige nu`,
+      ECONNREFUSED: "forbindelsen blev afvist",
+      ECONNRESET: "forbindelsen blev afbrudt",
+      ETIMEDOUT: "forbindelsen kunne ikke oprettes i tide",
+      ENETUNREACH: "nettet kan ikke nås fra denne maskine",
+      EHOSTUNREACH: "serveren kan ikke nås fra denne maskine",
+      UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+        "serverens certifikat kunne ikke godkendes (en proxy, der åbner krypteret trafik, kræver sit eget rodcertifikat i NODE_EXTRA_CA_CERTS)",
+      SELF_SIGNED_CERT_IN_CHAIN: "serverens certifikat kunne ikke godkendes (en proxy, der åbner krypteret trafik, kræver sit eget rodcertifikat i NODE_EXTRA_CA_CERTS)",
+    })[code],
   shape: (what: string) => `svaret mangler ${what}`,
   noVariable: (table: string, variable: string, has: readonly string[]) => `${table} har ingen variabel ${show(variable)} (den har ${has.map(show).join(", ")})`,
   noValue: (variable: string, value: string, has: readonly string[] = []) =>

@@ -133,7 +133,7 @@ function indicator(b: number, g: number, k: number, year: number, next: () => nu
         target: { kind: "trend", direction: "higher" },
       };
     case 4: // no figures yet (as several of the example's indicators)
-      return { ...base, unit: "antal", series: [] };
+      return { ...base, unit: "antal", series: [], target: { kind: "value", value: 100, direction: "higher" } };
     default: // four groups, one period, in weeks
       return {
         ...base,

@@ -72,6 +72,9 @@ export function validateIndicator(
   });
 
   const target = indicator.target;
+  // The status report measures each key figure against its target: without one it would say
+  // "Mål: –, kan ikke vurderes" to the committee, with nobody told why.
+  if (indicator.kind === "nøgletal" && !target) add("target", messages.keyFigureWithoutTarget());
   const targetOutside = target?.kind === "value" ? rangeProblem(target.value, indicator.unit) : undefined;
   if (targetOutside) add("target.value", targetOutside);
   if (target?.kind === "series" && !names.has(target.series)) {

@@ -69,12 +69,20 @@ export const documentSchema = z.strictObject({
   overview: z.boolean().optional(),
 });
 
-export const chapterSchema = z.strictObject({
-  title: z.string().min(1),
-  description: z.string().min(1).optional(),
-  goal: z.number().int().min(1).optional(),
-  goal_text: z.string().min(1).optional(),
-});
+export const chapterSchema = z
+  .strictObject({
+    title: z.string().min(1),
+    description: z.string().min(1).optional(),
+    goal: z.number().int().min(1).optional(),
+    goal_text: z.string().min(1).optional(),
+  })
+  .superRefine((data, context) => {
+    // The goal is printed as "Mål 2: <goal_text>" in the strategy, Bilag 1 and the plans; without
+    // its text the goal would silently disappear from all of them.
+    if (data.goal !== undefined && data.goal_text === undefined) {
+      context.addIssue({ code: "invalid_type", expected: "string", input: undefined, path: ["goal_text"], message: "goal_text mangler" });
+    }
+  });
 
 export const frontPageSchema = z.strictObject({
   title: z.string().min(1),

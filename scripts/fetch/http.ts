@@ -77,6 +77,9 @@ function retryAfter(header: string | null, nowMs: number): number | undefined {
 /** Why a request could not be sent: fetch's own "fetch failed" hides the reason in `cause`. */
 function reasonOf(error: Error): string {
   const inner = error.cause;
+  const system = inner as { code?: unknown; hostname?: unknown } | undefined;
+  const words = typeof system?.code === "string" ? fetchDetails.systemReason(system.code, typeof system.hostname === "string" ? system.hostname : undefined) : undefined;
+  if (words) return `${words} (${system!.code as string})`;
   if (inner instanceof Error) return inner.message;
   return inner === undefined ? error.message : typeof inner === "string" ? inner : inspect(inner);
 }

@@ -2,7 +2,10 @@
 // answers are retried, how long it waits, that tries and total time are bounded, and that a token
 // never reaches a message.
 import { describe, expect, it } from "vitest";
-import { requestJson, SourceError, type RetryPolicy, type Transport } from "../../scripts/fetch/http.ts";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { defaultTransport, requestJson, SourceError, type RetryPolicy, type Transport } from "../../scripts/fetch/http.ts";
 
 const POLICY: RetryPolicy = { timeoutMs: 1_000, retries: 4, baseDelayMs: 100, maxDelayMs: 300, budgetMs: 10_000 };
 
@@ -81,5 +84,19 @@ describe("requests with retries", () => {
     const { transport, calls } = scripted([broken]);
     const error = await failure(requestJson("http://127.0.0.1/x", {}, { ...POLICY, retries: 1 }, transport));
     expect([error.kind, error.message, calls()]).toEqual(["network", "connect ECONNREFUSED 127.0.0.1:9", 2]);
+  });
+
+  it("says in Danish why a real connection failed: refused, and a name that cannot be looked up", async () => {
+    // A port that was just free on 127.0.0.1: nothing listens there, so the connection is refused.
+    const server = createServer().listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const refused = await failure(requestJson(`http://127.0.0.1:${port}/x`, {}, { ...POLICY, retries: 0 }, defaultTransport()));
+    expect([refused.kind, refused.message]).toEqual(["network", "forbindelsen blev afvist (ECONNREFUSED)"]);
+    // ".invalid" never resolves (RFC 2606), also without network: the lookup fails at once.
+    const unknown = await failure(requestJson("http://kilde.invalid/x", {}, { ...POLICY, retries: 0 }, defaultTransport()));
+    // ENOTFOUND, or EAI_AGAIN on a machine without any name server.
+    expect(unknown.message).toMatch(/^navnet kilde\.invalid kunne ikke slås op/);
   });
 });
