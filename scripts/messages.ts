@@ -751,6 +751,14 @@ export const messages = {
     message: `Der findes allerede en side ${file}.`,
     hint: "Vælg et andet filnavn, eller ret den side, der findes, under dens dokument.",
   }),
+  editPortInvalid: (port: string) => ({
+    message: `Porten ${show(port)} kan ikke bruges til redigeringen.`,
+    hint: "Skriv et helt tal mellem 1 og 65535, fx npm run edit -- --port 8091.",
+  }),
+  editPortBusy: (port: number) => ({
+    message: `Porten ${port} er optaget: et andet program bruger den, måske en redigering, der allerede kører i et andet vindue.`,
+    hint: `Brug den redigering, der kører, eller start med en anden port, fx npm run edit -- --port ${port + 1}.`,
+  }),
   editNotSupported: (action: string) => ({
     message: `Handlingen ${show(action)} kan ikke udføres fra browseren.`,
     hint: "Slet, omdøb og upload filer i projektets mappe, hvor versionsstyringen viser ændringen.",

@@ -2,10 +2,14 @@
 // change it). Saves go straight into content/ and data/; the web team commits and publishes as before.
 import { resolve } from "node:path";
 import { CommandLineError, formatCommandLineError, readCommandLine } from "../lib/command-line.ts";
+import { messages } from "../messages.ts";
 import { editorConfig, listContent } from "./config.ts";
 import { startEditServer } from "./server.ts";
 
 export const DEFAULT_PORT = 8090;
+
+/** A message as the commands print it: the message, then the remedy. */
+const said = (text: { message: string; hint: string }) => `${text.message}\n    Sådan retter du det: ${text.hint}`;
 
 let values;
 try {
@@ -20,7 +24,7 @@ try {
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Porten "${values.port}" kan ikke bruges. Skriv fx npm run edit -- --port 8091.`);
+  console.error(said(messages.editPortInvalid(values.port)));
   process.exit(2);
 }
 const root = resolve(import.meta.dirname, "..", "..");
@@ -35,6 +39,6 @@ try {
   console.log("Ændringer gemmes direkte i content/ og data/. Stop med Ctrl+C.");
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-  console.error(`Porten ${port} er optaget. Start med en anden port, fx npm run edit -- --port ${port + 1}.`);
+  console.error(said(messages.editPortBusy(port)));
   process.exit(2);
 }

@@ -3,6 +3,7 @@
 import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { execFile } from "node:child_process";
 import { parse } from "yaml";
 import { beforeEach, describe, expect, it } from "vitest";
 import { draftOf, handleBackend } from "../../scripts/edit/backend.ts";
@@ -257,6 +258,33 @@ describe("the preview of an unsaved page", () => {
     const named = await previewHtml(broken, result.model);
     expect(named).toContain("Diagram: <code>findes-ikke</code>");
     expect(named).not.toContain("<svg");
+  });
+});
+
+describe("npm run edit", () => {
+  const run = (...args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, [join(ROOT, "scripts/edit/cli.ts"), ...args], { timeout: 60_000 }, (error, _stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
+      );
+    });
+
+  it("refuses a port that is not a number, and one in use, in Danish with what to do", async () => {
+    const invalid = await run("--port", "abc");
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain(messages.editPortInvalid("abc").message);
+    expect(invalid.stderr).toContain(messages.editPortInvalid("abc").hint);
+
+    const { startEditServer } = await import("../../scripts/edit/server.ts");
+    const editor = await startEditServer(ROOT, 0);
+    try {
+      const port = Number(new URL(editor.origin).port);
+      const busy = await run("--port", String(port));
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain(`${messages.editPortBusy(port).message}\n    Sådan retter du det: ${messages.editPortBusy(port).hint}`);
+    } finally {
+      await editor.close();
+    }
   });
 });
 
