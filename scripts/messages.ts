@@ -187,6 +187,10 @@ export const messages = {
     message: `Feltet ${show(field)} mangler.`,
     hint: `Tilføj linjen ${field}: … i forsiden (front matter).`,
   }),
+  yearsFolderMismatch: (field: string, years: string, folder: string) => ({
+    message: `Feltet ${field} siger ${years}, men mappen hedder ${folder}/ (mappen giver sidernes adresse).`,
+    hint: `Ret ${field}, eller omdøb mappen, så begge nævner de samme år.`,
+  }),
   keyFigureWithoutTarget: () => ({
     message: "Et nøgletal skal have et mål (target): statussen til udvalget måler nøgletallene mod deres mål.",
     hint: 'Tilføj fx "target": { "kind": "value", "value": 50 }, eller skriv "kind": "indikator", hvis tallet ikke er et nøgletal.',

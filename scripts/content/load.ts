@@ -22,6 +22,8 @@ import {
   documentSchema,
   frontPageSchema,
   siteSchema,
+  yearSpan,
+  yearsText,
   type ChapterData,
   type DocumentData,
   type FrontPageData,
@@ -397,6 +399,19 @@ function linkDocuments({ pages, raw, unreadable }: ReadPages): Found<{ documents
     ];
     for (const [field, needed] of required) {
       if (needed && data[field] === undefined) problems.push({ file: page.file, ...source.at([]), ...messages.missingField(field) });
+    }
+    // The address comes from the folder, the title from year or revision: both must name the same years.
+    const yearsField = data.kind === "plan" ? "year" : data.kind === "strategi" ? "revision" : undefined;
+    const given = yearsField ? data[yearsField] : undefined;
+    // A single year may be written "2022" (a revision always is): a span is "2024-2026".
+    const years = (text: string | number) => (typeof text === "string" && /^\d{4}$/.test(text) ? Number(text) : text);
+    const named = given === undefined ? undefined : years(given);
+    const folderYears = posix.basename(folder);
+    if (yearsField && named !== undefined && /^\d{4}(-\d{4})?$/.test(folderYears)) {
+      const [a, b] = [yearSpan(named), yearSpan(years(folderYears))];
+      if (a.from !== b.from || a.to !== b.to) {
+        problems.push({ file: page.file, ...fieldAt(source, yearsField), ...messages.yearsFolderMismatch(yearsField, yearsText(named), `content/${folder}`) });
+      }
     }
     const same = documents.find((other) => other.id === id);
     if (same) problems.push({ file: page.file, line: 1, column: 1, ...messages.duplicateDocumentId(id, same.index.file) });
