@@ -307,7 +307,13 @@ describe("drafts", () => {
     expect(chapter.querySelector(".breadcrumbs")!.text).toContain("Beskæftigelsesplan 2027 (udkast)");
     expect(chapter.querySelector(".document-nav-title")!.text).toContain("Udkast");
     expect(chapter.querySelector(".notice-draft")?.text).toContain("Udkast");
+    // Where documents are listed, every link to the draft or its PDF says so in its own words (a links list reads nothing around them).
     const archive = await readHtml(out, "arkiv/");
+    const draftLinks = [front, archive].flatMap((html) =>
+      html.querySelectorAll("a").filter((a) => /^\/(plan\/2027\/|pdf\/beskaeftigelsesplan-2027\.pdf)$/.test(a.getAttribute("href") ?? "")),
+    );
+    expect(draftLinks.length).toBeGreaterThanOrEqual(2);
+    expect(draftLinks.filter((a) => !/udkast/i.test(a.text)).map((a) => a.toString())).toEqual([]);
     const entry = archive.querySelectorAll(".archive-list li").find((li) => li.querySelector("h3")!.text.includes("Beskæftigelsesplan 2027"));
     expect(entry?.querySelector("h3")!.text).toContain("Udkast");
     expect(entry?.querySelector("h3")!.text).not.toContain("Gældende");
