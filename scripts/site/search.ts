@@ -18,8 +18,10 @@ export interface SearchIndexReport {
  */
 const EXCLUDE = [".chart-svg", ".chart-data", "[data-pagefind-ignore]"];
 
-// Pagefind runs as one service per process; builds may overlap (tests), so it closes after the last.
-let running = 0;
+// Pagefind runs as one service per process, closed after each index so the process can exit.
+// Builds may overlap (tests): a build that began indexing while another closed the service had
+// its files cut short ("Unexpected end of JSON input"), so indexing runs one at a time.
+let queue: Promise<unknown> = Promise.resolve();
 
 /** The words of a text, lower case, letters and digits only. */
 export function wordsOf(text: string): string[] {
@@ -61,8 +63,18 @@ function mainText(html: string): string | undefined {
     .replace(/&[a-z]+;|&#\d+;/g, " ");
 }
 
-export async function indexSite(dir: string): Promise<SearchIndexReport> {
-  running++;
+/**
+ * Indexes the built site in `dir` (its .html files with <main data-pagefind-body>) into
+ * `dir/pagefind/`: how many pages were indexed and how many files written. Calls in one process
+ * run one after another. Throws with Pagefind's errors when a page cannot be read or written.
+ */
+export function indexSite(dir: string): Promise<SearchIndexReport> {
+  const done = queue.then(() => indexOnce(dir));
+  queue = done.catch(() => undefined);
+  return done;
+}
+
+async function indexOnce(dir: string): Promise<SearchIndexReport> {
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
     if (!index) throw new Error(`Søgeindekset kunne ikke oprettes: ${errors.join("; ")}`);
@@ -90,6 +102,6 @@ export async function indexSite(dir: string): Promise<SearchIndexReport> {
     const entry = JSON.parse(await readFile(join(written.outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
     return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0), files: count };
   } finally {
-    if (--running === 0) await pagefind.close();
+    await pagefind.close();
   }
 }
