@@ -731,6 +731,10 @@ export const messages = {
     message: `Logoet data/${file} findes ikke.`,
     hint: "Læg kommunens logo som SVG-fil i data/, og skriv filnavnet i logo, eller fjern linjen.",
   }),
+  editFileChanged: (path: string) => ({
+    message: `Ændringen er ikke gemt: ${path} er ændret uden for browseren, siden du åbnede den, og at gemme nu ville slette de ændringer.`,
+    hint: "Kopiér det, du har skrevet, genindlæs siden (F5), så du ser filen, som den er nu, og skriv din ændring ind igen.",
+  }),
   editNotSaved: (count: number) => ({
     message: `Ændringen er ikke gemt: den ville give ${count} fejl, som står herunder.`,
     hint: "Ret det, beskeden nævner, i formularen, og gem igen. Filen på disken er uændret.",

@@ -30,9 +30,21 @@ export function editablePath(path: unknown): path is string {
   return typeof path === "string" && posix.normalize(path) === path && !path.startsWith("/") && formatOf(path) !== undefined;
 }
 
+const hashOf = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * What the editor was last given of each file (its hash, by project folder and path). Decap sends
+ * a save without the version it edited, so a file changed on disk since (a colleague in a text
+ * editor, a git pull) is told apart from it here, and the save is refused rather than undoing
+ * that change.
+ */
+const served = new Map<string, string>();
+const servedKey = (root: string, path: string) => `${root}\0${path}`;
+
 async function entryOf(root: string, path: string, label?: string): Promise<Entry> {
   const text = editablePath(path) ? await readOriginal(root, path) : undefined;
-  const id = text === undefined ? null : createHash("sha256").update(text).digest("hex");
+  const id = text === undefined ? null : hashOf(text);
+  if (id) served.set(servedKey(root, path), id);
   return { data: text ?? null, file: { path, ...(label ? { label } : {}), id } };
 }
 
@@ -71,10 +83,13 @@ async function persist(root: string, path: string, raw: string): Promise<Backend
     const [unreadable, ...problems] = await unreadableProblems(root, path, original);
     return refuse(unreadable!, problems.map(formatProblem));
   }
+  const given = served.get(servedKey(root, path));
+  if (original !== undefined && given !== undefined && hashOf(original) !== given) return refuse(messages.editFileChanged(path));
   const text = await draftText(root, draft);
   const added = newProblems(await problemsOnDisk(root), (await checkWith(root, path, text)).problems);
   if (added.length > 0) return refuse(messages.editNotSaved(added.length), added.map(formatProblem));
   if (text !== original) await writeAtomically(join(root, path), text);
+  served.set(servedKey(root, path), hashOf(text));
   return { status: 200, body: { message: "entry persisted" } };
 }
 

@@ -95,6 +95,24 @@ describe("saving through the editor's backend", () => {
     expect(await readFile(join(root, path), "utf8")).toContain('"period": "2020-09"');
   });
 
+  it("refuses a save over a file changed on disk since the editor opened it, and keeps that change", async () => {
+    const path = "content/strategi/2022/fokusomraade-3.md";
+    const opened = (await handleBackend(root, { action: "getEntry", params: { path } })).body as { data: string };
+    // A colleague adds a paragraph in a text editor while the form is open.
+    const theirs = `${opened.data}\nEn kollegas nye afsnit (syntetisk testtekst).\n`;
+    await writeFile(join(root, path), theirs);
+    const reply = await save(path, opened.data.replace(/^title: "(.*)"$/m, 'title: "$1 (revideret)"'));
+    expect(reply.status).toBe(422);
+    expect((reply.body as { error: string }).error).toContain(messages.editFileChanged(path).message);
+    expect(await readFile(join(root, path), "utf8")).toBe(theirs);
+    // Opened again, the file as it is now can be saved.
+    const reopened = (await handleBackend(root, { action: "getEntry", params: { path } })).body as { data: string };
+    expect((await save(path, reopened.data.replace(/^title: "(.*)"$/m, 'title: "$1 (revideret)"'))).status).toBe(200);
+    const saved = await readFile(join(root, path), "utf8");
+    expect(saved).toContain("En kollegas nye afsnit");
+    expect(saved).toMatch(/^title: ".* \(revideret\)"$/m);
+  });
+
   it("refuses an invalid period with the check's message and writes nothing", async () => {
     const path = "data/indicators/m1-aktiviteter-rettidigt.json";
     const before = await readFile(join(root, path), "utf8");
