@@ -314,7 +314,7 @@ export const messages = {
     hint: "Skriv hele adressen, fx https://www.kommune.dk/tilgaengelighed (kommunens egen adresse).",
   }),
   bundleUsage: () => ({
-    message: "Skriv hvilken sag, der skal samles, fx: npm run bundle -- 2024-10-08-revidering-af-beskaeftigelsesstrategi",
+    message: "Skriv, hvilken sag der skal samles, fx: npm run bundle -- 2024-10-08-revidering-af-beskaeftigelsesstrategi",
     hint: "Sagen er en fil i data/cases/ med sagens titel, udvalg, mødedato, journalnummer og bilag.",
   }),
   bundleNoCase: (id: string, known: readonly string[]) => ({

@@ -46,7 +46,7 @@ function trendSentence(series: Series): string {
   if (count < 2) return "";
   const rule = `Tendensen er den rette linje gennem de seneste ${count} perioder og vises kun, når de alle har tal.`;
   const direction = trend(series);
-  if (!direction) return ` Der er ingen tendens, fordi der mangler tal i de seneste ${count} perioder. ${rule}`;
+  if (!direction) return ` Der er ingen tendens, fordi ikke alle de seneste ${count} perioder har tal. ${rule}`;
   return ` Tendensen over de seneste ${count} perioder er ${direction}. ${rule}`;
 }
 

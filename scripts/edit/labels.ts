@@ -110,7 +110,7 @@ const indicatorTexts: Record<string, FieldText> = {
   source: { label: "Kilde", hint: "Fx Jobindsats." },
   extracted: { label: "Udtrukket", hint: 'Datoen, tallene er trukket, "2020-09-15". Tom, hvis den ikke kendes.' },
   notes: { label: "Note", hint: "Valgfrit: en note, der vises ved diagrammet.", long: true },
-  provenance: { label: "Hentede tal", hint: "Skrives af npm run fetch: hvor hver hentede series tal kommer fra. Ret kun, hvis en serie er omdøbt." },
+  provenance: { label: "Hentede tal", hint: "Skrives af npm run fetch: hvor tallene i hver hentet serie kommer fra. Ret kun, hvis en serie er omdøbt." },
   "provenance.series": { label: "Serie", hint: "Seriens navn, som under Serier." },
   "provenance.source": { label: "Udgiver", hint: "Fx Danmarks Statistik." },
   "provenance.table": { label: "Tabel", hint: "Kildens tabel, fx AUS08." },

@@ -128,7 +128,7 @@ describe("time axes", () => {
     const [own, ...others] = fixture.series;
     // Withheld in the third-latest quarter: no trend over the latest four, and the chart draws none.
     const gap = { ...fixture, series: [{ ...own!, observations: own!.observations.filter((o) => o.period !== "2021-K2"), suppressed: ["2021-K2"] }, ...others] };
-    expect(summary(gap)).toContain("Der er ingen tendens, fordi der mangler tal i de seneste 4 perioder.");
+    expect(summary(gap)).toContain("Der er ingen tendens, fordi ikke alle de seneste 4 perioder har tal.");
     const trends = (indicatorSpec(gap) as unknown as { layer: { mark: { strokeDash?: number[] }; data?: { values: { series: string }[] } }[] }).layer.find(
       (l) => l.mark.strokeDash?.[0] === 5,
     )!;
