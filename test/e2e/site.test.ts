@@ -229,7 +229,11 @@ describe("a small site built without PDFs, with a base_url", () => {
     const sitemap = await readFile(join(built, "sitemap.xml"), "utf8");
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs).toContain(`https://kommune.example${PREFIX}`);
-    expect(locs).toContain(`https://kommune.example${PREFIX}plan/2030/tal/`);
+    // Every quarter's status (not only the first of the paginated pages); the draft plan 2030 not
+    // (its pages ask search engines not to keep them).
+    expect(locs).toEqual(expect.arrayContaining(["2029-k1", "2029-k2", "2029-k3", "2029-k4"].map((q) => `https://kommune.example${PREFIX}status/${q}/`)));
+    expect(locs.filter((loc) => loc!.includes("/plan/2030/"))).toEqual([]);
+    expect(locs).toContain(`https://kommune.example${PREFIX}strategi/2030/fokus-1/`);
     expect(locs.every((loc) => loc!.startsWith(`https://kommune.example${PREFIX}`))).toBe(true);
     expect(locs.some((loc) => loc!.includes("/print/"))).toBe(false);
     const page = await readHtml(built, "plan/2030/tal");

@@ -307,6 +307,10 @@ describe("drafts", () => {
     expect(chapter.querySelector(".breadcrumbs")!.text).toContain("Beskæftigelsesplan 2027 (udkast)");
     expect(chapter.querySelector(".document-nav-title")!.text).toContain("Udkast");
     expect(chapter.querySelector(".notice-draft")?.text).toContain("Udkast");
+    // Search engines are asked not to keep a draft; adopted pages are not.
+    for (const page of [plan, chapter]) expect(page.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(front.querySelector('meta[name="robots"]')).toBeNull();
+    expect((await readHtml(out, "plan/2021/")).querySelector('meta[name="robots"]')).toBeNull();
     // Where documents are listed, every link to the draft or its PDF says so in its own words (a links list reads nothing around them).
     const archive = await readHtml(out, "arkiv/");
     const draftLinks = [front, archive].flatMap((html) =>

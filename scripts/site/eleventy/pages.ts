@@ -27,7 +27,7 @@ export function pagesPlugin(eleventyConfig: EleventyConfig): void {
   // The quarterly status: one page per quarter, and /status/ listing them all.
   type StatusData = { status: StatusView };
   eleventyConfig.addTemplate("status.njk", '{% include "pages/status.njk" %}', {
-    pagination: { data: "bp.statuses", size: 1, alias: "status" },
+    pagination: { data: "bp.statuses", size: 1, alias: "status", addAllPagesToCollections: true },
     permalink: (data: StatusData) => `${data.status.url}index.html`,
     eleventyComputed: {
       title: (data: StatusData) => data.status.title,
@@ -42,7 +42,7 @@ export function pagesPlugin(eleventyConfig: EleventyConfig): void {
 
   type CompareData = { comparison: { url: string; title: string; description: string } };
   eleventyConfig.addTemplate("aendringer.njk", '{% include "compare.njk" %}', {
-    pagination: { data: "bp.comparisons", size: 1, alias: "comparison" },
+    pagination: { data: "bp.comparisons", size: 1, alias: "comparison", addAllPagesToCollections: true },
     permalink: (data: CompareData) => `${data.comparison.url}index.html`,
     eleventyComputed: { title: (data: CompareData) => data.comparison.title, description: (data: CompareData) => data.comparison.description },
     stylesheets: ["/assets/compare.css"],
