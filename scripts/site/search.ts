@@ -4,8 +4,9 @@
 // also gets the later parts of its compound words as hidden metadata ("dele", which Pagefind
 // searches too), so "område" finds "beskæftigelsesområdet".
 import * as pagefind from "pagefind";
-import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import pMap from "p-map";
 
 export interface SearchIndexReport {
   pages: number;
@@ -94,13 +95,27 @@ async function indexOnce(dir: string): Promise<SearchIndexReport> {
     );
     const failed = added.flatMap((result) => result.errors);
     if (failed.length) throw new Error(`Søgeindekset kunne ikke læse siderne: ${failed.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(dir, "pagefind") });
-    if (written.errors.length) throw new Error(`Søgeindekset kunne ikke skrives: ${written.errors.join("; ")}`);
+    // The index is taken from Pagefind in memory and written here: its own writeFiles could answer
+    // before every file was whole (a build read a cut-off pagefind-entry.json under load), and the
+    // site is published right after.
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`Søgeindekset kunne ikke skrives: ${built.errors.join("; ")}`);
     await index.deleteIndex();
-    const count = (await readdir(written.outputPath, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+    const output = join(dir, "pagefind");
+    await pMap(
+      built.files,
+      async (file) => {
+        const target = join(output, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, file.content);
+      },
+      { concurrency: 16 },
+    );
     // Every HTML file is read; the entry file counts the pages that were indexed.
-    const entry = JSON.parse(await readFile(join(written.outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0), files: count };
+    const entryFile = built.files.find((file) => file.path === "pagefind-entry.json");
+    if (!entryFile) throw new Error("Søgeindekset mangler pagefind-entry.json.");
+    const entry = JSON.parse(new TextDecoder().decode(entryFile.content)) as { languages: Record<string, { page_count: number }> };
+    return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0), files: built.files.length };
   } finally {
     await pagefind.close();
   }
