@@ -198,8 +198,10 @@ describe("the browser editor", () => {
     await previewText(page, "Ingen fejl");
     await publish(page);
     // The page reloads at the new entry, listed among the focus areas from its new file.
+    // (A whole reload of Decap's 5 MB bundle: slow when the machine is busy with other test files.)
     await page.waitForFunction(
       () => location.hash === "#/collections/fokusomraader/entries/strategi-2022-fokusomraade-6" && document.body.innerText.includes("ÆNDRINGER GEMT"),
+      { timeout: 300_000 },
     );
     expect(await previewText(page, "Mål 6:")).toContain("Et nyt fokusområde, oprettet i browseren.");
     expect(await readFile(join(root, "content/strategi/2022/fokusomraade-6.md"), "utf8")).toBe(
