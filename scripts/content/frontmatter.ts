@@ -2,7 +2,6 @@
 // (the `yaml` package) with the source position of every value. YAML 1.2 keeps `no`, `on`, `010`
 // and `2020-10-15` as written (YAML 1.1, which gray-matter reads, turns them into false, true, 8
 // and a Date), and its positions let every problem point at the editor's actual mistake.
-import { closest, distance } from "fastest-levenshtein";
 import { isMap, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { messages, type MessageText, type Problem } from "../messages.ts";
 
@@ -155,9 +154,3 @@ function nodePlace(doc: Document, lineCounter: LineCounter, path: readonly Prope
   return { line: 1, column: 1 };
 }
 
-/** The known field closest to an unknown one ("titel" → "title"), when it is close enough to be a typo. */
-export function nearestField(field: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const best = closest(field.toLowerCase(), known);
-  return distance(field.toLowerCase(), best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}

@@ -11,7 +11,8 @@ import { slugify } from "../lib/danish.ts";
 import { describeIssue } from "../lib/zod-problems.ts";
 import { positionAt, positionOfPath, readJson } from "../lib/json.ts";
 import { messages, ValidationError, type MessageText, type Problem } from "../messages.ts";
-import { nearestField, readFrontMatter, type FrontMatter } from "./frontmatter.ts";
+import { readFrontMatter, type FrontMatter } from "./frontmatter.ts";
+import { nearestName } from "../lib/nearest.ts";
 import { checkDirectivesInText, checkHeadings, checkImages, checkLinks, checkPlaceholders, GENERATED_PAGES, IMAGE_TYPES, RESERVED_FOLDERS } from "./checks.ts";
 import { imageFile } from "./compose.ts";
 import { directivesOf, NESTING_LIMIT, parseBody, tooDeep, type Token } from "./markdown.ts";
@@ -171,7 +172,7 @@ function checkFrontMatter<T>(
     if (issue.code === "unrecognized_keys") {
       // One message per unknown field, at the field, with the known field it most likely meant.
       for (const key of issue.keys) {
-        const nearest = nearestField(key, Object.keys(schema.shape));
+        const nearest = nearestName(key, Object.keys(schema.shape));
         problems.push({ file, ...parsed.at([...issue.path, key], true), ...messages.unknownField(key, nearest) });
       }
       continue;

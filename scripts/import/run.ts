@@ -2,7 +2,7 @@
 // figures into data/indicators/<id>.json and validates the whole project before anything is written.
 // All parsing and merging is pure (table, extract, merge); this file does the reading and writing.
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { closest, distance } from "fastest-levenshtein";
+import { nearestName } from "../lib/nearest.ts";
 import { basename, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { readSourceFiles } from "../content/files.ts";
 import { buildModel } from "../content/load.ts";
@@ -49,15 +49,9 @@ async function readBytes(path: string): Promise<Uint8Array | undefined> {
 }
 
 /** The existing series a new name most likely means: one contains the other ("Ballerup Kommune", "Ballerup"), or a typo away. */
-function nearestName(name: string, existing: readonly string[]): string | undefined {
+function seriesMeant(name: string, existing: readonly string[]): string | undefined {
   const lower = name.toLocaleLowerCase("da");
-  const containing = existing.find((other) => lower.includes(other.toLocaleLowerCase("da")) || other.toLocaleLowerCase("da").includes(lower));
-  if (containing !== undefined || existing.length === 0) return containing;
-  const best = closest(
-    lower,
-    existing.map((other) => other.toLocaleLowerCase("da")),
-  );
-  return distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? existing.find((other) => other.toLocaleLowerCase("da") === best) : undefined;
+  return existing.find((other) => lower.includes(other.toLocaleLowerCase("da")) || other.toLocaleLowerCase("da").includes(lower)) ?? nearestName(name, existing);
 }
 
 /** Runs the import; returns the exit code (0 done, 2 a problem with the file, the mapping or the data, 1 the file could not be written). */
@@ -194,7 +188,7 @@ export async function runImport(args: readonly string[], options: RunOptions): P
       merged.newSeries.map((name) => ({
         file: mappingName ?? exportName,
         ...(mappingName ? { path: "series" } : {}),
-        ...messages.importNewSeries(name, indicatorFile, existing, nearestName(name, existing)),
+        ...messages.importNewSeries(name, indicatorFile, existing, seriesMeant(name, existing)),
       })),
       error,
       NOTHING_CHANGED,

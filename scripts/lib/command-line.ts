@@ -4,7 +4,7 @@
 // for real, with --dry-run taken by npm. npm says so only in the environment it gives the command
 // (npm_config_dry_run=true; https://docs.npmjs.com/cli/v10/using-npm/scripts#environment).
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
-import { closest, distance } from "fastest-levenshtein";
+import { nearestName } from "./nearest.ts";
 import { messages, type MessageText } from "../messages.ts";
 
 /** A command line the command cannot run with: the Danish message and what to write instead. */
@@ -63,9 +63,7 @@ function problemOf(error: unknown, command: string, names: readonly string[]): M
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const option = /'([^']+)'/.exec(text)?.[1] ?? "";
     const written = option.startsWith("-") ? option : `--${option}`;
-    const nearest = known.length > 0 ? closest(written, known) : undefined;
-    const typo = nearest !== undefined && distance(written, nearest) <= Math.max(2, Math.floor(nearest.length / 3)) ? nearest : undefined;
-    return messages.unknownOption(command, written, typo, known);
+    return messages.unknownOption(command, written, nearestName(written, known), known);
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     const option = /'(--?[\w-]+)/.exec(text)?.[1] ?? "";
